@@ -1,0 +1,36 @@
+"""kr-ict-kg: a knowledge graph of Korea's regional ICT organizations.
+
+The pipeline follows the data: sources → graph → validation → query → export →
+visualize → serve.
+
+Example::
+
+    >>> from kg import build_graph, validate
+    >>> graph = build_graph()
+    >>> validate(graph).conforms
+    True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__all__ = ["build", "build_graph", "validate"]
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from kg.pipeline import build, build_graph
+    from kg.validation import validate
+
+
+def __getattr__(name: str) -> Any:
+    """Import lazily, so that ``import kg`` stays cheap for the fast commands."""
+    if name in ("build", "build_graph"):
+        from kg import pipeline
+
+        return getattr(pipeline, name)
+    if name == "validate":
+        from kg.validation import validate
+
+        return validate
+    raise AttributeError(name)

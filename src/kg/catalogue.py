@@ -1,0 +1,101 @@
+"""The catalogue of bundled SPARQL queries in ``queries/``: names, headers, parameters.
+
+Each ``.rq`` file opens with comment lines that explain it::
+
+    # title: Units by opening date
+    # description: 개소일 순 조직 단위 / Every unit with its opening date, oldest first
+    # columns: unit, label, opened
+    # param: year xsd:gYear  the year to list
+
+This module reads those headers only; it imports no RDF library.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import QueryError
+from kg.paths import QUERIES_DIR
+
+NAME = re.compile(r"^[a-z0-9_-]+$")
+HEADER = re.compile(r"^#\s*(?P<key>[a-z]+)\s*:\s*(?P<value>.*?)\s*$")
+PARAM = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>\S+)(?:\s+(?P<doc>.*))?$")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter a query takes: ``# param: NAME TYPE documentation``."""
+
+    name: str
+    type: str
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class CatalogueQuery:
+    """A bundled query and what its header says about it."""
+
+    name: str
+    path: Path
+    text: str
+    title: str
+    description: list[str]
+    columns: list[str]
+    params: list[Param] = field(default_factory=list)
+
+    @property
+    def is_violation(self) -> bool:
+        """A ``*-violation`` query finds data-quality problems: rows mean failure."""
+        return self.name.endswith("-violation")
+
+
+def read_query(path: Path) -> CatalogueQuery:
+    """Read a query file and its header; a missing title, description or columns is an error."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise QueryError(f"{path}: not UTF-8 at byte {e.start}") from e
+    except OSError as e:
+        raise QueryError(f"{path}: cannot read: {e.strerror}") from e
+    header: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        match = HEADER.match(line)
+        if not line.startswith("#"):
+            break
+        if match:
+            header.setdefault(match.group("key"), []).append(match.group("value"))
+    for key in ("title", "description", "columns"):
+        if key not in header:
+            raise QueryError(f"{path}: the header has no '# {key}:' line")
+    params = [_param(path, value) for value in header.get("param", [])]
+    columns = [c.strip() for c in ",".join(header["columns"]).split(",") if c.strip()]
+    return CatalogueQuery(
+        path.stem, path, text, header["title"][0], header["description"], columns, params
+    )
+
+
+def _param(path: Path, value: str) -> Param:
+    match = PARAM.match(value)
+    if not match:
+        raise QueryError(f"{path}: bad '# param:' line {value!r} (want: NAME TYPE doc)")
+    return Param(match.group("name"), match.group("type"), match.group("doc") or "")
+
+
+def load_catalogue(directory: Path = QUERIES_DIR) -> dict[str, CatalogueQuery]:
+    """Every bundled query, by name, in name order."""
+    return {path.stem: read_query(path) for path in sorted(directory.glob("*.rq"))}
+
+
+def find_query(name: str, directory: Path = QUERIES_DIR) -> CatalogueQuery:
+    """A bundled query by name; an unsafe or unknown name is refused with close matches."""
+    if not NAME.match(name):
+        raise QueryError(f"query name {name!r} is not allowed: names match ^[a-z0-9_-]+$")
+    catalogue = load_catalogue(directory)
+    if name not in catalogue:
+        close = difflib.get_close_matches(name, list(catalogue), n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see kg query --list"
+        raise QueryError(f"no bundled query named {name!r}{hint}")
+    return catalogue[name]

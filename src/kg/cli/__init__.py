@@ -1,0 +1,74 @@
+"""The ``kg`` command line: thin commands over the library, errors handled here only.
+
+Exit codes: 0 success, 1 the data does not conform, 2 bad input or usage,
+3 internal failure. ``--debug`` shows the traceback of a failure.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Any
+
+import click
+
+from kg.errors import KgError, NotConformingError
+
+
+class KgGroup(click.Group):
+    """A click group that turns the project's errors into one line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        debug = "--debug" in sys.argv[1:]
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except NotConformingError as e:
+            click.echo(str(e), err=True)
+            ctx.exit(e.exit_code)
+        except KgError as e:
+            if debug:
+                traceback.print_exc()
+            click.echo(f"kg: error: {_one_line(str(e))}", err=True)
+            ctx.exit(e.exit_code)
+        except RecursionError as e:
+            if debug:
+                traceback.print_exc()
+            click.echo("kg: error: input nested too deep", err=True)
+            ctx.exit(2)
+            raise AssertionError from e  # unreachable: ctx.exit raises
+        except Exception as e:
+            if debug:
+                traceback.print_exc()
+            message = _one_line(f"{type(e).__name__}: {e}")
+            click.echo(f"kg: internal error: {message} (run with --debug for details)", err=True)
+            ctx.exit(3)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show the traceback when a command fails.")
+@click.version_option(package_name="kr-ict-kg", prog_name="kg")
+def main(debug: bool) -> None:
+    """kr-ict-kg: a knowledge graph of Korea's regional ICT organizations.
+
+    Every fact is grounded in the sentence it came from. Start with `kg build`.
+
+    Exit codes: 0 ok, 1 the data does not conform, 2 bad input or usage,
+    3 internal failure.
+    """
+
+
+def _register() -> None:
+    from kg.cli import build_commands
+
+    for module in (build_commands,):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()
