@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -32,7 +33,7 @@ def build(out_dir: Path | None) -> None:
     result = run_build(out_dir or DIST_DIR)
     click.echo(result.summary.to_text())
     for path in result.files:
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {os.path.relpath(path)}")
 
 
 @click.command()

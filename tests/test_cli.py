@@ -1,0 +1,89 @@
+"""The command line: exit codes, one-line errors, and the README's commands."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.paths import ROOT
+
+README = ROOT / "README.md"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def readme_commands() -> list[list[str]]:
+    """Every `kg …` command the README shows (in code blocks), as argument lists."""
+    commands = []
+    for line in README.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^\s{4}kg\s+([a-z-]+(?:\s+[a-z-]+)?)", line)
+        if match:
+            commands.append(match.group(1).split())
+    return commands
+
+
+def test_readme_shows_the_set_up_commands_first() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert text.index("make demo") < text.index("make test") < text.index("## ")
+
+
+def test_every_readme_command_exists_and_has_help() -> None:
+    commands = readme_commands()
+    assert commands
+    for words in commands:
+        path = [w for w in words if not w.startswith("-")]
+        result = run(*path[:1], "--help")
+        if result.exit_code != 0 and len(path) > 1:
+            result = run(*path, "--help")
+        assert result.exit_code == 0, (words, result.output)
+        assert "Example" in result.output, words
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for name, command in main.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0 and "Example" in result.output, name
+        for sub in getattr(command, "commands", {}):
+            result = run(name, sub, "--help")
+            assert result.exit_code == 0 and "Example" in result.output, (name, sub)
+
+
+def test_build_and_validate(tmp_path: Path) -> None:
+    result = run("build", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "timeline events     21" in result.output and "conforms" in result.output
+    result = run("validate", str(tmp_path / "kg.ttl"))
+    assert result.exit_code == 0 and "conforms: yes" in result.output
+
+
+def test_validate_a_broken_file_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(
+        "@prefix org: <http://www.w3.org/ns/org#> .\n<https://x.example/u> a org:OrganizationalUnit .\n",
+        encoding="utf-8",
+    )
+    result = run("validate", str(bad))
+    assert result.exit_code == 1
+    assert "must be org:unitOf its agency" in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("@prefix : <http://x/> .\n:a :b :c\n:d :e :f .\n", "bad.ttl"),
+        ("<http://x/a> <http://x/b> undefined:c .\n", "bad.ttl"),
+    ],
+)
+def test_a_parse_error_is_one_line_with_exit_2(tmp_path: Path, content: str, expected: str) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(content, encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.exit_code == 2
+    assert result.output.startswith("kg: error: ") and expected in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
