@@ -64,10 +64,8 @@ def test_build_and_validate(tmp_path: Path) -> None:
 
 def test_validate_a_broken_file_exits_1(tmp_path: Path) -> None:
     bad = tmp_path / "bad.ttl"
-    bad.write_text(
-        "@prefix org: <http://www.w3.org/ns/org#> .\n<https://x.example/u> a org:OrganizationalUnit .\n",
-        encoding="utf-8",
-    )
+    unit = "<https://x.example/u> a org:OrganizationalUnit .\n"
+    bad.write_text("@prefix org: <http://www.w3.org/ns/org#> .\n" + unit, encoding="utf-8")
     result = run("validate", str(bad))
     assert result.exit_code == 1
     assert "must be org:unitOf its agency" in result.output
