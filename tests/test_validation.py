@@ -108,3 +108,14 @@ def test_json_report(copy: Graph) -> None:
     data = json.loads(validate(copy).to_json())
     assert data["conforms"] is False
     assert data["violations"][0]["focus"] == "kg:unit/it-venture-center"
+
+
+def test_a_decomposed_hangul_label_is_a_warning_kept_exactly(copy: Graph) -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "전주 센터")
+    copy.add((UNIT, RDFS.label, Literal(nfd, lang="ko-Latn")))
+    report = validate(copy)
+    (warning,) = [v for v in report.violations if v.check == "labels"]
+    assert warning.severity == "Warning" and nfd in warning.value
+    assert report.conforms and (UNIT, RDFS.label, Literal(nfd, lang="ko-Latn")) in copy

@@ -6,9 +6,11 @@ A ``queries/*-violation.rq`` query returns one row per problem; any row fails th
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal
+from rdflib.namespace import RDFS, SKOS
 
 from kg.catalogue import load_catalogue
 from kg.config import compact_iri
@@ -84,3 +86,30 @@ def run_violation_queries(graph: Graph, directory: Path = QUERIES_DIR) -> list[V
             message = f"{query.title}" + (f": {detail}" if detail else "")
             found.append(Violation(f"query:{query.name}", focus, "", message))
     return found
+
+
+LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
+
+
+def check_labels_nfc(graph: Graph) -> list[Violation]:
+    """A warning for each label not in Unicode NFC (e.g. decomposed Hangul jamo).
+
+    The label is kept exactly as written: NFC and NFD text are distinct strings, and
+    a search for the composed form will not find the decomposed one.
+    """
+    found = []
+    for prop in LABELS:
+        for node, label in graph.subject_objects(prop):
+            if isinstance(label, Literal) and not unicodedata.is_normalized("NFC", str(label)):
+                found.append(
+                    Violation(
+                        "labels",
+                        compact_iri(str(node)),
+                        compact_iri(str(prop)),
+                        "The label is not in Unicode NFC; write it composed.",
+                        "레이블이 유니코드 NFC(완성형)가 아닙니다.",
+                        value=label.n3(),
+                        severity="Warning",
+                    )
+                )
+    return sorted(found, key=lambda v: (v.focus, v.value))

@@ -32,11 +32,14 @@ class Report:
 
     def to_text(self) -> str:
         """A readable report: one block per violation, the source quote where there is one."""
+        errors = sum(v.severity == "Violation" for v in self.violations)
+        warnings = len(self.violations) - errors
         if not self.violations:
             return "conforms: yes (0 violations)"
-        lines = [f"conforms: no ({len(self.violations)} violation(s))"]
+        verdict = "yes" if self.conforms else "no"
+        lines = [f"conforms: {verdict} ({errors} violation(s), {warnings} warning(s))"]
         for v in self.violations:
-            lines.append(f"- [{v.check}] {v.focus}")
+            lines.append(f"- [{v.check}] {v.severity}: {v.focus}")
             if v.path:
                 lines.append(f"    path:    {v.path}")
             if v.value:

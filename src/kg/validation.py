@@ -18,7 +18,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from kg.checks import check_offsets, run_violation_queries
+from kg.checks import check_labels_nfc, check_offsets, run_violation_queries
 from kg.config import compact_iri
 from kg.errors import ParseError
 from kg.namespaces import OA
@@ -31,6 +31,7 @@ def validate(graph: Graph, shapes: Graph | None = None, root: Path | None = None
     report = Report(shacl_violations(graph, shapes if shapes is not None else load_shapes()))
     report.violations += check_offsets(graph, root)
     report.violations += run_violation_queries(graph)
+    report.violations += check_labels_nfc(graph)
     return report
 
 
