@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 the data does not conform, 2 bad input or usage,
 
 from __future__ import annotations
 
+import signal
 import sys
 import traceback
 from typing import Any
@@ -60,7 +61,17 @@ def main(debug: bool) -> None:
 
     Exit codes: 0 ok, 1 the data does not conform, 2 bad input or usage,
     3 internal failure.
+
+    Example:
+
+        kg build && kg validate
     """
+    # SIGTERM unwinds like Ctrl-C, so half-written temporary files are removed.
+    signal.signal(signal.SIGTERM, _terminate)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _register() -> None:
