@@ -52,7 +52,7 @@ def test_edges_link_nodes_and_are_keyed_by_property() -> None:
     ]
     actor = network.edges["kg:event/e", "kg:org/a", "def:actor"]
     assert actor["label"] == "acting body" and actor["label_ko"] == "행위 기관"
-    assert network.edges["kg:org/a", "kg:unit/u", "org:hasUnit"]["label"] == "hasUnit"
+    assert network.edges["kg:org/a", "kg:unit/u", "org:hasUnit"]["label"] == "has unit"
 
 
 def test_literals_and_outside_links_are_attributes() -> None:
@@ -91,3 +91,13 @@ def test_the_built_graph_as_a_network(graph: Graph) -> None:
     assert len(units) >= 10
     assert network.has_edge("kg:org/jeonju-ict-culture-agency", "kg:unit/sos-lab", "org:hasUnit")
     assert all(isinstance(v, str) for _, d in network.nodes(data=True) for v in d.values())
+
+
+def test_every_class_and_property_of_the_built_graph_has_display_labels(graph: Graph) -> None:
+    """ontology/labels.ttl must name each standard term the graph uses (else: add a line)."""
+    network = to_networkx(graph, "ko")
+    for _, _, data in network.edges(data=True):
+        assert data["label_ko"] != data["name"].split(":")[1], data["name"]
+    for _, data in network.nodes(data=True):
+        assert data["class_label"] != data["class"].split(":")[1], data["class"]
+    assert network.nodes["kg:document/c0befe44ac966333"]["class"] == "schema:NewsArticle"

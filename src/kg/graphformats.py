@@ -19,7 +19,8 @@ Every node carries ``iri``, ``name`` (the compact IRI), ``label`` (in the chosen
 language, falling back to the other, then to ``name``), ``label_ko``, ``label_en``,
 ``class`` (the most specific type, ours first), ``class_label`` and ``types``; every
 edge carries ``property`` (the IRI), ``name``, ``label``, ``label_ko`` and ``label_en``
-(from the ontology, or the property's local name). All values are strings, so every
+(from ``ontology/kg.ttl`` for our terms and ``ontology/labels.ttl`` for the
+standard ones, else the property's local name). All values are strings, so every
 writer (GraphML, GEXF, DOT, CSV) keeps them as they are. Nodes and edges are added
 in sorted order, so the writers' output is deterministic.
 
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
@@ -43,7 +45,8 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from kg.config import compact_iri
 from kg.errors import InputError
 from kg.namespaces import OA, SCHEMA
-from kg.ontology import load_ontology, supers
+from kg.ontology import load_ontology, load_turtle, supers
+from kg.paths import LABELS_FILE
 
 LANGS = ("ko", "en")
 PROVENANCE_TYPES = frozenset(
@@ -122,24 +125,34 @@ def _other(lang: str) -> str:
 
 
 def main_class(types: Iterable) -> URIRef | None:
-    """The most specific of ``types`` by the ontology's subclass axioms; ours before others."""
-    ontology = load_ontology()
+    """The most specific of ``types`` by the subclass axioms we know; ours before others."""
+    vocabulary = display_vocabulary()
     types = {t for t in types if isinstance(t, URIRef)}
-    above = {parent for t in types for parent in supers(ontology, t) if parent != t}
+    above = {parent for t in types for parent in supers(vocabulary, t) if parent != t}
     specific = sorted(
         types - above, key=lambda t: (not compact_iri(str(t)).startswith("def:"), str(t))
     )
     return specific[0] if specific else None
 
 
-def term_labels(term: URIRef, name: str, lang: str) -> dict[str, str]:
-    """``property``, ``name`` and labels of a property or class, from the ontology.
+@cache
+def display_vocabulary() -> Graph:
+    """Labels and subclass axioms: ours from ``kg.ttl``, standard terms' from ``labels.ttl``."""
+    graph = Graph()
+    for source in (load_ontology(), load_turtle(LABELS_FILE)):
+        for prop in (RDFS.label, RDFS.subClassOf):
+            for triple in source.triples((None, prop, None)):
+                graph.add(triple)
+    return graph
 
-    Terms the ontology does not label (the standard ones) are shown by local name.
+
+def term_labels(term: URIRef, name: str, lang: str) -> dict[str, str]:
+    """``property``, ``name`` and labels of a property or class, in ``ko`` and ``en``.
+
+    A term without a label in :func:`display_vocabulary` is shown by its local name.
     """
-    ontology = load_ontology()
     local = name.split(":", 1)[-1]
-    labels = {tag: label_in(ontology, term, tag) or local for tag in LANGS}
+    labels = {tag: label_in(display_vocabulary(), term, tag) or local for tag in LANGS}
     return {
         "property": str(term),
         "name": name,
