@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import socket
 
+import pyoxigraph as ox
 import pytest
 from pyld import jsonld
 from rdflib import Dataset, Graph, URIRef
@@ -11,6 +13,7 @@ from rdflib.compare import isomorphic
 
 from kg import export as rdf
 from kg.config import ID_BASE, PREFIXES
+from kg.formats import render
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
 from kg.paths import CONTEXT_FILE
 from kg.pipeline import BuiltGraph
@@ -87,3 +90,38 @@ def test_the_context_maps_only_to_our_prefixes() -> None:
     for term, definition in context.items():
         if isinstance(definition, dict):
             assert definition["@id"].split(":")[0] in PREFIXES, term
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("turtle", ox.RdfFormat.TURTLE),
+        ("nt", ox.RdfFormat.N_TRIPLES),
+        ("nquads", ox.RdfFormat.N_QUADS),
+        ("trig", ox.RdfFormat.TRIG),
+        ("xml", ox.RdfFormat.RDF_XML),
+        ("jsonld", ox.RdfFormat.JSON_LD),
+    ],
+)
+def test_oxigraph_reads_every_rdf_export(parts: BuiltGraph, graph: Graph, name: str, fmt) -> None:
+    """A third, independent reader (Rust): every triple arrives, the agency's date too."""
+    (text,) = render(parts, name)
+    store = ox.Store()
+    store.load(text.encode("utf-8"), format=fmt)
+    assert len(set((q.subject, q.predicate, q.object) for q in store)) == len(graph)
+    agency = ox.NamedNode(ID_BASE + "org/jeonju-ict-culture-agency")
+    founding = ox.NamedNode("https://schema.org/foundingDate")
+    assert [q.object.value for q in store.quads_for_pattern(agency, founding, None)] == [
+        "2001-08-21"
+    ]
+
+
+def test_exports_open_no_connection(parts: BuiltGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("an export tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    for name in ("jsonld", "xml", "trig"):
+        (text,) = render(parts, name)
+        Graph().parse(data=text, format={"jsonld": "json-ld"}.get(name, name))
