@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -43,6 +44,13 @@ def test_graphml_and_gexf_load_back_with_every_node_and_edge(
     assert agency["label"] == "전주정보문화산업진흥원"
     assert agency["label_en"] and agency["class"] == "def:PromotionAgency"
     assert agency["schema_foundingDate"] == "2001-08-21"
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_edge_ids_are_unique(network: nx.MultiDiGraph, fmt: str) -> None:
+    text = getattr(writers, f"to_{fmt}")(network)
+    ids = re.findall(r'<edge [^>]*\bid="([^"]*)"', text)
+    assert len(ids) == len(set(ids)) == network.number_of_edges()
 
 
 def test_gexf_has_no_date_stamp(network: nx.MultiDiGraph) -> None:
