@@ -54,6 +54,7 @@ def export(
 
     Example:
 
+    \b
         kg export --format turtle -o dist/kg.ttl
         kg export --format graphml --lang ko --subset org:OrganizationalUnit
         kg export --all
