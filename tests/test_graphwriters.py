@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ from rdflib import Graph
 
 from kg import graphwriters as writers
 from kg.graphformats import to_networkx
+from tests.test_graphformats import small_graph
 
 AGENCY = "kg:org/jeonju-ict-culture-agency"
 
@@ -92,3 +94,29 @@ def test_graphviz_reads_the_dot_file(network: nx.MultiDiGraph, tmp_path: Path) -
     assert "warning" not in result.stderr.lower()
     agency = next(o for o in layout["objects"] if o["name"] == AGENCY)
     assert agency["label"] == "전주정보문화산업진흥원"
+
+
+GOLDEN = Path(__file__).parent / "golden" / "exports"
+
+
+@pytest.mark.parametrize(
+    ("name", "write"),
+    [
+        ("small.dot", writers.to_dot),
+        ("small-nodes.csv", writers.to_csv_nodes),
+        ("small-edges.csv", writers.to_csv_edges),
+    ],
+)
+def test_golden_files_of_a_small_graph(name: str, write) -> None:
+    """The exact output for the hand-made graph of test_graphformats.
+
+    To regenerate after a deliberate change: KG_UPDATE_GOLDEN=1 pytest tests/test_graphwriters.py
+    then read the diff (git diff tests/golden) before committing.
+    """
+    text = write(to_networkx(small_graph(), "ko"))
+    path = GOLDEN / name
+    if os.environ.get("KG_UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    assert text == expected, f"{name} changed; see the docstring to regenerate"
