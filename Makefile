@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/kg build
+	$(BIN)/kg export --all
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -29,6 +29,7 @@ DIST_DIR = ROOT / "dist"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
+LABELS_FILE = ONTOLOGY_DIR / "labels.ttl"
 
 
 def relative_to_root(path: Path) -> str:

@@ -1,0 +1,104 @@
+"""The format table, deterministic output across processes, and atomic writes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.errors import ExportError
+from kg.formats import FORMATS, export, export_all, get_format
+from kg.pipeline import BuiltGraph
+
+ALL_FILES = [
+    "kg-edges.csv",
+    "kg-nodes.csv",
+    "kg.dot",
+    "kg.gexf",
+    "kg.graphml",
+    "kg.jsonld",
+    "kg.nq",
+    "kg.nt",
+    "kg.rdf",
+    "kg.trig",
+    "kg.ttl",
+]
+
+
+def test_the_table_names_every_format_once() -> None:
+    assert list(FORMATS) == [
+        *("turtle", "jsonld", "nt", "nquads", "trig", "xml"),
+        *("graphml", "gexf", "dot", "csv"),
+    ]
+    assert len({f.suffix for f in FORMATS.values()}) == len(FORMATS)
+    assert FORMATS["jsonld"].media_type == "application/ld+json"
+
+
+def test_csv_writes_a_nodes_and_an_edges_file() -> None:
+    paths = get_format("csv").paths(Path("out/people.csv"))
+    assert paths == [Path("out/people-nodes.csv"), Path("out/people-edges.csv")]
+
+
+def test_an_unknown_format_is_refused() -> None:
+    with pytest.raises(ExportError, match=r"unknown export format 'owl' \(known: turtle, "):
+        get_format("owl")
+
+
+def test_export_all_writes_every_format(parts: BuiltGraph, tmp_path: Path) -> None:
+    written = export_all(parts, tmp_path, "ko")
+    assert sorted(p.name for p in written) == ALL_FILES
+    assert sorted(p.name for p in tmp_path.iterdir()) == ALL_FILES
+
+
+def export_in_process(out: Path, seed: str) -> dict[str, bytes]:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    script = "from kg.cli import main; main()"
+    subprocess.run(
+        [sys.executable, "-c", script, "export", "--all", "-o", str(out)], env=env, check=True
+    )
+    return {path.name: path.read_bytes() for path in sorted(out.iterdir())}
+
+
+def test_exports_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    first = export_in_process(tmp_path / "a", "1")
+    second = export_in_process(tmp_path / "b", "4242")
+    assert list(first) == ALL_FILES
+    for name in first:
+        assert first[name] == second[name], f"{name} differs between PYTHONHASHSEED 1 and 4242"
+
+
+def test_a_failed_export_keeps_the_previous_file(
+    parts: BuiltGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "kg.ttl"
+    export(parts, "turtle", target)
+    before = target.read_bytes()
+
+    def broken(self, *args, **kwargs):
+        raise ValueError("serialisation failed on purpose")
+
+    monkeypatch.setattr(Graph, "serialize", broken)
+    with pytest.raises(ValueError, match="on purpose"):
+        export(parts, "turtle", target)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kg.ttl"]
+
+
+def test_a_write_that_fails_midway_leaves_no_temp_file(
+    parts: BuiltGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "kg.nt"
+    target.write_text("previous", encoding="utf-8")
+
+    def failing_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(ExportError, match="kg.nt: cannot write: No space left on device"):
+        export(parts, "nt", target)
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["kg.nt"]
