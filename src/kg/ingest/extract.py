@@ -13,7 +13,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import InputError, TimelineError
 from kg.ingest import gazetteer as gz
 from kg.ingest.assemble import Assembly
 from kg.ingest.model import Extraction, Found, Repeat
@@ -61,7 +61,10 @@ def extract(text: str, path: str = "", verbs: dict[str, list[str]] | None = None
     from kg.ingest.vocabulary import event_kinds
 
     verbs = verbs if verbs is not None else event_kinds()
-    entries = parse_timeline(text, tuple(sorted(set(DEFAULT_VERBS) | set(verbs))))
+    try:
+        entries = parse_timeline(text, tuple(sorted(set(DEFAULT_VERBS) | set(verbs))))
+    except TimelineError as e:
+        raise TimelineError(f"{path or 'the article'}: {e}") from e
     agency = find_agency(text, entries, path)
     assembly = Assembly(text, agency)
     for entry in entries:
