@@ -199,6 +199,9 @@ class FactsBuilder:
 
     def event(self, event: ResolvedEvent) -> None:
         iri = event.iri
+        if event.corroborating:  # told by another source too: its evidence, nothing else
+            self.add_evidence(iri, event.record.source, event.evidence)
+            return
         self.typed(iri, event.cls)
         self.labels(iri, event.ko, event.record.get("en"))
         date = Literal(event.date, datatype=DATE_TYPES[event.precision])

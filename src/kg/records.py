@@ -38,7 +38,7 @@ FIELDS: dict[str, set[str]] = {
     "concept": {"broader", "scheme"},
     "project": {"kind", "parent", "funders", "partners", "part_of"} | DESCRIBED,
     "observation": {"about", "value", "unit_text", "unit_code", "variable_ko", "variable_en"},
-    "event": {"timeline", "about", "actor", "kind", "date", "organizer"},
+    "event": {"timeline", "about", "actor", "kind", "date", "organizer", "corroborates"},
 }
 REQUIRED: dict[str, set[str]] = {
     "organization": {"kind"},

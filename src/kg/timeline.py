@@ -96,9 +96,13 @@ def parse_date(text: str, line_number: int = 0) -> tuple[str, str, int] | None:
         month = int(parts["m"]) if parts.get("m") else None
         day = int(parts["d"]) if parts.get("d") else None
         if month is not None and not 1 <= month <= 12:
-            raise TimelineError(f"line {line_number}: no such month in date {match.group(0).strip()!r}")
+            raise TimelineError(
+                f"line {line_number}: no such month in date {match.group(0).strip()!r}"
+            )
         if day is not None and not 1 <= day <= calendar.monthrange(year, month or 1)[1]:
-            raise TimelineError(f"line {line_number}: no such day in date {match.group(0).strip()!r}")
+            raise TimelineError(
+                f"line {line_number}: no such day in date {match.group(0).strip()!r}"
+            )
         if day is not None:
             return f"{year:04d}-{month:02d}-{day:02d}", "day", match.end()
         if month is not None:

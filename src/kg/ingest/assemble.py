@@ -38,6 +38,8 @@ class Assembly:
             keys = {names.plain_name(n) for n in [item.ko, *item.alt_ko]}
             if key in keys or (len(key) >= 4 and any(k.endswith(key) for k in keys)):
                 return item
+            if len(key) >= 3 and item.ko.endswith(" " + name):  # 실증랩 of 수원 … 실증랩
+                return item
         return None
 
     def named(self, what: str, name: str, why: str, confidence: str = "high", **fields) -> Found:
@@ -113,25 +115,31 @@ class Assembly:
             self._quote(person, found.quotes)
             if found.confidence == "high":
                 person.confidence = "high"
-            org = found.fields.get("org")
-            if org and found.fields["title"] != "기자":
-                self._post(person, found.fields["title"], org, found.quotes[0])
+            org, title = found.fields.get("org"), found.fields["title"]
+            if org and title != "기자":
+                self._post(person, title, org, found.quotes[0])
+            elif title in gz.AGENCY_HEAD_TITLES:  # "김하늘 원장" in a profile of an agency
+                self._post(person, title, self.agency.ko, found.quotes[0], "medium")
         for person in self.items():
             if person.kind == "person":
                 short = names.short_references(self.text, person.ko, person.fields["title"])
                 self._quote(person, short)
 
-    def _post(self, person: Found, title: str, org_name: str, quote: str) -> None:
+    def _post(
+        self, person: Found, title: str, org_name: str, quote: str, confidence: str = "high"
+    ) -> None:
         org = self.agency if self.find(org_name) is self.agency else self.body(org_name, "employs")
         for item in self._items:
             if item.kind == "post" and item.fields["held_by"] is person:
                 self._quote(item, [quote])
+                if confidence == "high":
+                    item.confidence, item.fields["post_in"] = "high", org
                 return
         self.add(
             Found(
                 "post",
                 title,
-                "high",
+                confidence,
                 "a title printed with a person and a body",
                 [quote],
                 {"post_in": org, "held_by": person, "head": title in gz.HEAD_TITLES},

@@ -105,8 +105,14 @@ def score(extraction: Extraction, gold: Gold) -> list[Score]:
     for category in CATEGORIES:
         want, got = gold.sets.get(category, set()), found[category]
         scores.append(
-            Score(category, len(want), len(got), len(want & got),
-                  tuple(sorted(want - got)), tuple(sorted(got - want)))  # fmt: skip
+            Score(
+                category,
+                len(want),
+                len(got),
+                len(want & got),
+                tuple(sorted(want - got)),
+                tuple(sorted(got - want)),
+            )  # fmt: skip
         )
     return scores
 

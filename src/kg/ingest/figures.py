@@ -9,10 +9,12 @@ from collections.abc import Iterator
 
 from kg.ingest import gazetteer as gz
 from kg.ingest.model import Found
-from kg.ingest.names import FIGURE
+from kg.ingest.names import FIGURE, stem
 
 THROUGH = re.compile(r"(?:을|를)\s*통해")
-FAIR = re.compile(r"(?P<year>(?:19|20)\d{2})년\s?(?P<name>[^\s,.]+?)(?:을|를)\s?개최")
+FAIR = re.compile(
+    r"(?P<year>(?:19|20)\d{2})년\s?(?P<name>[^\s,.]+(?:\s[^\s,.]+){0,3}?)(?:을|를)\s?개최"
+)
 VERB_END = re.compile(r"(하는|하고|했다|한|해|했고|하여|된|되는|했으며)$")
 
 
@@ -77,9 +79,11 @@ def _after_run(text: str, match: re.Match[str], noun: str) -> tuple[str, str]:
     word = re.match(r"[가-힣]+", rest[particle.end() :]) if particle else None
     if not word:
         return f"{noun} 수", match.group(0)
-    stem_word = VERB_END.sub("", word.group(0)) or word.group(0)
+    stem_word = VERB_END.sub("", stem(word.group(0))) or word.group(0)
+    if stem_word.endswith("다"):  # a verb the rules cannot read: say only what is counted
+        stem_word = ""
     quote_end = end + particle.end() + word.end()
-    return f"{stem_word} {noun} 수", text[match.start() : quote_end]
+    return f"{stem_word} {noun} 수".strip(), text[match.start() : quote_end]
 
 
 def fairs(text: str) -> Iterator[Found]:
@@ -110,6 +114,7 @@ def program_phrase(text: str, at: int) -> str | None:
         return None
     clause = text[start : through.start()]
     clause = re.split(r"[,，]", clause)[-1].strip()
-    for adverb in gz.ADVERBS:
-        clause = clause.removeprefix(adverb).strip()
-    return clause or None
+    words = clause.split()
+    while words and (words[0] in gz.ADVERBS or words[0].endswith(("은", "는"))):
+        words = words[1:]  # 특히, 또한, a topic (진흥원은), a time (지난해)
+    return " ".join(words) or None

@@ -43,7 +43,7 @@ CITIES = words(
 # Suffixes of names: units the agency runs, and bodies (agencies, ministries …).
 UNIT_SUFFIXES = ("센터", "랩", "제작소", "스튜디오", "타운", "창작터", "지원단")
 BODY_SUFFIXES = ("진흥원", "재단", "공사", "공단", "위원회", "연구원", "협회", "부", "청", "처")
-SHORT_BODY_SUFFIXES = ("부", "청", "처")  # these need a name of three syllables or more
+SHORT_BODY_SUFFIXES = {"부": 3, "청": 3, "처": 4}  # the shortest name each suffix may end
 ZONE_SUFFIXES = ("구역", "타운", "단지", "특구", "지구", "밸리", "클러스터")
 LAW_SUFFIXES = ("조례", "법", "규칙", "규정")
 NOT_NAMES = {"범부처", "각부처", "관계부처", "지원센터", "거점센터", "본부", "사업부"}
@@ -68,6 +68,7 @@ TITLES = words(
     "군수 구청장 청장 총장 교수 회장 사장 팀장 실장 기자"
 )
 HEAD_TITLES = {"원장", "이사장", "센터장", "단장", "소장", "대표", "대표이사", "장관", "청장"}
+AGENCY_HEAD_TITLES = {"원장", "이사장"}  # with no body printed: the profiled agency's
 NOT_PERSON = {"신임", "전임", "초대", "현재", "당시", "관계자", "담당", "지역", "기관", "센터"}
 
 # Figures: the printed unit, its UN/CEFACT code, and the noun of what it counts.
@@ -84,4 +85,4 @@ FIGURE_UNITS: dict[str, tuple[str, str]] = {
     "억 원": ("C62", "금액(억원)"),
 }
 # Words before 을/를 통해 … that name a program; leading adverbs are dropped.
-ADVERBS = ("특히", "또한", "아울러", "이와 함께", "먼저", "한편")
+ADVERBS = ("특히", "또한", "아울러", "먼저", "한편", "지난해", "올해", "최근", "그동안")

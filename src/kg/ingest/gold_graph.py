@@ -14,26 +14,41 @@ PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX def: <https://w3id.org/kr-ict-kg/def/>
 """
-NAMES = PREFIXES + """
+NAMES = (
+    PREFIXES
+    + """
 SELECT ?s ?label ?alt WHERE {
   ?s rdfs:label ?label . FILTER (lang(?label) = "ko")
   OPTIONAL { ?s skos:altLabel ?alt . FILTER (lang(?alt) = "ko") }
 }"""
-EVENTS = PREFIXES + """
+)
+EVENTS = (
+    PREFIXES
+    + """
 SELECT ?date ?kind ?about ?actor WHERE {
   ?e a schema:Event ; a ?kind ; schema:startDate ?date ; schema:about ?about .
   OPTIONAL { ?e prov:wasAssociatedWith ?actor }
 }"""
-UNITS = PREFIXES + """
+)
+UNITS = (
+    PREFIXES
+    + """
 SELECT ?u ?date WHERE { ?u a org:OrganizationalUnit . OPTIONAL { ?u schema:foundingDate ?date } }
 """
+)
 TYPED = PREFIXES + "SELECT ?s WHERE { ?s a ?type . VALUES ?type { %s } }"
-POSTS = PREFIXES + """
+POSTS = (
+    PREFIXES
+    + """
 SELECT ?person ?title ?org WHERE {
   ?post a org:Post ; org:heldBy ?person ; org:postIn ?org ; rdfs:label ?title .
   FILTER (lang(?title) = "ko")
 }"""
-FIGURES = PREFIXES + "SELECT ?v ?u WHERE { ?o a schema:Observation ; schema:value ?v ; schema:unitText ?u }"
+)
+FIGURES = (
+    PREFIXES
+    + "SELECT ?v ?u WHERE { ?o a schema:Observation ; schema:value ?v ; schema:unitText ?u }"
+)
 
 
 def graph_gold(graph: Graph) -> Gold:

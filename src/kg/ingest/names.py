@@ -60,7 +60,7 @@ def body_suffix(word: str) -> str | None:
     if any(core.endswith(s) and len(core) > len(s) + 1 for s in gz.UNIT_SUFFIXES):
         return "unit"
     for suffix in gz.BODY_SUFFIXES:
-        shortest = 3 if suffix in gz.SHORT_BODY_SUFFIXES else len(suffix) + 2
+        shortest = gz.SHORT_BODY_SUFFIXES.get(suffix, len(suffix) + 2)
         if core.endswith(suffix) and len(core) >= shortest:
             return "body"
     return None
