@@ -68,6 +68,13 @@ TITLES = words(
     "군수 구청장 청장 총장 교수 회장 사장 팀장 실장 기자"
 )
 HEAD_TITLES = {"원장", "이사장", "센터장", "단장", "소장", "대표", "대표이사", "장관", "청장"}
+# Family names (one or two syllables) a personal name starts with.
+SURNAMES = words(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 "
+    "남 심 노 하 곽 성 차 주 우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 "
+    "선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 "
+    "황보 남궁 제갈 선우 서문 독고 사공"
+)
 AGENCY_HEAD_TITLES = {"원장", "이사장"}  # with no body printed: the profiled agency's
 NOT_PERSON = {"신임", "전임", "초대", "현재", "당시", "관계자", "담당", "지역", "기관", "센터"}
 

@@ -88,10 +88,12 @@ def check_reviewed(draft: dict[str, Any], where: Path) -> None:
     """A draft is reviewed when it has its document and no empty English label."""
     if not isinstance(draft.get("document"), list) or not draft["document"]:
         raise InputError(f"{where}: not a draft of `kg ingest` (no [[document]] table)")
+    if not draft["document"][0].get("author"):
+        raise InputError(f'{where}: the document names no author: set author = "person/<slug>"')
     for kind, tables in draft.items():
         for table in tables if isinstance(tables, list) else []:
             for name in ("en", "variable_en"):
-                if name in table and not str(table[name]).strip() and kind != "document":
+                if name in table and not str(table[name]).strip():
                     slug = table.get("slug")
                     raise InputError(f"{where}: {kind} {slug!r} has no {name}: review the draft")
 

@@ -93,6 +93,8 @@ def organizations(text: str) -> Iterator[Found]:
 def _person_name(word: str) -> bool:
     return (
         re.fullmatch(r"[가-힣]{2,4}", word) is not None
+        and word.startswith(tuple(gz.SURNAMES))
+        and not word.endswith(("다", "고", "며", "서", "면", "게"))  # verb endings
         and word not in gz.NOT_PERSON
         and body_suffix(word) is None
         and word not in gz.TITLES
@@ -118,7 +120,12 @@ def people(text: str) -> Iterator[Found]:
 
 def _around_title(words: list[Token], i: int) -> tuple[str | None, str | None, Token]:
     """(name, organization, first token) of a title at ``words[i]``."""
-    before = [words[j] for j in (i - 1, i - 2, i - 3) if j >= 0]
+    before = []  # the words before the title, within the same line and sentence
+    for j in (i - 1, i - 2):
+        gap = words[j + 1].start - (words[j].start + len(words[j].text)) if j >= 0 else -1
+        if j < 0 or gap != 1 or words[j].text.endswith("."):
+            break
+        before.append(words[j])
     if before and _person_name(before[0].text):  # 서문산성 원장 / 진흥원 서문산성 원장
         org = before[1] if len(before) > 1 and body_suffix(before[1].text) == "body" else None
         return before[0].text, org.text if org else None, org or before[0]
