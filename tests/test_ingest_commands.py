@@ -82,3 +82,14 @@ def test_merge_command(tmp_path: Path, data_copy: Path) -> None:
     assert "corroborates event/jeonbuk-vr-ar-production-hub-center-opening" in result.output
     again = run("ingest", str(draft), "--merge", "--data", str(data_copy))
     assert again.exit_code == 2 and "already in" in again.output
+
+
+def test_a_verb_the_ontology_lacks_is_reported(tmp_path: Path) -> None:
+    article = tmp_path / "award.txt"
+    lines = ["(재)가나진흥원은 기관이다.", "연혁", "2001. 08. 21 : (재)가나진흥원 설립"]
+    article.write_text("\n".join([*lines, "2010. 05. 01 : 대통령 표창 수상", ""]), encoding="utf-8")
+    result = run("ingest", str(article), "-o", str(tmp_path / "award.toml"))
+    assert result.exit_code == 0 and "its verb names no event kind" in result.output
+    result = run("ingest", str(article), "--format", "turtle")
+    assert result.exit_code == 2 and "ends with no known verb" in result.output
+    assert str(article) in result.output

@@ -75,18 +75,22 @@ def ingest(file, source_meta, out, fmt, merge, data_dir, evaluate, expected) -> 
         click.echo(_evaluate(result, expected))
         return
     if fmt == "turtle":
-        text = result.turtle()
-        if out:
-            from kg.atomic import write_atomic
-
-            click.echo(f"wrote {os.path.relpath(write_atomic(out, text))}")
-        else:
-            click.echo(text, nl=False)
+        _turtle(result, out)
         return
     target = out or DIST_DIR / "ingest" / f"{result.extraction.source_slug}.toml"
     click.echo(result.review, nl=False)
     for path in write_draft(result, target):
         click.echo(f"wrote {os.path.relpath(path)}")
+
+
+def _turtle(result, out: Path | None) -> None:
+    text = result.turtle()
+    if out:
+        from kg.atomic import write_atomic
+
+        click.echo(f"wrote {os.path.relpath(write_atomic(out, text))}")
+    else:
+        click.echo(text, nl=False)
 
 
 def _evaluate(result, expected: Path | None) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.atomic import write_atomic
+from kg.errors import RecordError
 from kg.ingest.draft import read_meta, to_records, to_toml
 from kg.ingest.extract import extract, read_article
 from kg.ingest.model import Extraction
@@ -43,7 +44,11 @@ class Ingested:
     def turtle(self) -> str:
         from kg.ingest.rdf import draft_graph
 
-        graph = draft_graph(self.draft, self.extraction.text)
+        try:
+            graph = draft_graph(self.draft, self.extraction.text, Path(self.extraction.path))
+        except RecordError as e:
+            hint = "add the verb to ontology/kg.ttl (def:verb) or edit the draft"
+            raise RecordError(f"{e} ({hint})") from e
         return GENERATED_TTL + graph.serialize(format="turtle")
 
 

@@ -136,6 +136,9 @@ def timeline_event(assembly: Assembly, entry: TimelineEntry, verbs: dict[str, li
     if actor:
         event.fields["actor"] = assembly.body(actor, "named as the acting body in the line")
     assembly.add(event)
+    if kind is None:
+        where = "def:verb in ontology/kg.ttl"
+        assembly.notes.append(f"{entry.line!r}: its verb names no event kind ({where})")
     if about is not None and about.kind == "unit" and kind in DATED_KINDS:
         about.fields.setdefault("date", entry.date)
 
