@@ -8,7 +8,7 @@ import pytest
 
 from kg.errors import InputError, TimelineError
 from kg.evidence import find_quote
-from kg.ingest import ingest
+from kg.ingest import ingest, names
 from kg.ingest.extract import extract, read_article, repeated_lines
 from tests.ingest_helpers import FIXTURES
 
@@ -146,3 +146,25 @@ def test_no_profiled_organization_is_an_error() -> None:
         read_article(Path("/nonexistent/article.txt"))
     with pytest.raises(TimelineError, match="x.txt: no 연혁"):
         extract("(재)가나진흥원은 기관이다.\n", "x.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title", "org"),
+    [
+        ("(재)가나진흥원 홍길동 원장은 말했다.", "홍길동", "원장", "(재)가나진흥원"),
+        ("행사에는 정하윤 문화체육관광부 차관이 왔다.", "정하윤", "차관", "문화체육관광부"),
+        ("이어 원장 최민호는 말했다.", "최민호", "원장", None),
+        ("- 서문산성 원장", "서문산성", "원장", None),
+    ],
+)
+def test_people_with_titles(text: str, person: str, title: str, org: str | None) -> None:
+    (found,) = names.people(text)
+    assert (found.ko, found.fields["title"], found.fields["org"]) == (person, title, org)
+    assert found.quotes[0] in text
+
+
+@pytest.mark.parametrize(
+    "text", ["매출이 늘었다.\n원장 인사", "아시아 콘텐츠 시장을 연다", "채용했다.\n원장"]
+)
+def test_words_that_are_not_people(text: str) -> None:
+    assert list(names.people(text)) == []

@@ -76,7 +76,12 @@ SURNAMES = words(
     "황보 남궁 제갈 선우 서문 독고 사공"
 )
 AGENCY_HEAD_TITLES = {"원장", "이사장"}  # with no body printed: the profiled agency's
-NOT_PERSON = {"신임", "전임", "초대", "현재", "당시", "관계자", "담당", "지역", "기관", "센터"}
+NOT_PERSON = set(
+    words(
+        "신임 전임 초대 현재 당시 관계자 담당 지역 기관 센터 이어 이날 이번 이후 이에 이제 "
+        "이미 정작 오늘 지난 한편 하지만 또한 다만 주로 모두 우선 최근 최초 고객 기업 전국"
+    )
+)
 
 # Figures: the printed unit, its UN/CEFACT code, and the noun of what it counts.
 FIGURE_UNITS: dict[str, tuple[str, str]] = {

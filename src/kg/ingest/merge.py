@@ -80,7 +80,13 @@ def merge_draft(draft_path: Path, data_dir: Path) -> Merged:
         records_dir / f"{slug}.toml": HEADER.format(slug=slug) + tomli_w.dumps(records),
     }
     _check_builds(Path(data_dir), files, draft_path)
-    merged.files = [write_atomic(path, content) for path, content in files.items()]
+    try:
+        for path, content in files.items():
+            merged.files.append(write_atomic(path, content))
+    except KgError:
+        for path in merged.files:  # all three files or none
+            path.unlink(missing_ok=True)
+        raise
     return merged
 
 
@@ -190,7 +196,7 @@ def _check_builds(data_dir: Path, files: dict[Path, str], draft_path: Path) -> N
         for part in ("records", "sources"):
             shutil.copytree(data_dir / part, copy / part)
         for path, content in files.items():
-            (copy / path.parent.name / path.name).write_text(content, encoding="utf-8")
+            write_atomic(copy / path.parent.name / path.name, content)
         try:
             build_parts(copy / "records", copy / "sources")
         except KgError as e:

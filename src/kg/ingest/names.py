@@ -126,6 +126,10 @@ def _around_title(words: list[Token], i: int) -> tuple[str | None, str | None, T
         if j < 0 or gap != 1 or words[j].text.endswith("."):
             break
         before.append(words[j])
+    after = words[i + 1] if i + 1 < len(words) else None
+    if after and len(after.stem) == 3 and _person_name(after.stem) and after.text != after.stem:
+        org = before[0] if before and body_suffix(before[0].text) == "body" else None
+        return after.stem, org.text if org else None, org or words[i]  # 원장 홍길동은
     if before and _person_name(before[0].text):  # 서문산성 원장 / 진흥원 서문산성 원장
         org = before[1] if len(before) > 1 and body_suffix(before[1].text) == "body" else None
         return before[0].text, org.text if org else None, org or before[0]
@@ -133,10 +137,6 @@ def _around_title(words: list[Token], i: int) -> tuple[str | None, str | None, T
         len(before) > 1 and body_suffix(before[0].text) == "body" and _person_name(before[1].text)
     ):  # 이종호 과학기술정보통신부 장관
         return before[1].text, before[0].text, before[1]
-    after = words[i + 1] if i + 1 < len(words) else None
-    if after and len(after.stem) == 3 and _person_name(after.stem) and after.text != after.stem:
-        org = before[0] if before and body_suffix(before[0].text) == "body" else None
-        return after.stem, org.text if org else None, org or words[i]  # 원장 홍길동은
     return None, None, words[i]
 
 
