@@ -6,7 +6,12 @@ from pathlib import Path
 from typing import Any
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
-PROFILES = ["suwon-digital-agency", "haeundae-ict-agency", "gwangju-culture-tech-agency"]
+PROFILES = [
+    "suwon-digital-agency",
+    "haeundae-ict-agency",
+    "gwangju-culture-tech-agency",
+    "daejeon-info-agency",
+]
 
 
 def review_draft(draft: dict[str, Any]) -> dict[str, Any]:

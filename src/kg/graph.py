@@ -23,6 +23,7 @@ ORGANIZATION_TYPES = {"agency": DEF.PromotionAgency, "government": SCHEMA.Govern
 PLACE_TYPES = {
     "city": [SCHEMA.City, SCHEMA.AdministrativeArea],
     "province": [SCHEMA.AdministrativeArea],
+    "district": [SCHEMA.AdministrativeArea],  # a 자치구 such as 해운대구
     "zone": [DEF.DesignatedZone],
 }
 PROJECT_TYPES = {"program": DEF.Program, "strategy": DEF.Strategy}

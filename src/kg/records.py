@@ -50,7 +50,7 @@ REQUIRED: dict[str, set[str]] = {
 }
 KIND_VALUES = {
     "organization": {"agency", "government"},
-    "place": {"city", "province", "zone"},
+    "place": {"city", "province", "district", "zone"},
     "project": {"program", "strategy"},
     "event": {"fair"},
 }

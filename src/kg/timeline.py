@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from kg.errors import TimelineError
 
-HEADING = re.compile(r"^\s*(?:주요\s*)?연혁\s*$")
+# "연혁", "주요연혁", "주요 연혁", also decorated: "■ 연혁", "[주요연혁]", "연혁:".
+HEADING = re.compile(r"^\s*[■□◆◇●○▶▷※*#\-\[<【〈(]*\s*(?:주요\s*)?연혁\s*[\]>】〉):：]*\s*$")
 DATE_FORMS = [
     re.compile(r"(?P<y>\d{4})\s*\.\s*(?P<m>\d{1,2})\s*\.\s*(?P<d>\d{1,2})\s*\.?"),
     re.compile(r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),

@@ -4,6 +4,8 @@ name that ends another (비즈니스센터 in 1인 창조기업 비즈니스센�
 
 from __future__ import annotations
 
+import re
+
 from kg.ingest import figures as fig
 from kg.ingest import gazetteer as gz
 from kg.ingest import names
@@ -61,6 +63,9 @@ class Assembly:
         from kg.ingest.extract import AGENCY_VERBS
 
         rest = rest.strip()
+        renamed = RENAMED.fullmatch(rest) if entry.verb in RENAMING_VERBS else None
+        if renamed and names.body_suffix(renamed.group("new")) == "unit":
+            return self._renamed_unit(renamed.group("old"), renamed.group("new"))
         if not rest or entry.verb in AGENCY_VERBS and names.body_suffix(rest) == "body":
             return self.agency
         first = rest.split()[0]
@@ -75,6 +80,18 @@ class Assembly:
         if set(kinds) & set(OPENING_KINDS) and names.body_suffix(rest) is None:
             return self.named("unit", rest, "opened by the agency (no name suffix)", "medium")
         return self.agency
+
+    def _renamed_unit(self, old: str, new: str) -> Found:
+        """ "대전SW센터, 대전디지털혁신센터로 명칭변경": the unit keeps one record, new name."""
+        unit = self.find(old, ("unit",))
+        if unit is None:
+            unit = self.named("unit", new, "renamed unit")
+            unit.alt_ko.append(old)
+            return unit
+        unit.alt_ko.append(unit.ko)
+        unit.ko = new
+        unit.quotes.append(new)
+        return unit
 
     def add_text_names(self) -> None:
         """Bodies, units, projects, people, places, fairs and figures of the running text."""
@@ -180,3 +197,6 @@ class Assembly:
 
 
 OPENING_KINDS = ("FoundingEvent", "EstablishmentEvent", "OpeningEvent")
+RENAMING_VERBS = {"명칭개정", "명칭변경"}
+# "A, B로", "A를 B로", "A에서 B로": a unit's old and new names before 명칭변경.
+RENAMED = re.compile(r"(?P<old>.+?)(?:,|을|를|에서)\s*(?P<new>.+?)(?:으로|로)")

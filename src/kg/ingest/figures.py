@@ -31,7 +31,8 @@ def figures(text: str) -> Iterator[Found]:
     for match in FIGURE.finditer(text):
         value_text, unit = match.group("value"), match.group("unit")
         code, noun = gz.FIGURE_UNITS[unit]
-        value: int | float = float(value_text) if "." in value_text else int(value_text)
+        number = value_text.replace(",", "")  # 1,200억원
+        value: int | float = float(number) if "." in number else int(number)
         if match.start() > 0 and text[match.start() - 1] == "(":
             variable, quote = _before_parenthesis(text, match)
         else:

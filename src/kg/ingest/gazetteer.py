@@ -40,6 +40,11 @@ CITIES = words(
     "진주 통영 사천 김해 밀양 거제 양산 서귀포"
 )
 
+# Words ending in 구 that are not districts (자치구).
+NOT_DISTRICTS = set(
+    words("지역구 선거구 출입구 비상구 연구 탐구 요구 도구 친구 가구 입구 출구 창구")
+)
+
 # Suffixes of names: units the agency runs, and bodies (agencies, ministries …).
 UNIT_SUFFIXES = ("센터", "랩", "제작소", "스튜디오", "타운", "창작터", "지원단")
 BODY_SUFFIXES = ("진흥원", "재단", "공사", "공단", "위원회", "연구원", "협회", "부", "청", "처")

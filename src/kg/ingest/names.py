@@ -17,7 +17,7 @@ from kg.ingest.model import Found
 TOKEN = re.compile(r"(?:\((?:재|사)\))?[\w/&·+\-]+")
 QUOTED = re.compile(r"[‘'“\"「『]([^‘'“”\"’」』\n]{2,40})[’'”\"」』]")
 FIGURE = re.compile(
-    r"(?<![\d.])(?P<value>\d+(?:\.\d+)?)\s?(?P<unit>"
+    r"(?<![\d.,])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<unit>"
     + "|".join(re.escape(u) for u in sorted(gz.FIGURE_UNITS, key=len, reverse=True))
     + r")(?=(?:[이가을를의은는과와에도]|으로|로)?(?![가-힣A-Za-z]))"
 )
@@ -106,13 +106,14 @@ def people(text: str) -> Iterator[Found]:
     "원장 홍길동은"; the body printed next to them becomes their post's organization."""
     words = tokens(text)
     for i, token in enumerate(words):
-        if token.stem not in gz.TITLES:
+        title = token.stem if token.stem in gz.TITLES else glued_title(token.stem)
+        if title is None:
             continue
         name, org, first = _around_title(words, i)
         if name is None:
             continue
         quote = text[first.start : token.start + len(token.stem)]
-        fields = {"title": token.stem, "org": org}
+        fields = {"title": title, "org": org if title == token.stem else None}
         yield Found(
             "person", name, "high" if org else "medium", "name with a title", [quote], fields
         )
@@ -138,6 +139,15 @@ def _around_title(words: list[Token], i: int) -> tuple[str | None, str | None, T
     ):  # 이종호 과학기술정보통신부 장관
         return before[1].text, before[0].text, before[1]
     return None, None, words[i]
+
+
+def glued_title(word: str) -> str | None:
+    """ "대전광역시장" → 시장, "경기도지사" → 도지사: a title glued to its place's name."""
+    for cut in (1, 2):
+        place = _place(word[:-cut]) if len(word) > cut + 1 else None
+        if place and word[:-cut] == place[0]:
+            return word[-cut - 1 :]
+    return None
 
 
 def short_references(text: str, name: str, title: str) -> list[str]:
@@ -166,6 +176,10 @@ def places(text: str) -> Iterator[Found]:
 
 def _place(word: str) -> tuple[str, str] | None:
     word = word.removesuffix("지역")
+    if re.fullmatch(r"[가-힣]{2,6}(?:특구|구역|단지|지구)", word):
+        return word, "zone"
+    if re.fullmatch(r"[가-힣]{2,3}구", word) and word not in gz.NOT_DISTRICTS:
+        return word, "district"
     for full, shorts in gz.PROVINCES.items():
         if word == full or word in shorts:
             return full, "province"
