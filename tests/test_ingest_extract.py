@@ -182,3 +182,9 @@ def test_other_forms_of_the_genre() -> None:
     assert people == {"윤서영": "이사장", "송지훈": "시장"}  # 대전광역시장: a glued title
     places = {p.ko: p.fields["kind"] for p in found.of("place")}
     assert places["유성구"] == "district" and places["대덕특구"] == "zone"
+
+
+def test_places_with_and_without_particles() -> None:
+    found = {p.ko: p.quotes for p in names.places("전라북도 그리고 경기도와 전주시의 해운대구에")}
+    assert set(found) == {"전라북도", "경기도", "전주시", "해운대구"}
+    assert found["전라북도"] == ["전라북도"] and found["경기도"] == ["경기도"]

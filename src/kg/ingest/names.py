@@ -160,10 +160,10 @@ def places(text: str) -> Iterator[Found]:
     """Provinces and cities by the gazetteer: 전라북도, 전북, 전주시, 전주·전북지역."""
     for token in tokens(text):
         for piece in re.split(r"[·\-]", token.text):
-            found = _place(stem(piece))
+            found = _place(piece) or _place(stem(piece))  # 전라북도, not 전라북 + 도
             if found:
                 canonical, kind = found
-                quote = token.stem
+                quote = token.text if _place(piece) else token.stem
                 yield Found(
                     "place",
                     canonical,
