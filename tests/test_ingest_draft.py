@@ -50,6 +50,8 @@ def test_the_review_report_says_what_where_and_how_sure(seed_result) -> None:
     assert "“2000. 07. 26 : 소프트웨어진흥구역 지정(정보통신부)” @3210-3244 (x2)" in review
     assert "원장 of 전주정보문화산업진흥원, held by 서문산성" in review
     assert "confidence:" in review and "English labels to write" in review
+    assert "organization 정보통신부 → org/mic" in review  # the curated data knows it
+    assert "unit 전북 VR·AR제작거점센터 → unit/jeonbuk-vr-ar-production-hub-center" in review
 
 
 def test_draft_as_rdf_in_the_contract_terms(seed_result) -> None:

@@ -29,7 +29,7 @@ import click
     show_default=True,
     help="toml: write the draft and its review; turtle: print the draft as RDF.",
 )
-@click.option("--merge", is_flag=True, help="FILE is a reviewed draft: add it to the data.")
+@click.option("--merge", is_flag=True, help="The argument is a reviewed draft: add it to the data.")
 @click.option(
     "--data",
     "data_dir",
@@ -52,12 +52,13 @@ def ingest(file, source_meta, out, fmt, merge, data_dir, evaluate, expected) -> 
     The draft is in the format of data/records/ (TOML), every item with its evidence
     quote; the review report lists what was found, where (offsets) and how sure.
     Nothing is written when the input is bad (empty, not UTF-8, no 연혁 timeline, an
-    impossible date). With --merge, FILE is a reviewed draft, added to data/ with its
+    impossible date). With --merge, DRAFT is a reviewed draft, added to data/ with its
     article: entities already in the graph are linked by name, former name or alias;
     a disagreeing date is kept as a separate claim that `kg validate` reports.
 
     Example:
 
+    \b
         kg ingest article.txt -o drafts/article.toml
         kg ingest article.txt --format turtle
         kg ingest data/sources/c0befe44ac966333.txt --evaluate

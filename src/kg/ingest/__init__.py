@@ -59,7 +59,21 @@ def ingest(article: Path, source_meta: Path | None = None) -> Ingested:
     text = read_article(article)
     extraction = extract(text, str(article))
     draft = to_records(extraction, meta)
-    return Ingested(extraction, draft, review(extraction))
+    return Ingested(extraction, draft, review(extraction) + known_entities(draft))
+
+
+def known_entities(draft: dict[str, Any], records_dir: Path | None = None) -> str:
+    """The review's last part: entities of the draft the curated data already has."""
+    from kg.ingest.merge import Merged, link_entities
+    from kg.paths import RECORDS_DIR
+    from kg.sources import load_records
+
+    merged = Merged(draft["source"])
+    link_entities(draft, load_records(records_dir or RECORDS_DIR), merged)
+    if not merged.linked:
+        return "already in the graph: none\n"
+    lines = ["already in the graph (--merge links them, nothing is added twice):"]
+    return "\n".join([*lines, *(f"  {line}" for line in merged.linked)]) + "\n"
 
 
 def write_draft(result: Ingested, out: Path) -> list[Path]:
