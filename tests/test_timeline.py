@@ -75,3 +75,9 @@ def test_split_keeps_subject() -> None:
         "등록",
         None,
     )
+
+
+@pytest.mark.parametrize("heading", ["연혁", "주요 연혁", "■ 연혁", "[주요연혁]", "연혁:"])
+def test_headings(heading: str) -> None:
+    (entry,) = parse_timeline(f"소개\n{heading}\n2001. 08. 21 : 가 설립\n")
+    assert entry.date == "2001-08-21"

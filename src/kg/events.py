@@ -40,6 +40,7 @@ class ResolvedEvent:
     organizer: URIRef | None = None
     line: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    corroborating: bool = False  # another source's line telling an event we already have
 
 
 def resolve_events(
@@ -85,9 +86,12 @@ def _timeline_event(index: Index, verbs, source: Source, entry: TimelineEntry, r
     about_kind, about = index.path_ref(record, "about")
     if entry.verb is None or entry.verb not in verbs:
         raise RecordError(f"{record.where}: the line {entry.line!r} ends with no known verb")
+    same = record.get("corroborates")
     event = ResolvedEvent(
         record=record,
-        iri=URIRef(index.iri("event", record.slug)),
+        iri=URIRef(
+            index.ref(record, "corroborates", "event") if same else index.iri("event", record.slug)
+        ),
         cls=_event_class(verbs[entry.verb], about_kind),
         date=entry.date,
         precision=entry.precision,
@@ -95,6 +99,7 @@ def _timeline_event(index: Index, verbs, source: Source, entry: TimelineEntry, r
         about_kind=about_kind,
         about=URIRef(about),
         line=entry.text,
+        corroborating=bool(same),
     )
     event.actor = _actor(index, record, entry)
     event.evidence = [evidence_at(source.text, o.start, o.end) for o in entry.occurrences]

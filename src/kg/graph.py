@@ -23,6 +23,7 @@ ORGANIZATION_TYPES = {"agency": DEF.PromotionAgency, "government": SCHEMA.Govern
 PLACE_TYPES = {
     "city": [SCHEMA.City, SCHEMA.AdministrativeArea],
     "province": [SCHEMA.AdministrativeArea],
+    "district": [SCHEMA.AdministrativeArea],  # a 자치구 such as 해운대구
     "zone": [DEF.DesignatedZone],
 }
 PROJECT_TYPES = {"program": DEF.Program, "strategy": DEF.Strategy}
@@ -199,6 +200,9 @@ class FactsBuilder:
 
     def event(self, event: ResolvedEvent) -> None:
         iri = event.iri
+        if event.corroborating:  # told by another source too: its evidence, nothing else
+            self.add_evidence(iri, event.record.source, event.evidence)
+            return
         self.typed(iri, event.cls)
         self.labels(iri, event.ko, event.record.get("en"))
         date = Literal(event.date, datatype=DATE_TYPES[event.precision])

@@ -35,7 +35,8 @@ def add_source(graph: Graph, source: Source) -> URIRef:
     graph.add((doc, RDFS.label, Literal(meta["ko"], lang="ko")))
     graph.add((doc, RDFS.label, Literal(meta["en"], lang="en")))
     graph.add((doc, SCHEMA.inLanguage, Literal(meta["language"])))
-    graph.add((doc, SCHEMA.author, URIRef(entity_iri(*meta["author"].split("/", 1)))))
+    if meta.get("author"):  # an ingested article may name no author
+        graph.add((doc, SCHEMA.author, URIRef(entity_iri(*meta["author"].split("/", 1)))))
     graph.add((doc, SCHEMA.encoding, text))
     graph.add((text, RDF.type, SCHEMA.MediaObject))
     graph.add((text, SCHEMA.contentUrl, Literal(relative_to_root(source.path))))

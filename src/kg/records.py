@@ -38,7 +38,7 @@ FIELDS: dict[str, set[str]] = {
     "concept": {"broader", "scheme"},
     "project": {"kind", "parent", "funders", "partners", "part_of"} | DESCRIBED,
     "observation": {"about", "value", "unit_text", "unit_code", "variable_ko", "variable_en"},
-    "event": {"timeline", "about", "actor", "kind", "date", "organizer"},
+    "event": {"timeline", "about", "actor", "kind", "date", "organizer", "corroborates"},
 }
 REQUIRED: dict[str, set[str]] = {
     "organization": {"kind"},
@@ -50,7 +50,7 @@ REQUIRED: dict[str, set[str]] = {
 }
 KIND_VALUES = {
     "organization": {"agency", "government"},
-    "place": {"city", "province", "zone"},
+    "place": {"city", "province", "district", "zone"},
     "project": {"program", "strategy"},
     "event": {"fair"},
 }

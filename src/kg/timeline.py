@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from kg.errors import TimelineError
 
-HEADING = re.compile(r"^\s*(?:주요\s*)?연혁\s*$")
+# "연혁", "주요연혁", "주요 연혁", also decorated: "■ 연혁", "[주요연혁]", "연혁:".
+HEADING = re.compile(r"^\s*[■□◆◇●○▶▷※*#\-\[<【〈(]*\s*(?:주요\s*)?연혁\s*[\]>】〉):：]*\s*$")
 DATE_FORMS = [
     re.compile(r"(?P<y>\d{4})\s*\.\s*(?P<m>\d{1,2})\s*\.\s*(?P<d>\d{1,2})\s*\.?"),
     re.compile(r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
@@ -96,9 +97,13 @@ def parse_date(text: str, line_number: int = 0) -> tuple[str, str, int] | None:
         month = int(parts["m"]) if parts.get("m") else None
         day = int(parts["d"]) if parts.get("d") else None
         if month is not None and not 1 <= month <= 12:
-            raise TimelineError(f"line {line_number}: no such month in date {match.group(0)!r}")
+            raise TimelineError(
+                f"line {line_number}: no such month in date {match.group(0).strip()!r}"
+            )
         if day is not None and not 1 <= day <= calendar.monthrange(year, month or 1)[1]:
-            raise TimelineError(f"line {line_number}: no such day in date {match.group(0)!r}")
+            raise TimelineError(
+                f"line {line_number}: no such day in date {match.group(0).strip()!r}"
+            )
         if day is not None:
             return f"{year:04d}-{month:02d}-{day:02d}", "day", match.end()
         if month is not None:

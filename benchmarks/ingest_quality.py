@@ -1,0 +1,30 @@
+"""Print the precision and recall of `kg ingest` on the seed article (against the curated
+graph) and on the test profiles (against their hand-written expected answers).
+
+Run: .venv/bin/python benchmarks/ingest_quality.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.ingest import ingest
+from kg.ingest.evaluate import expected_gold, score, to_text
+from kg.ingest.gold_graph import graph_gold
+from kg.paths import ROOT, SOURCES_DIR
+from kg.pipeline import build_graph
+
+FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
+
+
+def main() -> None:
+    seed = ingest(SOURCES_DIR / "c0befe44ac966333.txt")
+    print(to_text(score(seed.extraction, graph_gold(build_graph())), "seed vs curated graph"))
+    for expected in sorted(FIXTURES.glob("*.expected.toml")):
+        name = expected.name.removesuffix(".expected.toml")
+        result = ingest(Path(FIXTURES / f"{name}.txt"))
+        print(to_text(score(result.extraction, expected_gold(expected)), name))
+
+
+if __name__ == "__main__":
+    main()

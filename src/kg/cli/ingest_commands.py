@@ -1,0 +1,118 @@
+"""``kg ingest``: a Korean article → a draft of records to review; merge a reviewed draft."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("file", metavar="ARTICLE|DRAFT", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--source-meta",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="TOML with the article's metadata (ko, en, author, publisher, date, url …).",
+)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Draft file to write (default: dist/ingest/<source>.toml; .review.txt beside it).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["toml", "turtle"]),
+    default="toml",
+    show_default=True,
+    help="toml: write the draft and its review; turtle: print the draft as RDF.",
+)
+@click.option("--merge", is_flag=True, help="The argument is a reviewed draft: add it to the data.")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The data folder to merge into (default: data/).",
+)
+@click.option(
+    "--evaluate",
+    is_flag=True,
+    help="Print precision and recall against the curated graph (or --expected).",
+)
+@click.option(
+    "--expected",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Expected answers (TOML) to evaluate against instead of the curated graph.",
+)
+def ingest(file, source_meta, out, fmt, merge, data_dir, evaluate, expected) -> None:
+    """Read a Korean article (ARTICLE) and write a draft of records to review.
+
+    The draft is in the format of data/records/ (TOML), every item with its evidence
+    quote; the review report lists what was found, where (offsets) and how sure.
+    Nothing is written when the input is bad (empty, not UTF-8, no 연혁 timeline, an
+    impossible date). With --merge, DRAFT is a reviewed draft, added to data/ with its
+    article: entities already in the graph are linked by name, former name or alias;
+    a disagreeing date is kept as a separate claim that `kg validate` reports.
+
+    Example:
+
+    \b
+        kg ingest article.txt -o drafts/article.toml
+        kg ingest article.txt --format turtle
+        kg ingest data/sources/c0befe44ac966333.txt --evaluate
+        kg ingest drafts/article.toml --merge
+    """
+    if merge:
+        _merge(file, data_dir)
+        return
+    from kg.ingest import ingest as run_ingest
+    from kg.ingest import write_draft
+    from kg.paths import DIST_DIR
+
+    result = run_ingest(file, source_meta)
+    if evaluate:
+        click.echo(_evaluate(result, expected))
+        return
+    if fmt == "turtle":
+        _turtle(result, out)
+        return
+    target = out or DIST_DIR / "ingest" / f"{result.extraction.source_slug}.toml"
+    click.echo(result.review, nl=False)
+    for path in write_draft(result, target):
+        click.echo(f"wrote {os.path.relpath(path)}")
+
+
+def _turtle(result, out: Path | None) -> None:
+    text = result.turtle()
+    if out:
+        from kg.atomic import write_atomic
+
+        click.echo(f"wrote {os.path.relpath(write_atomic(out, text))}")
+    else:
+        click.echo(text, nl=False)
+
+
+def _evaluate(result, expected: Path | None) -> str:
+    from kg.ingest.evaluate import expected_gold, score, to_text
+
+    if expected:
+        gold, title = expected_gold(expected), f"against {expected}"
+    else:
+        from kg.ingest.gold_graph import graph_gold
+        from kg.pipeline import build_graph
+
+        gold, title = graph_gold(build_graph()), "against the curated graph"
+    return to_text(score(result.extraction, gold), f"{result.extraction.path} {title}")
+
+
+def _merge(draft: Path, data_dir: Path | None) -> None:
+    from kg.ingest.merge import merge_draft
+    from kg.paths import DATA_DIR
+
+    merged = merge_draft(draft, data_dir or DATA_DIR)
+    click.echo(merged.to_text())
+
+
+COMMANDS = [ingest]

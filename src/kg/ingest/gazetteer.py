@@ -1,0 +1,105 @@
+"""Word lists the extraction rules use: regions, cities, name suffixes, titles, figure units.
+
+Data only, so that a reader can see (and extend) every word a rule depends on.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> list[str]:
+    """A word list written as one string (easier to read and extend)."""
+    return text.split()
+
+
+# Provinces and metropolitan cities: full name, and the short forms articles use.
+PROVINCES: dict[str, tuple[str, ...]] = {
+    "서울특별시": ("서울",),
+    "부산광역시": ("부산",),
+    "대구광역시": ("대구",),
+    "인천광역시": ("인천",),
+    "광주광역시": ("광주",),
+    "대전광역시": ("대전",),
+    "울산광역시": ("울산",),
+    "세종특별자치시": ("세종",),
+    "경기도": ("경기",),
+    "강원도": ("강원", "강원특별자치도"),
+    "충청북도": ("충북",),
+    "충청남도": ("충남",),
+    "전라북도": ("전북", "전북도", "전북특별자치도"),
+    "전라남도": ("전남",),
+    "경상북도": ("경북",),
+    "경상남도": ("경남",),
+    "제주특별자치도": ("제주", "제주도"),
+}
+# Cities (시) printed as "<name>시", or bare before "·", "지역" or a hyphen.
+CITIES = words(
+    "수원 성남 고양 용인 부천 안산 안양 남양주 화성 평택 의정부 시흥 파주 김포 광명 군포 "
+    "하남 오산 이천 안성 의왕 양주 포천 여주 과천 구리 춘천 원주 강릉 동해 속초 삼척 "
+    "청주 충주 제천 천안 공주 보령 아산 서산 논산 당진 전주 군산 익산 정읍 남원 김제 "
+    "목포 여수 순천 나주 광양 포항 경주 김천 안동 구미 영주 영천 상주 문경 경산 창원 "
+    "진주 통영 사천 김해 밀양 거제 양산 서귀포"
+)
+
+# Words ending in 구 that are not districts (자치구).
+NOT_DISTRICTS = set(
+    words("지역구 선거구 출입구 비상구 연구 탐구 요구 도구 친구 가구 입구 출구 창구")
+)
+
+# Suffixes of names: units the agency runs, and bodies (agencies, ministries …).
+UNIT_SUFFIXES = ("센터", "랩", "제작소", "스튜디오", "타운", "창작터", "지원단")
+BODY_SUFFIXES = ("진흥원", "재단", "공사", "공단", "위원회", "연구원", "협회", "부", "청", "처")
+SHORT_BODY_SUFFIXES = {"부": 3, "청": 3, "처": 4}  # the shortest name each suffix may end
+ZONE_SUFFIXES = ("구역", "타운", "단지", "특구", "지구", "밸리", "클러스터")
+LAW_SUFFIXES = ("조례", "법", "규칙", "규정")
+NOT_NAMES = {"범부처", "각부처", "관계부처", "지원센터", "거점센터", "본부", "사업부"}
+
+LEGAL_FORMS = {"(재)": "재단법인", "(사)": "사단법인", "재단법인": "재단법인"}
+
+# Particles and endings that may follow a name; longest first.
+PARTICLES = tuple(
+    sorted(
+        words(
+            "은 는 이 가 을 를 의 에 로 으로 와 과 도 만 에서 에서는 에게 까지 부터 이며 이다 "
+            "에도 과의 와의 으로서 로서 으로부터"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+# Titles of people; HEAD_TITLES head the organization they are named with.
+TITLES = words(
+    "원장 부원장 이사장 센터장 본부장 단장 소장 대표 대표이사 장관 차관 시장 도지사 "
+    "군수 구청장 청장 총장 교수 회장 사장 팀장 실장 기자"
+)
+HEAD_TITLES = {"원장", "이사장", "센터장", "단장", "소장", "대표", "대표이사", "장관", "청장"}
+# Family names (one or two syllables) a personal name starts with.
+SURNAMES = words(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 "
+    "남 심 노 하 곽 성 차 주 우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 "
+    "선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 "
+    "황보 남궁 제갈 선우 서문 독고 사공"
+)
+AGENCY_HEAD_TITLES = {"원장", "이사장"}  # with no body printed: the profiled agency's
+NOT_PERSON = set(
+    words(
+        "신임 전임 초대 현재 당시 관계자 담당 지역 기관 센터 이어 이날 이번 이후 이에 이제 "
+        "이미 정작 오늘 지난 한편 하지만 또한 다만 주로 모두 우선 최근 최초 고객 기업 전국"
+    )
+)
+
+# Figures: the printed unit, its UN/CEFACT code, and the noun of what it counts.
+FIGURE_UNITS: dict[str, tuple[str, str]] = {
+    "개 기업": ("C62", "기업"),
+    "개기업": ("C62", "기업"),
+    "개사": ("C62", "기업"),
+    "개국": ("C62", "국가"),
+    "개소": ("C62", "시설"),
+    "명": ("C62", "인원"),
+    "건": ("C62", "건수"),
+    "%": ("P1", "비율"),
+    "억원": ("C62", "금액(억원)"),
+    "억 원": ("C62", "금액(억원)"),
+}
+# Words before 을/를 통해 … that name a program; leading adverbs are dropped.
+ADVERBS = ("특히", "또한", "아울러", "먼저", "한편", "지난해", "올해", "최근", "그동안")

@@ -1,0 +1,189 @@
+"""Rules that find names in running text: bodies and units, people, places, figures.
+
+Each finder returns :class:`Found` items with the quote that grounds them; offsets are
+computed later from the quotes (:mod:`kg.evidence`). The rules read Korean word forms
+(어절): a name followed by a particle (진흥원은, 센터를) is found by its stem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.ingest import gazetteer as gz
+from kg.ingest.model import Found
+
+TOKEN = re.compile(r"(?:\((?:재|사)\))?[\w/&·+\-]+")
+QUOTED = re.compile(r"[‘'“\"「『]([^‘'“”\"’」』\n]{2,40})[’'”\"」』]")
+FIGURE = re.compile(
+    r"(?<![\d.,])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<unit>"
+    + "|".join(re.escape(u) for u in sorted(gz.FIGURE_UNITS, key=len, reverse=True))
+    + r")(?=(?:[이가을를의은는과와에도]|으로|로)?(?![가-힣A-Za-z]))"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word form of the text with its stem (particle removed) and position."""
+
+    text: str
+    stem: str
+    start: int
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.group(0), stem(m.group(0)), m.start()) for m in TOKEN.finditer(text)]
+
+
+def stem(word: str) -> str:
+    """The word without a trailing particle (진흥원은 → 진흥원), if one is there."""
+    for particle in gz.PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 2:
+            return word[: -len(particle)]
+    return word
+
+
+def plain_name(name: str) -> str:
+    """A name without its legal-form marker and spaces: the key names are matched by."""
+    for marker in gz.LEGAL_FORMS:
+        if name.startswith(marker):
+            name = name[len(marker) :]
+    return "".join(name.split())
+
+
+def body_suffix(word: str) -> str | None:
+    """The name suffix ``word`` ends with ("unit" or "body"), or None."""
+    core = plain_name(word)
+    if core in gz.NOT_NAMES or not re.search(r"[가-힣]", core):
+        return None
+    if any(core.endswith(s) and len(core) > len(s) + 1 for s in gz.UNIT_SUFFIXES):
+        return "unit"
+    for suffix in gz.BODY_SUFFIXES:
+        shortest = gz.SHORT_BODY_SUFFIXES.get(suffix, len(suffix) + 2)
+        if core.endswith(suffix) and len(core) >= shortest:
+            return "body"
+    return None
+
+
+def organizations(text: str) -> Iterator[Found]:
+    """Names ending with a body or unit suffix, and quoted names."""
+    for token in tokens(text):
+        candidates = [token.text, token.stem]
+        for word in candidates:
+            kind = body_suffix(word)
+            if kind:
+                yield Found(
+                    "unit" if kind == "unit" else "organization",
+                    word,
+                    "medium",
+                    f"name ending in a {kind} suffix",
+                    [word],
+                )
+                break
+    for match in QUOTED.finditer(text):
+        name = match.group(1).strip()
+        if name.endswith("다") or len(name.split()) > 5:
+            continue  # a quoted sentence, not a name
+        kind = body_suffix(name)
+        found_kind = {"unit": "unit", "body": "organization"}.get(kind or "", "project")
+        yield Found(found_kind, name, "low", "quoted name", [name])
+
+
+def _person_name(word: str) -> bool:
+    return (
+        re.fullmatch(r"[가-힣]{2,4}", word) is not None
+        and word.startswith(tuple(gz.SURNAMES))
+        and not word.endswith(("다", "고", "며", "서", "면", "게"))  # verb endings
+        and word not in gz.NOT_PERSON
+        and body_suffix(word) is None
+        and word not in gz.TITLES
+    )
+
+
+def people(text: str) -> Iterator[Found]:
+    """People named with a title: "서문산성 원장", "이종호 과학기술정보통신부 장관",
+    "원장 홍길동은"; the body printed next to them becomes their post's organization."""
+    words = tokens(text)
+    for i, token in enumerate(words):
+        title = token.stem if token.stem in gz.TITLES else glued_title(token.stem)
+        if title is None:
+            continue
+        name, org, first = _around_title(words, i)
+        if name is None:
+            continue
+        quote = text[first.start : token.start + len(token.stem)]
+        fields = {"title": title, "org": org if title == token.stem else None}
+        yield Found(
+            "person", name, "high" if org else "medium", "name with a title", [quote], fields
+        )
+
+
+def _around_title(words: list[Token], i: int) -> tuple[str | None, str | None, Token]:
+    """(name, organization, first token) of a title at ``words[i]``."""
+    before = []  # the words before the title, within the same line and sentence
+    for j in (i - 1, i - 2):
+        gap = words[j + 1].start - (words[j].start + len(words[j].text)) if j >= 0 else -1
+        if j < 0 or gap != 1 or words[j].text.endswith("."):
+            break
+        before.append(words[j])
+    after = words[i + 1] if i + 1 < len(words) else None
+    if after and len(after.stem) == 3 and _person_name(after.stem) and after.text != after.stem:
+        org = before[0] if before and body_suffix(before[0].text) == "body" else None
+        return after.stem, org.text if org else None, org or words[i]  # 원장 홍길동은
+    if before and _person_name(before[0].text):  # 서문산성 원장 / 진흥원 서문산성 원장
+        org = before[1] if len(before) > 1 and body_suffix(before[1].text) == "body" else None
+        return before[0].text, org.text if org else None, org or before[0]
+    if (
+        len(before) > 1 and body_suffix(before[0].text) == "body" and _person_name(before[1].text)
+    ):  # 이종호 과학기술정보통신부 장관
+        return before[1].text, before[0].text, before[1]
+    return None, None, words[i]
+
+
+def glued_title(word: str) -> str | None:
+    """ "대전광역시장" → 시장, "경기도지사" → 도지사: a title glued to its place's name."""
+    for cut in (1, 2):
+        place = _place(word[:-cut]) if len(word) > cut + 1 else None
+        if place and word[:-cut] == place[0]:
+            return word[-cut - 1 :]
+    return None
+
+
+def short_references(text: str, name: str, title: str) -> list[str]:
+    """ "서 원장": a family syllable and the title, referring back to a named person."""
+    quote = f"{name[0]} {title}"
+    return [quote] if re.search(rf"(?<![가-힣]){re.escape(quote)}", text) else []
+
+
+def places(text: str) -> Iterator[Found]:
+    """Provinces and cities by the gazetteer: 전라북도, 전북, 전주시, 전주·전북지역."""
+    for token in tokens(text):
+        for piece in re.split(r"[·\-]", token.text):
+            found = _place(piece) or _place(stem(piece))  # 전라북도, not 전라북 + 도
+            if found:
+                canonical, kind = found
+                quote = token.text if _place(piece) else token.stem
+                yield Found(
+                    "place",
+                    canonical,
+                    "medium",
+                    f"{kind} name in the gazetteer",
+                    [quote],
+                    {"kind": kind},
+                )
+
+
+def _place(word: str) -> tuple[str, str] | None:
+    word = word.removesuffix("지역")
+    if re.fullmatch(r"[가-힣]{2,6}(?:특구|구역|단지|지구)", word):
+        return word, "zone"
+    if re.fullmatch(r"[가-힣]{2,3}구", word) and word not in gz.NOT_DISTRICTS:
+        return word, "district"
+    for full, shorts in gz.PROVINCES.items():
+        if word == full or word in shorts:
+            return full, "province"
+    for city in gz.CITIES:
+        if word in (city, f"{city}시"):
+            return f"{city}시", "city"
+    return None

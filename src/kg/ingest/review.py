@@ -1,0 +1,94 @@
+"""The review report of a draft: what was found, where (quote and offsets), how sure.
+
+Offsets count code points of the article, end exclusive, as the graph's annotations
+do; a quote printed several times shows its first span and how many times it occurs.
+"""
+
+from __future__ import annotations
+
+from kg.evidence import find_quote
+from kg.ingest.model import CONFIDENCE, Extraction, Found
+
+TITLES = {
+    "organization": "organizations",
+    "unit": "units (opened, established or run by the agency)",
+    "person": "people",
+    "post": "posts",
+    "place": "places",
+    "legislation": "legislation",
+    "project": "programs and projects",
+    "observation": "figures",
+    "event": "dated events",
+}
+
+
+def review(extraction: Extraction) -> str:
+    """The report as text: repeats, timeline, then every item by kind, then what to do."""
+    lines = [f"kg ingest: {extraction.path} (source {extraction.source_slug})"]
+    lines += _repeats(extraction)
+    for kind, title in TITLES.items():
+        items = extraction.of(kind)
+        if items:
+            lines.append(f"{title}: {len(items)}")
+            lines += [f"  {_line(item, extraction.text)}" for item in items]
+    lines += _todo(extraction)
+    return "\n".join(lines) + "\n"
+
+
+def _repeats(extraction: Extraction) -> list[str]:
+    if not extraction.repeats:
+        return ["repeated text: none"]
+    lines = ["repeated text (told once below; every occurrence kept as evidence):"]
+    for r in extraction.repeats:
+        again, first = f"{r.again}-{r.again + r.count - 1}", f"{r.first}-{r.first + r.count - 1}"
+        lines.append(f"  lines {again} repeat lines {first}")
+    return lines
+
+
+def _line(item: Found, text: str) -> str:
+    where = _where(item, text)
+    return f"{item.confidence:<6} {item.slug:<24} {_what(item)}  [{item.why}] {where}"
+
+
+def _what(item: Found) -> str:
+    f = item.fields
+    if item.kind == "event":
+        actor = f" by {f['actor'].ko}" if f.get("actor") is not None else ""
+        about = f" about {f['about'].ref()}" if f.get("about") is not None else " about ?"
+        return (
+            f"{f['date']} ({f['precision']}) {f.get('event_kind') or '?'}{actor}{about}: {item.ko}"
+        )
+    if item.kind == "observation":
+        about = f["about"].ref() if f.get("about") is not None else "? (not drafted)"
+        return f"{f['value']} {f['unit_text']} = {f['variable_ko']} of {about}"
+    if item.kind == "unit" and f.get("date"):
+        return f"{item.ko} (since {f['date']})"
+    if item.kind == "post":
+        return f"{item.ko} of {f['post_in'].ko}, held by {f['held_by'].ko}"
+    if item.kind == "person" and f.get("title"):
+        return f"{item.ko} ({f['title']})"
+    alt = f" (also {', '.join(item.alt_ko)})" if item.alt_ko else ""
+    return f"{item.ko}{alt}"
+
+
+def _where(item: Found, text: str) -> str:
+    spans = list(item.fields.get("occurrences", []))
+    for quote in item.quotes:
+        spans += [(e.start, e.end) for e in find_quote(text, quote)]
+    if not spans:
+        return "(no quote)"
+    start, end = min(spans)
+    return f"“{text[start:end]}” @{start}-{end} (x{len(spans)})"
+
+
+def _todo(extraction: Extraction) -> list[str]:
+    counts = {c: sum(1 for i in extraction.items if i.confidence == c) for c in CONFIDENCE}
+    unsure = [i for i in extraction.items if i.confidence == "low"]
+    lines = [
+        "to review:",
+        "  confidence: " + ", ".join(f"{counts[c]} {c}" for c in CONFIDENCE),
+        f'  English labels to write: {sum(1 for i in extraction.items)} records have en = ""',
+    ]
+    lines += [f"  check (low confidence): {i.slug} {i.ko}" for i in unsure]
+    lines += [f"  note: {note}" for note in extraction.notes]
+    return lines
