@@ -140,7 +140,8 @@ def _json_term(term: dict | None) -> tuple | None:
 
 
 def _queries() -> dict[str, str]:
-    bundled = {name: q.text for name, q in load_catalogue().items()}
+    """The bundled queries (those with ``# param:`` need bindings a plain client cannot give)."""
+    bundled = {name: q.text for name, q in load_catalogue().items() if not q.params}
     return {**bundled, "units": UNITS, "events": EVENTS}
 
 

@@ -7,6 +7,10 @@ at most ``timeout`` seconds; a worker that has not answered by then is killed an
 replaced, and the caller gets :class:`QueryTimeout`. Other requests keep being
 served by the other workers meanwhile.
 
+A SELECT or CONSTRUCT runs twice: once to count its rows against the limit
+without keeping them, then again to serialize it (pyoxigraph serializes only a
+fresh result); a result over the limit is never sent, not even in part.
+
 Example::
 
     >>> pool = QueryPool(Path("dist/kg.nq"), workers=2, timeout=5, max_rows=1000)  # doctest: +SKIP
@@ -91,10 +95,13 @@ class QueryPool:
                 f"all {self.size} query workers stayed busy for {self.timeout:g} s; try again"
             ) from e
         budget = max(0.1, self.timeout - (time.monotonic() - began))
+        request = (query, result_format, self.max_rows)
         try:
-            reply = await asyncio.to_thread(
-                _ask, worker, (query, result_format, self.max_rows), budget
-            )
+            reply = await asyncio.to_thread(_ask, worker, request, budget)
+        except asyncio.CancelledError:
+            # the caller went away mid-query: its reply must not reach the next caller
+            worker = self._replace(worker)
+            raise
         except (TimeoutError, EOFError, OSError) as e:
             worker = await asyncio.to_thread(self._replace, worker)
             if isinstance(e, TimeoutError):

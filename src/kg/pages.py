@@ -131,6 +131,7 @@ def _evidence(store: ox.Store, node: ox.NamedNode) -> str:
     )
     if not rows:
         return ""
+    names = labels(store, {row["source"].value for row in rows})
     items = [
         "<h2>Evidence</h2>",
         '<p class="muted">The source sentences this entity comes from.</p>',
@@ -142,7 +143,7 @@ def _evidence(store: ox.Store, node: ox.NamedNode) -> str:
         items.append(
             f"<blockquote>…{escape(prefix)}<mark>{escape(row['exact'].value)}</mark>"
             f"{escape(suffix)}…<br><small class=muted>"
-            f'<a href="{escape(_path(source))}">{escape(compact_iri(source))}</a>, '
+            f'<a href="{escape(_path(source))}">{escape(_title(names.get(source), source))}</a>, '
             f"characters {row['start'].value}–{row['end'].value} · "
             f'<a href="{escape(_path(row["annotation"].value))}">annotation</a></small>'
             "</blockquote>"
