@@ -409,3 +409,22 @@ def test_entity_page_links_to_the_sentence_in_chromium(server, browser) -> None:
     page.wait_for_url("**/id/unit/sos-lab")
     assert "SOS랩(Solution in Our Society Lab)" in page.inner_text("mark")
     assert outside == []
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def test_serve_without_a_graph_or_on_a_busy_port_is_one_line_exit_2(nquads, tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    missing = CliRunner().invoke(main, ["serve", "--data", str(tmp_path / "none.nq")])
+    assert missing.exit_code == 2 and "run `kg build` first" in missing.output
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = str(busy.getsockname()[1])
+        result = CliRunner().invoke(main, ["serve", "--data", str(nquads), "--port", port])
+    assert result.exit_code == 2 and f"cannot listen on 127.0.0.1:{port}" in result.output
+    assert len(result.output.strip().splitlines()) == 1

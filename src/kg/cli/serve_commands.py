@@ -60,11 +60,25 @@ def serve(
     path = nquads or BUILT_NQUADS
     if not path.exists():
         raise InputError(f"{path}: no built graph here; run `kg build` first")
+    _check_address(host, port)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"kg: warning: serving on {host}, reachable from other machines", err=True)
     config = ServeConfig(path, workers=workers, timeout=timeout, max_rows=max_rows)
     click.echo(f"kg: serving {path} at http://{host}:{port}/ (SPARQL at /sparql)", err=True)
     uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
+
+
+def _check_address(host: str, port: int) -> None:
+    """Fail with one line, before loading anything, when the address cannot be listened on."""
+    import socket
+
+    from kg.errors import InputError
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as e:
+        raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from e
 
 
 COMMANDS = [serve]
