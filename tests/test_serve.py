@@ -262,6 +262,12 @@ def test_select_as_csv_and_tsv(server, fmt, media_type) -> None:
         ),
         ("GET", {"params": {"query": "SELECT ?s WHERE { ?s ?p }"}}, 400, "error at 1:"),
         ("POST", {"content": "x", "headers": {"Content-Type": "text/plain"}}, 415, "Content-Type"),
+        (
+            "POST",
+            {"data": {"query": "ASK {}", "default-graph-uri": "http://example.org/g"}},
+            400,
+            "default-graph-uri is not supported",
+        ),
     ],
 )
 def test_refused_requests(server, store, method, kwargs, status, message) -> None:

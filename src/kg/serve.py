@@ -131,34 +131,34 @@ async def sparql(request: Request) -> Response:
 async def _query_of(request: Request) -> tuple[str | None, dict[str, str]]:
     """The query text and the other parameters, from the URL, a form or the body."""
     params = dict(request.query_params)
+    query = params.get("query")
+    if request.method == "POST" and "update" not in params:
+        media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media_type == "application/sparql-update":
+            raise Refused(403, UPDATE_REFUSED)
+        body = _text(await _read_body(request))
+        if media_type == "application/x-www-form-urlencoded":
+            params.update({k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()})
+            query = params.get("query")
+        elif media_type == "application/sparql-query":
+            query = body
+        else:
+            raise Refused(
+                415,
+                f"unsupported Content-Type {media_type or '(none)'}: send "
+                "application/sparql-query or application/x-www-form-urlencoded",
+            )
     if "update" in params:
         raise Refused(403, UPDATE_REFUSED)
     for name in ("default-graph-uri", "named-graph-uri"):
         if name in params:
             raise Refused(400, f"{name} is not supported: queries run on the served graph")
-    if request.method == "GET":
-        return params.get("query"), params
-    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type == "application/sparql-update":
-        raise Refused(403, UPDATE_REFUSED)
-    body = await _read_body(request)
-    if media_type == "application/x-www-form-urlencoded":
-        form = {k: v[0] for k, v in parse_qs(_text(body), keep_blank_values=True).items()}
-        if "update" in form:
-            raise Refused(403, UPDATE_REFUSED)
-        params.update(form)
-        return form.get("query"), params
-    if media_type == "application/sparql-query":
-        return _text(body), params
-    raise Refused(
-        415,
-        f"unsupported Content-Type {media_type or '(none)'}: send "
-        "application/sparql-query or application/x-www-form-urlencoded",
-    )
+    return query, params
 
 
 async def _read_body(request: Request) -> bytes:
-    if int(request.headers.get("content-length") or 0) > MAX_BODY:
+    length = request.headers.get("content-length", "0")
+    if not length.isdigit() or int(length) > MAX_BODY:
         raise Refused(413, f"request too large (limit {MAX_BODY} bytes)")
     chunks, size = [], 0
     async for chunk in request.stream():
