@@ -45,6 +45,11 @@ def test_answers_errors_and_limits(nquads: Path) -> None:
             except (QueryError, QueryTimeout) as e:
                 outcomes.append(e)
         outcomes.append(await pool.run("ASK { ?s ?p ?o }", ["xml"]))
+        try:
+            await pool.run("CONSTRUCT WHERE { ?s ?p ?o }", ["turtle"])
+        except QueryTooLarge as e:
+            outcomes.append(e)
+        outcomes.append(await pool.run("CONSTRUCT WHERE { ?s ?p ?o } LIMIT 100", ["ntriples"]))
         now = [w.process for w in pool._all]
         return outcomes, (first.is_alive(), len(now), now[0] is first, now[0].is_alive())
 
@@ -54,4 +59,6 @@ def test_answers_errors_and_limits(nquads: Path) -> None:
     assert isinstance(outcomes[2], QueryTooLarge) and "more than 100 rows" in str(outcomes[2])
     assert isinstance(outcomes[3], QueryTimeout) and "time limit of 1 s" in str(outcomes[3])
     assert b"<boolean>true</boolean>" in outcomes[4].body
+    assert isinstance(outcomes[5], QueryTooLarge) and "more than 100 rows" in str(outcomes[5])
+    assert outcomes[6].kind == "graph" and len(outcomes[6].body.decode().splitlines()) == 100
     assert workers == (False, 1, False, True)  # the runaway worker was killed and replaced

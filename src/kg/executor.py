@@ -7,9 +7,10 @@ at most ``timeout`` seconds; a worker that has not answered by then is killed an
 replaced, and the caller gets :class:`QueryTimeout`. Other requests keep being
 served by the other workers meanwhile.
 
-A SELECT or CONSTRUCT runs twice: once to count its rows against the limit
-without keeping them, then again to serialize it (pyoxigraph serializes only a
-fresh result); a result over the limit is never sent, not even in part.
+A SELECT runs twice: once to count its rows against the limit without keeping
+them, then again to serialize it (pyoxigraph serializes only a fresh result); a
+CONSTRUCT keeps at most limit + 1 triples. A result over the limit is never sent,
+not even in part.
 
 Example::
 
@@ -22,6 +23,7 @@ Example::
 from __future__ import annotations
 
 import asyncio
+import itertools
 import multiprocessing as mp
 import time
 from dataclasses import dataclass
@@ -170,12 +172,18 @@ def _serve(conn: Connection, nquads: str) -> None:
 
 
 def _answer(store, query: str, result_format: str, max_rows: int) -> tuple:
-    from kg.negotiation import serialize_result
+    import pyoxigraph as ox
+
+    from kg.negotiation import serialize_result, serialize_triples
 
     try:
         first = _execute(store, query)
+        if isinstance(first, ox.QueryTriples):  # kept in memory, at most max_rows of them
+            triples = list(itertools.islice(first, max_rows + 1))
+            _check_size(triples, max_rows)
+            return ("ok", "graph", *serialize_triples(triples, result_format))
         _check_size(first, max_rows)
-        again = _execute(store, query) if _is_iterable(first) else first
+        again = first if isinstance(first, ox.QueryBoolean) else _execute(store, query)
         return ("ok", *serialize_result(again, result_format))
     except SyntaxError as e:
         return ("syntax", " ".join(str(e).split()))
@@ -189,14 +197,9 @@ def _execute(store, query: str):
     return store.query(query, use_default_graph_as_union=True)
 
 
-def _is_iterable(result) -> bool:
-    """SELECT and CONSTRUCT results are iterators; an ASK result is a boolean."""
-    return not isinstance(result, bool) and type(result).__name__ != "QueryBoolean"
-
-
 def _check_size(result, max_rows: int) -> None:
     """Count the rows or triples without keeping them; raise past ``max_rows``."""
-    if not _is_iterable(result):
+    if type(result).__name__ == "QueryBoolean":
         return
     for count, _ in enumerate(result, start=1):
         if count > max_rows:
