@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+WEB    := node_modules/.installed
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo test lint format bench clean web serve bench-serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,11 +13,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The query page's YASGUI, from npm into node_modules/ (served from there, never copied).
+$(WEB): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(WEB)
+
+web: $(WEB)
+
 demo: $(STAMP)
 	$(BIN)/kg build
 	$(BIN)/kg export --all
 
-test: $(STAMP)
+test: $(STAMP) $(WEB)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/pytest -q
@@ -28,5 +36,14 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests
 	$(BIN)/ruff check --fix src tests
 
+serve: $(STAMP) $(WEB)
+	test -f dist/kg.nq || $(BIN)/kg build
+	$(BIN)/kg serve
+
+# Load benchmark of `kg serve` (not a test): 8 clients for 20 s on loopback.
+bench-serve: $(STAMP) $(WEB)
+	$(BIN)/kg build >/dev/null
+	$(BIN)/python benchmarks/serve_load.py
+
 clean:
-	rm -rf dist $(VENV) .pytest_cache .ruff_cache
+	rm -rf dist $(VENV) node_modules .pytest_cache .ruff_cache

@@ -25,6 +25,8 @@ SOURCES_DIR = DATA_DIR / "sources"
 RECORDS_DIR = DATA_DIR / "records"
 QUERIES_DIR = ROOT / "queries"
 DIST_DIR = ROOT / "dist"
+NODE_MODULES_DIR = ROOT / "node_modules"  # npm packages for the web pages (`make web`)
+YASGUI_DIR = NODE_MODULES_DIR / "@zazuko" / "yasgui" / "build"
 
 ONTOLOGY_FILE = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"

@@ -1,0 +1,84 @@
+"""``kg serve``: the SPARQL endpoint and linked-data pages over the built graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--data",
+    "nquads",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The built graph to serve (default: dist/kg.nq).",
+)
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a query may run before it is stopped (answered 503).",
+)
+@click.option(
+    "--max-rows",
+    default=10_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Most rows (or triples) a result may have (more is answered 400).",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Query worker processes.",
+)
+def serve(
+    host: str, port: int, nquads: Path | None, timeout: float, max_rows: int, workers: int
+) -> None:
+    """Serve the graph: SPARQL 1.1 Protocol at /sparql, a page per entity under /id/.
+
+    Read-only: SPARQL Update, LOAD and SERVICE are refused. Each query runs in a
+    worker process that is stopped after --timeout seconds. Run `kg build` first.
+
+    Example:
+
+        kg serve --port 8000
+        curl 'http://127.0.0.1:8000/sparql?query=ASK{?s?p?o}'
+    """
+    import uvicorn
+
+    from kg.errors import InputError
+    from kg.serve import ServeConfig, create_app
+    from kg.store import BUILT_NQUADS
+
+    path = nquads or BUILT_NQUADS
+    if not path.exists():
+        raise InputError(f"{path}: no built graph here; run `kg build` first")
+    _check_address(host, port)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"kg: warning: serving on {host}, reachable from other machines", err=True)
+    config = ServeConfig(path, workers=workers, timeout=timeout, max_rows=max_rows)
+    click.echo(f"kg: serving {path} at http://{host}:{port}/ (SPARQL at /sparql)", err=True)
+    uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
+
+
+def _check_address(host: str, port: int) -> None:
+    """Fail with one line, before loading anything, when the address cannot be listened on."""
+    import socket
+
+    from kg.errors import InputError
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as e:
+        raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from e
+
+
+COMMANDS = [serve]

@@ -1,0 +1,236 @@
+"""``kg serve``: the SPARQL 1.1 Protocol endpoint, linked-data pages and the dataset pages.
+
+Routes (a Starlette app, run by uvicorn):
+
+    /sparql         GET ?query=, POST form (query=), POST application/sparql-query;
+                    results by ``format=`` or the Accept header; without a query, the
+                    query page for browsers or a service description for machines
+    /id/<kind>/...  one entity of ours: HTML, or Turtle / JSON-LD / N-Triples by
+                    Accept and the .ttl / .jsonld / .nt suffixes
+    /void           VoID + DCAT description (license, source, counts); /void.ttl …
+    /               what the dataset is, with a link to every entity
+
+The graph is read-only: update requests are refused (403), and every query passes
+:func:`kg.guard.check_query` before a worker of :mod:`kg.executor` runs it under the
+time and row limits.
+
+Example::
+
+    >>> app = create_app(ServeConfig(Path("dist/kg.nq")))   # doctest: +SKIP
+    >>> uvicorn.run(app, host="127.0.0.1", port=8000)      # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from kg.config import ID_BASE
+from kg.errors import KgError, QueryError
+from kg.executor import QueryPool, QueryTimeout, ServerBusy
+from kg.guard import MAX_LENGTH, check_query
+from kg.negotiation import SUFFIXES, prefers_html, serialize_triples, wanted
+from kg.paths import QUERIES_DIR, YASGUI_DIR
+
+MAX_BODY = 4 * MAX_LENGTH  # bytes: a query of MAX_LENGTH characters, percent-encoded
+UPDATE_REFUSED = "SPARQL Update is refused: this endpoint is read-only"
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    """What the server serves and its limits."""
+
+    nquads: Path
+    workers: int = 2
+    timeout: float = 10.0
+    max_rows: int = 10_000
+    queries_dir: Path = QUERIES_DIR
+
+
+class Refused(Exception):
+    """A request answered with an error status and a one-line message."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def create_app(config: ServeConfig) -> Starlette:
+    """The web application; the store and the query workers start with it."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        _load_state(app, config)
+        app.state.pool.start()
+        try:
+            yield
+        finally:
+            app.state.pool.close()
+
+    routes = [
+        Route("/", home),
+        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/void", void),
+        Route("/void{suffix:str}", void),
+        Route("/.well-known/void", void),
+        Route("/id/{path:path}", entity),
+    ]
+    if (YASGUI_DIR / "yasgui.min.js").exists():
+        routes.append(Mount("/assets/yasgui", StaticFiles(directory=YASGUI_DIR)))
+    cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"])
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[cors])
+
+
+def _load_state(app: Starlette, config: ServeConfig) -> None:
+    from kg.catalogue import load_catalogue
+    from kg.store import load_store
+    from kg.void import dataset_stats
+
+    app.state.store = load_store(config.nquads)
+    app.state.stats = dataset_stats(app.state.store)
+    catalogue = sorted(load_catalogue(config.queries_dir).values(), key=_example_order)
+    app.state.examples = [{"title": q.title, "text": q.text} for q in catalogue]
+    app.state.pool = QueryPool(config.nquads, config.workers, config.timeout, config.max_rows)
+
+
+def _example_order(query) -> tuple[bool, str]:
+    return (query.is_violation, query.name)
+
+
+async def sparql(request: Request) -> Response:
+    """The SPARQL 1.1 Protocol query operation."""
+    try:
+        query, params = await _query_of(request)
+        accept = request.headers.get("accept")
+        if query is None:
+            return _no_query(request, accept)
+        _check(query)
+        keys = wanted(params.get("format"), accept)
+        result = await request.app.state.pool.run(query, keys)
+    except Refused as e:
+        return _error(e.status, str(e))
+    except (QueryTimeout, ServerBusy) as e:
+        return _error(503, str(e))
+    except QueryError as e:
+        return _error(400, str(e))
+    except KgError as e:
+        return _error(500, str(e))
+    return Response(result.body, media_type=result.media_type, headers={"Vary": "Accept"})
+
+
+async def _query_of(request: Request) -> tuple[str | None, dict[str, str]]:
+    """The query text and the other parameters, from the URL, a form or the body."""
+    params = dict(request.query_params)
+    query = params.get("query")
+    if request.method == "POST" and "update" not in params:
+        media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media_type == "application/sparql-update":
+            raise Refused(403, UPDATE_REFUSED)
+        body = _text(await _read_body(request))
+        if media_type == "application/x-www-form-urlencoded":
+            params.update({k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()})
+            query = params.get("query")
+        elif media_type == "application/sparql-query":
+            query = body
+        else:
+            raise Refused(
+                415,
+                f"unsupported Content-Type {media_type or '(none)'}: send "
+                "application/sparql-query or application/x-www-form-urlencoded",
+            )
+    if "update" in params:
+        raise Refused(403, UPDATE_REFUSED)
+    for name in ("default-graph-uri", "named-graph-uri"):
+        if name in params:
+            raise Refused(400, f"{name} is not supported: queries run on the served graph")
+    return query, params
+
+
+async def _read_body(request: Request) -> bytes:
+    length = request.headers.get("content-length", "0")
+    if not length.isdigit() or int(length) > MAX_BODY:
+        raise Refused(413, f"request too large (limit {MAX_BODY} bytes)")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise Refused(413, f"request too large (limit {MAX_BODY} bytes)")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _text(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise Refused(400, f"the request is not UTF-8 (byte {e.start})") from e
+
+
+def _check(query: str) -> None:
+    if len(query) > MAX_LENGTH:
+        raise Refused(413, f"query too long: {len(query)} characters (limit {MAX_LENGTH})")
+    check_query(query)
+
+
+def _no_query(request: Request, accept: str | None) -> Response:
+    from kg.portal import query_page
+    from kg.void import NS, service_triples
+
+    if prefers_html(accept):
+        yasgui = (YASGUI_DIR / "yasgui.min.js").exists()
+        return HTMLResponse(query_page(request.app.state.examples, yasgui))
+    keys = wanted(request.query_params.get("format"), accept)
+    media_type, body = serialize_triples(service_triples(str(request.base_url)), keys, NS)
+    return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+
+def home(request: Request) -> Response:
+    """``/``: the dataset explained, with links to every entity."""
+    from kg.portal import home_page
+
+    return HTMLResponse(home_page(request.app.state.store, request.app.state.stats))
+
+
+def void(request: Request) -> Response:
+    """The VoID / DCAT description: Turtle by default, or as the suffix or Accept asks."""
+    from kg.void import NS, void_triples
+
+    suffix = request.path_params.get("suffix")
+    if suffix is not None and suffix not in SUFFIXES:
+        return _error(404, f"no such description: /void{suffix}")
+    keys = [SUFFIXES[suffix]] if suffix else wanted(None, request.headers.get("accept"))
+    triples = void_triples(request.app.state.stats, str(request.base_url))
+    media_type, body = serialize_triples(triples, keys, NS)
+    return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+
+def entity(request: Request) -> Response:
+    """A linked-data page: HTML for browsers, RDF by Accept or suffix; 404 for unknown IRIs."""
+    from kg.pages import describe, entity_html, exists
+
+    path, keys = request.path_params["path"], []
+    for suffix, key in SUFFIXES.items():
+        if path.endswith(suffix):
+            path, keys = path[: -len(suffix)], [key]
+    store, iri = request.app.state.store, ID_BASE + path
+    if not exists(store, iri):
+        return _error(404, f"nothing is known about <{iri}>")
+    accept = request.headers.get("accept")
+    if not keys and prefers_html(accept):
+        return HTMLResponse(entity_html(store, iri), headers={"Vary": "Accept"})
+    media_type, body = serialize_triples(describe(store, iri), keys or wanted(None, accept))
+    return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+
+def _error(status: int, message: str) -> Response:
+    return PlainTextResponse(" ".join(message.split()) + "\n", status_code=status)

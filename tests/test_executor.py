@@ -1,0 +1,64 @@
+"""Query workers: answers, errors, and a time limit that kills the work."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.atomic import write_atomic
+from kg.errors import QueryError
+from kg.executor import QueryPool, QueryTimeout, QueryTooLarge
+from kg.export import to_nquads
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@pytest.fixture(scope="module")
+def nquads(parts, tmp_path_factory) -> Path:
+    return write_atomic(tmp_path_factory.mktemp("executor") / "kg.nq", to_nquads(parts.dataset()))
+
+
+def run_in_pool(nquads: Path, steps):
+    """Run ``steps(pool)`` in a fresh one-worker pool (1 s limit, 100 rows), then stop it."""
+
+    async def main():
+        pool = QueryPool(nquads, workers=1, timeout=1.0, max_rows=100)
+        pool.start()
+        try:
+            return await steps(pool)
+        finally:
+            pool.close()
+
+    return asyncio.run(main())
+
+
+def test_answers_errors_and_limits(nquads: Path) -> None:
+    async def steps(pool: QueryPool):
+        outcomes, first = [], pool._all[0].process
+        for query in ("ASK { ?s ?p ?o }", "SELECT ?s WHERE { ?s }", "SELECT * { ?s ?p ?o }", SLOW):
+            try:
+                result = await pool.run(query, ["json"])
+                outcomes.append(json.loads(result.body))
+            except (QueryError, QueryTimeout) as e:
+                outcomes.append(e)
+        outcomes.append(await pool.run("ASK { ?s ?p ?o }", ["xml"]))
+        try:
+            await pool.run("CONSTRUCT WHERE { ?s ?p ?o }", ["turtle"])
+        except QueryTooLarge as e:
+            outcomes.append(e)
+        outcomes.append(await pool.run("CONSTRUCT WHERE { ?s ?p ?o } LIMIT 100", ["ntriples"]))
+        now = [w.process for w in pool._all]
+        return outcomes, (first.is_alive(), len(now), now[0] is first, now[0].is_alive())
+
+    outcomes, workers = run_in_pool(nquads, steps)
+    assert outcomes[0] == {"head": {}, "boolean": True}
+    assert isinstance(outcomes[1], QueryError) and "error at 1:" in str(outcomes[1])
+    assert isinstance(outcomes[2], QueryTooLarge) and "more than 100 rows" in str(outcomes[2])
+    assert isinstance(outcomes[3], QueryTimeout) and "time limit of 1 s" in str(outcomes[3])
+    assert b"<boolean>true</boolean>" in outcomes[4].body
+    assert isinstance(outcomes[5], QueryTooLarge) and "more than 100 rows" in str(outcomes[5])
+    assert outcomes[6].kind == "graph" and len(outcomes[6].body.decode().splitlines()) == 100
+    assert workers == (False, 1, False, True)  # the runaway worker was killed and replaced
