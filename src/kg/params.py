@@ -41,10 +41,21 @@ LITERAL_TYPES: dict[str, tuple[str | None, str]] = {
 }
 TYPES = (*LITERAL_TYPES, "iri", "entity")
 # The kinds of entity IRIs (<base>id/<kind>/<slug>), so that `org/mic` reads as an IRI.
-KINDS = (
-    "annotation concept document event legislation observation org person place post "
-    "project scheme unit"
-).split()
+KINDS = [
+    "annotation",
+    "concept",
+    "document",
+    "event",
+    "legislation",
+    "observation",
+    "org",
+    "person",
+    "place",
+    "post",
+    "project",
+    "scheme",
+    "unit",
+]
 SLUG_PATH = re.compile(rf"^(?:{'|'.join(KINDS)})/[A-Za-z0-9._~/-]+$")
 SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?P<rest>\S*)$")
 
