@@ -72,7 +72,6 @@ def query(
         kg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
         kg query describe --param entity=unit/sos-lab -o sos-lab.ttl
     """
-    from kg.atomic import write_atomic
     from kg.catalogue import load_catalogue
     from kg.params import parse_assignments
     from kg.query import default_format, execute, resolve
@@ -80,7 +79,7 @@ def query(
 
     if list_only:
         text = _catalogue_text(load_catalogue(), fmt)
-        _emit(text.encode("utf-8"), output, write_atomic)
+        _emit(text.encode("utf-8"), output)
         return
     chosen = resolve(target, expression)
     given = parse_assignments(params)
@@ -89,7 +88,7 @@ def query(
         if _is_graph(chosen):
             fmt = "turtle"
     data = execute(load_store(graph_file or BUILT_NQUADS), chosen, given, fmt)
-    _emit(data, output, write_atomic)
+    _emit(data, output)
 
 
 def _is_graph(chosen) -> bool:
@@ -129,14 +128,15 @@ def _catalogue_text(catalogue: dict, fmt: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _emit(data: bytes, output: Path | None, write_atomic) -> None:
+def _emit(data: bytes, output: Path | None) -> None:
+    """Write to the ``-o`` file atomically, or to stdout as bytes (UTF-8, as serialized)."""
     if output is not None:
+        from kg.atomic import write_atomic
+
         write_atomic(output, data)
         click.echo(f"wrote {output}", err=True)
         return
-    stream = click.get_binary_stream("stdout")
-    stream.write(data if data.endswith(b"\n") or not data else data + b"\n")
-    stream.flush()
+    click.echo(data, nl=not data.endswith(b"\n"))  # bytes go to the binary stdout
 
 
 COMMANDS = [query]
