@@ -247,3 +247,42 @@ def test_a_header_without_title_is_refused_for_bundled_queries(tmp_path: Path) -
     with pytest.raises(QueryError, match="no '# title:' line"):
         read_query(path)
     assert read_query(path, strict=False).title == "x"
+
+
+ID = "https://w3id.org/kr-ict-kg/id/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+AGENCY = ID + "org/jeonju-ict-culture-agency"
+PLANTED = {
+    "dangling-annotation-violation": [
+        (ID + "annotation/planted", "http://www.w3.org/ns/oa#hasBody", ID + "org/nobody"),
+    ],
+    "unit-inverse-violation": [
+        (ID + "unit/planted", "http://www.w3.org/ns/org#unitOf", AGENCY),
+    ],
+    "founding-date-violation": [
+        (ID + "unit/sw-quality-center", "https://schema.org/foundingDate", "1999-01-01"),
+    ],
+    "duplicate-event-violation": [
+        (ID + "event/planted", RDF_TYPE, "https://w3id.org/kr-ict-kg/def/HistoryEvent"),
+        (ID + "event/planted", RDF_TYPE, "https://w3id.org/kr-ict-kg/def/OpeningEvent"),
+        (ID + "event/planted", "https://schema.org/startDate", "2011-05-01"),
+        (ID + "event/planted", "https://schema.org/about", ID + "unit/sw-quality-center"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", CHECKS)
+def test_each_data_quality_check_catches_a_planted_problem(built_dir: Path, name: str) -> None:
+    import pyoxigraph as ox
+
+    from kg.store import load_store
+
+    broken = load_store(built_dir / "kg.nq")
+    for s, p, o in PLANTED[name]:
+        if o.startswith("http"):
+            term = ox.NamedNode(o)
+        else:
+            term = ox.Literal(o, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+        broken.add(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), term))
+    _, rows = rows_of(broken, name)
+    assert rows, f"{name} found nothing wrong in a graph broken on purpose"

@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.query import Result
 
-from kg.catalogue import find_query
+from kg.catalogue import find_query, load_catalogue
 from kg.config import compact_iri
 from kg.errors import QueryError
 from kg.query import default_format, execute, resolve, select
@@ -23,6 +23,10 @@ UNITS_2017 = {"year": "2017"}
 
 def texts(rows) -> list[tuple[str, ...]]:
     return [tuple(cell(term) for term in row) for row in rows]
+
+
+def compact_to_iri(value: str) -> str:
+    return "https://w3id.org/kr-ict-kg/id/" + value.removeprefix("kg:")
 
 
 def rdflib_cell(term: object) -> str:
@@ -113,17 +117,19 @@ def _to_rdflib(term):
     return URIRef(term.value)
 
 
+# Every bundled SELECT but two: rdflib takes 30 s on `neighbours` (its join order over
+# VALUES and UNION) and 8 s on `program-figures`; both agreed when last compared by hand.
+SAMPLES = {
+    "units-opened-in": UNITS_2017,
+    "evidence": {"entity": "정보통신부"},
+    "search": {"text": "센터"},
+}
 REFERENCE = [
-    ("history", None),
-    ("units-by-opening", None),
-    ("units-opened-in", UNITS_2017),
-    ("public-bodies", None),
-    ("director", None),
-    ("program-figures", None),
-    ("events-per-kind", None),
-    ("evidence", {"entity": "정보통신부"}),
-    ("names-over-time", {"org": "org/jeonju-ict-culture-agency"}),
+    (name, SAMPLES.get(name))
+    for name in sorted(load_catalogue())
+    if name not in ("describe", "neighbours", "program-figures")
 ]
+REFERENCE.append(("names-over-time", {"org": "org/mic"}))
 
 
 @pytest.mark.parametrize(("name", "given"), REFERENCE)
@@ -136,13 +142,13 @@ def test_oxigraph_and_rdflib_give_the_same_answers(store, graph, name, given) ->
         if param.type == "xsd:gYear":
             bindings[param.name] = Literal(value, datatype=XSD.gYear)
         elif param.type == "iri":
-            bindings[param.name] = URIRef("https://w3id.org/kr-ict-kg/id/" + value)
+            bindings[param.name] = URIRef(compact_to_iri(value))
         else:
             bindings[param.name] = Literal(value)
     reference = graph.query(query.text, initBindings=bindings)
     expected = sorted(tuple(rdflib_cell(row[c]) for c in columns) for row in reference)
     assert sorted(texts(rows)) == expected
-    assert rows, name
+    assert rows or find_query(name).is_violation, name
 
 
 @pytest.mark.parametrize(

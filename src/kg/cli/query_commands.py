@@ -108,6 +108,7 @@ def _catalogue_text(catalogue: dict, fmt: str | None) -> str:
         {
             "name": q.name,
             "title": q.title,
+            "description": q.description,
             "params": [
                 {"name": p.name, "type": p.type, "default": p.default, "doc": p.doc}
                 for p in q.params
