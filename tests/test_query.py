@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -202,3 +203,14 @@ def test_default_format_is_a_table_on_a_terminal_else_csv(tmp_path) -> None:
     assert default_format(True) == "table" and default_format(False) == "csv"
     assert default_format(False, tmp_path / "x.srj") == "sparql-json"
     assert default_format(True, tmp_path / "x.unknown") == "csv"
+
+
+def test_a_graph_older_than_its_inputs_is_noticed(tmp_path) -> None:
+    from kg.query import newer_inputs
+
+    nquads = tmp_path / "kg.nq"
+    nquads.write_text("", encoding="utf-8")
+    assert newer_inputs(nquads) == []
+    os.utime(nquads, (0, 0))
+    assert any(p.name == "units.toml" for p in newer_inputs(nquads))
+    assert newer_inputs(tmp_path / "missing.nq") == []

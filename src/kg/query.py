@@ -140,6 +140,18 @@ def default_format(tty: bool, output: Path | None = None) -> str:
     return "table" if tty else "csv"
 
 
+def newer_inputs(nquads: Path) -> list[Path]:
+    """The sources, records and ontology files changed since ``nquads`` was built."""
+    from kg.paths import ONTOLOGY_DIR, RECORDS_DIR, SOURCES_DIR
+
+    try:
+        built = nquads.stat().st_mtime
+    except OSError:
+        return []
+    inputs = [p for d in (SOURCES_DIR, RECORDS_DIR, ONTOLOGY_DIR) for p in sorted(d.glob("*"))]
+    return [p for p in inputs if p.is_file() and p.stat().st_mtime > built]
+
+
 def _turtle_prefixes() -> dict[str, str]:
     from kg.config import PREFIXES
 

@@ -65,6 +65,7 @@ def query(
 
     Example:
 
+    \b
         kg query --list
         kg query history
         kg query units-opened-in --param year=2017
@@ -74,7 +75,8 @@ def query(
     """
     from kg.catalogue import load_catalogue
     from kg.params import parse_assignments
-    from kg.query import default_format, execute, resolve
+    from kg.paths import relative_to_root
+    from kg.query import default_format, execute, newer_inputs, resolve
     from kg.store import BUILT_NQUADS, load_store
 
     if list_only:
@@ -87,6 +89,12 @@ def query(
         fmt = default_format(sys.stdout.isatty(), output)
         if _is_graph(chosen):
             fmt = "turtle"
+    if graph_file is None and (changed := newer_inputs(BUILT_NQUADS)):
+        click.echo(
+            f"kg: warning: {relative_to_root(changed[0])} changed after dist/kg.nq was built;"
+            " run `kg build` for current answers",
+            err=True,
+        )
     data = execute(load_store(graph_file or BUILT_NQUADS), chosen, given, fmt)
     _emit(data, output)
 
