@@ -214,3 +214,12 @@ def test_a_graph_older_than_its_inputs_is_noticed(tmp_path) -> None:
     os.utime(nquads, (0, 0))
     assert any(p.name == "units.toml" for p in newer_inputs(nquads))
     assert newer_inputs(tmp_path / "missing.nq") == []
+
+
+def test_inline_queries_may_use_our_prefixes_files_may_not(store, tmp_path) -> None:
+    text = "SELECT ?u WHERE { ?u a org:OrganizationalUnit ; schema:foundingDate ?d }"
+    assert len(select(store, resolve(None, text))[1]) == 13
+    path = tmp_path / "units.rq"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(QueryError, match=r"units\.rq: line 1, column \d+"):
+        select(store, resolve(str(path), None))

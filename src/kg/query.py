@@ -24,6 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.catalogue import CatalogueQuery, find_query, read_query
+from kg.config import PREFIXES
 from kg.errors import QueryError
 from kg.guard import check_query
 from kg.params import bind
@@ -74,7 +75,11 @@ def source_name(query: CatalogueQuery) -> str:
 
 
 def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = None):
-    """Check, bind and run ``query``; returns pyoxigraph's solutions, boolean or triples."""
+    """Check, bind and run ``query``; returns pyoxigraph's solutions, boolean or triples.
+
+    ``-e`` text may use the project's prefixes (kg:, org:, schema: …) without
+    declaring them; files must declare theirs, so that any SPARQL engine runs them.
+    """
     source = source_name(query)
     try:
         check_query(query.text)
@@ -86,6 +91,7 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
             query.text,
             use_default_graph_as_union=True,
             substitutions=substitutions or None,
+            prefixes=PREFIXES if query.name == "-e" else None,
         )
     except SyntaxError as e:
         raise QueryError(f"{source}: {_syntax_message(str(e))}") from e
@@ -153,8 +159,6 @@ def newer_inputs(nquads: Path) -> list[Path]:
 
 
 def _turtle_prefixes() -> dict[str, str]:
-    from kg.config import PREFIXES
-
     return {name: PREFIXES[name] for name in TURTLE_PREFIXES}
 
 

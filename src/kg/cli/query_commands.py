@@ -60,7 +60,8 @@ def query(
 
     Queries run on the built graph (dist/kg.nq; run `kg build` first), facts and
     provenance together. Parameters are bound as typed RDF terms, never pasted
-    into the text. Without --format, a terminal gets an aligned table and a pipe
+    into the text; -e text may use the prefixes kg:, org:, schema:, oa: … without
+    declaring them. Without --format, a terminal gets an aligned table and a pipe
     gets CSV (SPARQL 1.1 CSV: full IRIs, plain values).
 
     Example:
@@ -70,7 +71,7 @@ def query(
         kg query history
         kg query units-opened-in --param year=2017
         kg query evidence --param entity=정보통신부 --format json
-        kg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+        kg query -e 'SELECT ?unit WHERE { ?unit a org:OrganizationalUnit }'
         kg query describe --param entity=unit/sos-lab -o sos-lab.ttl
     """
     from kg.catalogue import load_catalogue
