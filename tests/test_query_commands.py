@@ -131,3 +131,10 @@ def test_output_is_byte_identical_across_hash_seeds(nquads: str) -> None:
             )
             outputs.add((tuple(args), result.stdout))
     assert len(outputs) == 2
+
+
+def test_an_inline_construct_defaults_to_turtle(nquads: str) -> None:
+    text = "PREFIX schema: <https://schema.org/> CONSTRUCT WHERE { ?p a schema:Person }"
+    result = run("query", "-e", text, "--graph", nquads)
+    assert result.exit_code == 0, result.output
+    assert "<https://w3id.org/kr-ict-kg/id/person/kim-jin-man> a schema:Person" in result.output

@@ -111,10 +111,19 @@ def select(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None 
 
 
 def execute(
-    store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None, fmt: str
+    store: ox.Store,
+    query: CatalogueQuery,
+    given: dict[str, str] | None,
+    fmt: str | None,
+    fallback: str = "csv",
 ) -> bytes:
-    """Run ``query`` and return its results in ``fmt`` (one of FORMATS)."""
+    """Run ``query`` and return its results in ``fmt`` (one of FORMATS).
+
+    With ``fmt`` None, triples (CONSTRUCT/DESCRIBE) give Turtle, anything else ``fallback``.
+    """
     results = run(store, query, given)
+    if fmt is None:
+        fmt = "turtle" if isinstance(results, ox.QueryTriples) else fallback
     return render(results, fmt, source_name(query))
 
 

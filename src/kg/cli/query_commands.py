@@ -86,28 +86,15 @@ def query(
         return
     chosen = resolve(target, expression)
     given = parse_assignments(params)
-    if fmt is None:
-        fmt = default_format(sys.stdout.isatty(), output)
-        if _is_graph(chosen):
-            fmt = "turtle"
     if graph_file is None and (changed := newer_inputs(BUILT_NQUADS)):
         click.echo(
             f"kg: warning: {relative_to_root(changed[0])} changed after dist/kg.nq was built;"
             " run `kg build` for current answers",
             err=True,
         )
-    data = execute(load_store(graph_file or BUILT_NQUADS), chosen, given, fmt)
+    fallback = default_format(sys.stdout.isatty(), output)
+    data = execute(load_store(graph_file or BUILT_NQUADS), chosen, given, fmt, fallback)
     _emit(data, output)
-
-
-def _is_graph(chosen) -> bool:
-    """Whether a query's first keyword (after its header and prefixes) is CONSTRUCT/DESCRIBE."""
-    for line in chosen.text.splitlines():
-        word = line.strip().split(" ", 1)[0].upper()
-        if word in ("", "PREFIX", "BASE") or word.startswith("#"):
-            continue
-        return word in ("CONSTRUCT", "DESCRIBE")
-    return False
 
 
 def _catalogue_text(catalogue: dict, fmt: str | None) -> str:
