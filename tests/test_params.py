@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pyoxigraph as ox
 import pytest
@@ -68,3 +69,10 @@ def test_assignments_split_at_the_first_equals_sign() -> None:
     assert parse_assignments(["text=a=b", "year=2017"]) == {"text": "a=b", "year": "2017"}
     with pytest.raises(QueryError, match="given twice"):
         parse_assignments(["year=1", "year=2"])
+
+
+def test_text_is_composed_like_the_labels() -> None:
+    decomposed = unicodedata.normalize("NFD", "정보통신부")
+    assert decomposed != "정보통신부"
+    assert to_term(Param("e", "entity"), decomposed) == ox.Literal("정보통신부")
+    assert to_term(Param("t", "xsd:string"), decomposed) == ox.Literal("정보통신부")

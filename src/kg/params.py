@@ -21,6 +21,7 @@ Example::
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 import pyoxigraph as ox
@@ -107,11 +108,11 @@ def to_term(param: Param, value: str) -> ox.NamedNode | ox.Literal:
             )
         return iri
     if param.type == "entity":
-        return to_iri(value) or ox.Literal(value.strip())
+        return to_iri(value) or ox.Literal(_nfc(value.strip()))
     pattern, want = LITERAL_TYPES[param.type]
     text = value.strip()
     if pattern is None:
-        return ox.Literal(value)
+        return ox.Literal(_nfc(value))
     if not re.fullmatch(pattern, text) or not _valid_date(param.type, text):
         raise QueryError(f"parameter {param.name}: {value!r} is not an {param.type} (want {want})")
     return ox.Literal(text, datatype=ox.NamedNode(XSD + param.type.removeprefix("xsd:")))
@@ -134,6 +135,12 @@ def to_iri(value: str) -> ox.NamedNode | None:
         return ox.NamedNode(text)
     except ValueError:
         return None
+
+
+def _nfc(text: str) -> str:
+    """Text as composed Unicode (NFC), like the graph's labels: decomposed Hangul (jamo,
+    as macOS file names and some keyboards give it) would otherwise match nothing."""
+    return unicodedata.normalize("NFC", text)
 
 
 def _valid_date(type_: str, text: str) -> bool:
