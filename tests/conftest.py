@@ -32,6 +32,24 @@ def report(graph: Graph) -> Report:
 
 
 @pytest.fixture(scope="session")
+def built_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`kg build` once per session, into a temporary folder (dist/ is never touched)."""
+    from kg.pipeline import build
+
+    out = tmp_path_factory.mktemp("dist")
+    build(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def store(built_dir: Path):
+    """The built graph (kg.nq) in an Oxigraph store, as `kg query` sees it."""
+    from kg.store import load_store
+
+    return load_store(built_dir / "kg.nq")
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 

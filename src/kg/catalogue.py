@@ -6,8 +6,11 @@ Each ``.rq`` file opens with comment lines that explain it::
     # description: 개소일 순 조직 단위 / Every unit with its opening date, oldest first
     # columns: unit, label, opened
     # param: year xsd:gYear  the year to list
+    # param: org iri default=kg:org/jeonju-ict-culture-agency  the organization
 
-This module reads those headers only; it imports no RDF library.
+A parameter without ``default=`` must be given (``kg query NAME --param year=2017``).
+Its TYPE (``xsd:gYear``, ``iri``, ``entity`` …) says how :mod:`kg.query` checks and
+binds the value. This module reads those headers only; it imports no RDF library.
 """
 
 from __future__ import annotations
@@ -22,7 +25,10 @@ from kg.paths import QUERIES_DIR
 
 NAME = re.compile(r"^[a-z0-9_-]+$")
 HEADER = re.compile(r"^#\s*(?P<key>[a-z]+)\s*:\s*(?P<value>.*?)\s*$")
-PARAM = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>\S+)(?:\s+(?P<doc>.*))?$")
+PARAM = re.compile(
+    r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>\S+)"
+    r"(?:\s+default=(?P<default>\S+))?(?:\s+(?P<doc>.*))?$"
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,12 @@ class Param:
     name: str
     type: str
     doc: str = ""
+    default: str | None = None
+
+    @property
+    def required(self) -> bool:
+        """A parameter with no default must be given."""
+        return self.default is None
 
 
 @dataclass(frozen=True)
@@ -52,8 +64,12 @@ class CatalogueQuery:
         return self.name.endswith("-violation")
 
 
-def read_query(path: Path) -> CatalogueQuery:
-    """Read a query file and its header; a missing title, description or columns is an error."""
+def read_query(path: Path, strict: bool = True) -> CatalogueQuery:
+    """Read a query file and its header.
+
+    A bundled query (``strict``) must have a title, a description and columns; a
+    user's own file may have no header at all.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
@@ -68,12 +84,13 @@ def read_query(path: Path) -> CatalogueQuery:
         if match:
             header.setdefault(match.group("key"), []).append(match.group("value"))
     for key in ("title", "description", "columns"):
-        if key not in header:
+        if strict and key not in header:
             raise QueryError(f"{path}: the header has no '# {key}:' line")
     params = [_param(path, value) for value in header.get("param", [])]
-    columns = [c.strip() for c in ",".join(header["columns"]).split(",") if c.strip()]
+    columns = [c.strip() for c in ",".join(header.get("columns", [])).split(",") if c.strip()]
+    title = header.get("title", [path.stem])[0]
     return CatalogueQuery(
-        path.stem, path, text, header["title"][0], header["description"], columns, params
+        path.stem, path, text, title, header.get("description", []), columns, params
     )
 
 
@@ -81,7 +98,8 @@ def _param(path: Path, value: str) -> Param:
     match = PARAM.match(value)
     if not match:
         raise QueryError(f"{path}: bad '# param:' line {value!r} (want: NAME TYPE doc)")
-    return Param(match.group("name"), match.group("type"), match.group("doc") or "")
+    doc = match.group("doc") or ""
+    return Param(match.group("name"), match.group("type"), doc, match.group("default"))
 
 
 def load_catalogue(directory: Path = QUERIES_DIR) -> dict[str, CatalogueQuery]:

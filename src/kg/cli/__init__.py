@@ -75,9 +75,16 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def _register() -> None:
-    from kg.cli import build_commands, export_commands, ingest_commands, serve_commands
+    from kg.cli import (
+        build_commands,
+        export_commands,
+        ingest_commands,
+        query_commands,
+        serve_commands,
+    )
 
-    for module in (build_commands, export_commands, ingest_commands, serve_commands):
+    modules = (build_commands, query_commands, export_commands, ingest_commands, serve_commands)
+    for module in modules:
         for command in module.COMMANDS:
             main.add_command(command)
 
