@@ -30,6 +30,8 @@ NODE_MODULES_DIR = ROOT / "node_modules"
 VIS_NETWORK_JS = NODE_MODULES_DIR / "vis-network" / "standalone" / "umd" / "vis-network.min.js"
 # The explorer's page, style and script (package data).
 WEB_DIR = Path(__file__).resolve().parent / "web"
+# Where the system keeps its fonts (Debian: fonts-noto-cjk gives the Korean one).
+SYSTEM_FONT_DIR = Path(os.environ.get("KG_FONT_DIR", "/usr/share/fonts"))
 
 ONTOLOGY_FILE = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
