@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# JavaScript inlined into the explorer (vis-network), from npm; never committed.
+JS     := node_modules/.installed
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo test lint format bench clean js
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,10 +14,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
-	$(BIN)/kg build
+$(JS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(JS)
 
-test: $(STAMP)
+js: $(JS)
+
+demo: $(STAMP) $(JS)
+	$(BIN)/kg build
+	$(BIN)/kg viz
+	$(BIN)/kg viz --timeline
+	$(BIN)/kg viz --static
+
+test: $(STAMP) $(JS)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/pytest -q
@@ -28,4 +39,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests
 
 clean:
-	rm -rf dist $(VENV) .pytest_cache .ruff_cache
+	rm -rf dist $(VENV) node_modules .pytest_cache .ruff_cache

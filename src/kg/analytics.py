@@ -88,12 +88,31 @@ def resolve(nxg: nx.MultiDiGraph, name: str) -> str:
     matches = exact or {
         node for key, found in by_key.items() if wanted.casefold() in key for node in found
     }
-    if len(matches) == 1:
-        return next(iter(matches))
     if not matches:
         raise InputError(f"no entity named {name!r} (give a label, a slug or an IRI)")
+    core = _named_after(by_key, matches)
+    if core is not None:
+        return core
     names = ", ".join(sorted(label(nxg, m) for m in matches)[:5])
     raise InputError(f"{name!r} names {len(matches)} entities ({names} …): be more precise")
+
+
+def _named_after(by_key: dict[str, set[str]], matches: set[str]) -> str | None:
+    """The one match whose name is inside the names of all the others, if any.
+
+    "VR·AR제작거점센터" matches the center and "전북 VR·AR제작거점센터 개소", the event
+    named after it: the center is meant. "센터" matches twenty unrelated names: none.
+    """
+    keys = {node: {k for k, found in by_key.items() if node in found} for node in matches}
+    cores = [
+        node
+        for node in sorted(matches)
+        if any(
+            all(any(key in other for other in keys[m]) for m in matches if m != node)
+            for key in keys[node]
+        )
+    ]
+    return cores[0] if len(cores) == 1 else None
 
 
 def shortest_path(nxg: nx.MultiDiGraph, source: str, target: str) -> list[dict]:
@@ -106,9 +125,7 @@ def shortest_path(nxg: nx.MultiDiGraph, source: str, target: str) -> list[dict]:
     try:
         nodes = nx.shortest_path(simple(nxg), start, end)
     except nx.NetworkXNoPath as e:
-        raise InputError(
-            f"no path between {label(nxg, start)!r} and {label(nxg, end)!r}"
-        ) from e
+        raise InputError(f"no path between {label(nxg, start)!r} and {label(nxg, end)!r}") from e
     return [_step(nxg, a, b) for a, b in zip(nodes, nodes[1:], strict=False)]
 
 

@@ -40,7 +40,9 @@ def payload(nxg: nx.MultiDiGraph) -> dict[str, Any]:
     for node in sorted(nxg.nodes):
         data = nxg.nodes[node]
         x, y = placed[node]
-        nodes.append({"id": node, **{k: data[k] for k in sorted(data) if k != "iri"}, "x": x, "y": y})
+        nodes.append(
+            {"id": node, **{k: data[k] for k in sorted(data) if k != "iri"}, "x": x, "y": y}
+        )
     pairs: dict[tuple[str, str], list[dict]] = {}
     for u, v, key in sorted(nxg.edges(keys=True)):
         if u == v:
@@ -76,7 +78,7 @@ def vis_network_js(path: Path = VIS_NETWORK_JS) -> str:
         return path.read_text(encoding="utf-8")
     except OSError as e:
         raise MissingLibraryError(
-            f"{path}: vis-network is not installed; run `make node_modules` (npm ci)"
+            f"{path}: vis-network is not installed; run `make js` (npm ci)"
         ) from e
 
 

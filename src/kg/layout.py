@@ -79,9 +79,7 @@ def grid(
 def staggered_row(nodes: list[str], centre: Position, dx: float, dy: float) -> dict[str, Position]:
     """Nodes left to right, every other one a row higher, so long labels do not collide."""
     x0 = centre[0] - dx * (len(nodes) - 1) / 2
-    return {
-        node: (x0 + i * dx, centre[1] - (dy if i % 2 else 0.0)) for i, node in enumerate(nodes)
-    }
+    return {node: (x0 + i * dx, centre[1] - (dy if i % 2 else 0.0)) for i, node in enumerate(nodes)}
 
 
 # One colour per display class (kg.networks.CLASSES), shared by every picture.

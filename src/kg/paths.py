@@ -25,7 +25,7 @@ SOURCES_DIR = DATA_DIR / "sources"
 RECORDS_DIR = DATA_DIR / "records"
 QUERIES_DIR = ROOT / "queries"
 DIST_DIR = ROOT / "dist"
-# JavaScript libraries installed by npm (`make node_modules`), inlined by `kg viz`.
+# JavaScript libraries installed by npm (`make js`), inlined by `kg viz`.
 NODE_MODULES_DIR = ROOT / "node_modules"
 VIS_NETWORK_JS = NODE_MODULES_DIR / "vis-network" / "standalone" / "umd" / "vis-network.min.js"
 # The explorer's page, style and script (package data).
