@@ -90,20 +90,23 @@ def resolve(nxg: nx.MultiDiGraph, name: str) -> str:
     }
     if not matches:
         raise InputError(f"no entity named {name!r} (give a label, a slug or an IRI)")
-    core = _named_after(by_key, matches)
+    core = _named_after(by_key, matches, wanted.casefold())
     if core is not None:
         return core
     names = ", ".join(sorted(label(nxg, m) for m in matches)[:5])
     raise InputError(f"{name!r} names {len(matches)} entities ({names} …): be more precise")
 
 
-def _named_after(by_key: dict[str, set[str]], matches: set[str]) -> str | None:
+def _named_after(by_key: dict[str, set[str]], matches: set[str], wanted: str) -> str | None:
     """The one match whose name is inside the names of all the others, if any.
 
     "VR·AR제작거점센터" matches the center and "전북 VR·AR제작거점센터 개소", the event
     named after it: the center is meant. "센터" matches twenty unrelated names: none.
     """
-    keys = {node: {k for k, found in by_key.items() if node in found} for node in matches}
+    keys = {
+        node: {k for k, found in by_key.items() if node in found and wanted in k}
+        for node in matches
+    }
     cores = [
         node
         for node in sorted(matches)

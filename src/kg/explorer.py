@@ -25,7 +25,6 @@ from kg.layout import COLOURS, positions
 from kg.networks import CLASSES, OTHER
 from kg.paths import VIS_NETWORK_JS, WEB_DIR
 
-
 MARKERS = re.compile(r"(/\*(?:STYLE|VIS|APP|DATA)\*/)")
 
 

@@ -35,8 +35,14 @@ def structure(nxg: nx.MultiDiGraph) -> nx.DiGraph:
 
     def add(node: str, role: str) -> None:
         data = nxg.nodes[node]
-        result.add_node(node, role=role, cls=data["cls"], label_ko=data["label_ko"],
-                        label_en=data["label_en"], year=data.get("year"))  # fmt: skip
+        result.add_node(
+            node,
+            role=role,
+            cls=data["cls"],
+            label_ko=data["label_ko"],
+            label_en=data["label_en"],
+            year=data.get("year"),
+        )
 
     for agency in agencies:
         add(agency, "agency")
@@ -88,21 +94,54 @@ def draw_structure(st: nx.DiGraph, out: Path) -> list[Path]:
     ax.set_title("전주정보문화산업진흥원 조직 · Organization of the agency", fontsize=15)
     for u, v, label in st.edges(data="label"):
         (x1, y1), (x2, y2) = pos[u], pos[v]
-        ax.annotate("", xy=(x2, y2), xytext=(x1, y1),
-                    arrowprops={"arrowstyle": "-|>", "color": "#999999", "lw": 0.9,
-                                "shrinkA": 9, "shrinkB": 9})  # fmt: skip
+        ax.annotate(
+            "",
+            xy=(x2, y2),
+            xytext=(x1, y1),
+            arrowprops={
+                "arrowstyle": "-|>",
+                "color": "#999999",
+                "lw": 0.9,
+                "shrinkA": 9,
+                "shrinkB": 9,
+            },
+        )
         if label:
-            ax.text((x1 + x2) / 2, (y1 + y2) / 2, label, fontsize=8.5, color="#444444",
-                    ha="center", va="center", bbox={"fc": "white", "ec": "none", "pad": 1})  # fmt: skip
+            ax.text(
+                (x1 + x2) / 2,
+                (y1 + y2) / 2,
+                label,
+                fontsize=8.5,
+                color="#444444",
+                ha="center",
+                va="center",
+                bbox={"fc": "white", "ec": "none", "pad": 1},
+            )
     for node, data in st.nodes(data=True):
         x, y = pos[node]
         big = data["role"] == "agency"
         colour = COLOURS.get(data["cls"], COLOURS["Other"])
         ax.plot([x], [y], "o", ms=30 if big else 13, color=colour, zorder=3)
-        ax.text(x, y - (0.13 if big else 0.075), data["label_ko"], ha="center", va="top",
-                fontsize=13 if big else 10, zorder=4)  # fmt: skip
-        ax.text(x, y - (0.21 if big else 0.135), data["label_en"], ha="center", va="top",
-                fontsize=7.5, color="#666666", zorder=4, wrap=True)  # fmt: skip
+        ax.text(
+            x,
+            y - (0.13 if big else 0.075),
+            data["label_ko"],
+            ha="center",
+            va="top",
+            fontsize=13 if big else 10,
+            zorder=4,
+        )
+        ax.text(
+            x,
+            y - (0.21 if big else 0.135),
+            data["label_en"],
+            ha="center",
+            va="top",
+            fontsize=7.5,
+            color="#666666",
+            zorder=4,
+            wrap=True,
+        )
     roles = [
         ("Agency", "agency"),
         ("Unit", "unit"),

@@ -33,9 +33,17 @@ KIND_KO = {
     "Enactment": "제정",
 }
 LANE_COLOURS = [  # matplotlib's tab10: distinct for up to ten kinds
-    "#d62728", "#ff7f0e", "#1f77b4", "#2ca02c", "#9467bd",
-    "#8c564b", "#17becf", "#e377c2", "#bcbd22", "#7f7f7f",
-]  # fmt: skip
+    "#d62728",
+    "#ff7f0e",
+    "#1f77b4",
+    "#2ca02c",
+    "#9467bd",
+    "#8c564b",
+    "#17becf",
+    "#e377c2",
+    "#bcbd22",
+    "#7f7f7f",
+]
 LANE = 0.95  # width of a lane
 
 
