@@ -10,6 +10,7 @@ Example::
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -81,6 +82,17 @@ def _positions(st: nx.DiGraph) -> dict[str, tuple[float, float]]:
     return placed
 
 
+ARROW = {"arrowstyle": "-|>", "color": "#999999", "lw": 0.9, "shrinkA": 9, "shrinkB": 9}
+EDGE_LABEL = {"fontsize": 8.5, "color": "#444444", "ha": "center", "va": "center"}
+LEGEND = [
+    ("Agency", "agency"),
+    ("Unit", "unit"),
+    ("Person", "head"),
+    ("Government body", "acting body"),
+    ("Place", "designated zone"),
+]
+
+
 def draw_structure(st: nx.DiGraph, out: Path) -> list[Path]:
     """Draw the structure to ``out`` (SVG) and the PNG beside it; returns both paths."""
     setup()
@@ -92,65 +104,30 @@ def draw_structure(st: nx.DiGraph, out: Path) -> list[Path]:
     ax.set_ylim(-1.3, 1.3)
     ax.axis("off")
     ax.set_title("전주정보문화산업진흥원 조직 · Organization of the agency", fontsize=15)
+    _draw_edges(ax, st, pos)
+    _draw_nodes(ax, st, pos)
+    for i, (cls, name) in enumerate(LEGEND):
+        ax.plot([-4.65], [1.2 - 0.09 * i], "o", ms=9, color=COLOURS[cls])
+        ax.text(-4.58, 1.2 - 0.09 * i, name, va="center", fontsize=9)
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.95, bottom=0.01)
+    return save(fig, Path(out))
+
+
+def _draw_edges(ax: Any, st: nx.DiGraph, pos: dict[str, tuple[float, float]]) -> None:
     for u, v, label in st.edges(data="label"):
         (x1, y1), (x2, y2) = pos[u], pos[v]
-        ax.annotate(
-            "",
-            xy=(x2, y2),
-            xytext=(x1, y1),
-            arrowprops={
-                "arrowstyle": "-|>",
-                "color": "#999999",
-                "lw": 0.9,
-                "shrinkA": 9,
-                "shrinkB": 9,
-            },
-        )
+        ax.annotate("", xy=(x2, y2), xytext=(x1, y1), arrowprops=ARROW)
         if label:
-            ax.text(
-                (x1 + x2) / 2,
-                (y1 + y2) / 2,
-                label,
-                fontsize=8.5,
-                color="#444444",
-                ha="center",
-                va="center",
-                bbox={"fc": "white", "ec": "none", "pad": 1},
-            )
+            box = {"fc": "white", "ec": "none", "pad": 1}
+            ax.text((x1 + x2) / 2, (y1 + y2) / 2, label, bbox=box, **EDGE_LABEL)
+
+
+def _draw_nodes(ax: Any, st: nx.DiGraph, pos: dict[str, tuple[float, float]]) -> None:
     for node, data in st.nodes(data=True):
         x, y = pos[node]
         big = data["role"] == "agency"
         colour = COLOURS.get(data["cls"], COLOURS["Other"])
         ax.plot([x], [y], "o", ms=30 if big else 13, color=colour, zorder=3)
-        ax.text(
-            x,
-            y - (0.13 if big else 0.075),
-            data["label_ko"],
-            ha="center",
-            va="top",
-            fontsize=13 if big else 10,
-            zorder=4,
-        )
-        ax.text(
-            x,
-            y - (0.21 if big else 0.135),
-            data["label_en"],
-            ha="center",
-            va="top",
-            fontsize=7.5,
-            color="#666666",
-            zorder=4,
-            wrap=True,
-        )
-    roles = [
-        ("Agency", "agency"),
-        ("Unit", "unit"),
-        ("Person", "head"),
-        ("Government body", "acting body"),
-        ("Place", "designated zone"),
-    ]
-    for i, (cls, name) in enumerate(roles):
-        ax.plot([-4.65], [1.2 - 0.09 * i], "o", ms=9, color=COLOURS[cls])
-        ax.text(-4.58, 1.2 - 0.09 * i, name, va="center", fontsize=9)
-    fig.subplots_adjust(left=0.01, right=0.99, top=0.95, bottom=0.01)
-    return save(fig, Path(out))
+        ko_y, en_y = (y - 0.13, y - 0.21) if big else (y - 0.075, y - 0.135)
+        ax.text(x, ko_y, data["label_ko"], ha="center", va="top", fontsize=13 if big else 10)
+        ax.text(x, en_y, data["label_en"], ha="center", va="top", fontsize=7.5, color="#666666")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -101,7 +102,6 @@ def draw_timeline(events: list[TimelineEvent], out: Path) -> list[Path]:
 
     kinds = lanes(events)
     lane_x = {kind: 1.9 + LANE * i for i, kind in enumerate(kinds)}
-    text_x = 1.9 + LANE * len(kinds) - 0.2
     rows = len(events)
     fig, ax = plt.subplots(figsize=(17, 1.6 + 0.46 * rows))
     ax.set_xlim(0, 17)
@@ -111,26 +111,25 @@ def draw_timeline(events: list[TimelineEvent], out: Path) -> list[Path]:
     for i, kind in enumerate(kinds):
         colour = LANE_COLOURS[i % len(LANE_COLOURS)]
         ax.plot([lane_x[kind]] * 2, [-0.4, rows - 0.6], color=colour, alpha=0.25, lw=6)
-        ax.text(
-            lane_x[kind],
-            -0.6,
-            f"{KIND_KO.get(kind, kind)}\n{kind}",
-            ha="center",
-            va="bottom",
-            fontsize=8,
-            color=colour,
-        )
+        header = f"{KIND_KO.get(kind, kind)}\n{kind}"
+        ax.text(lane_x[kind], -0.6, header, ha="center", va="bottom", fontsize=8, color=colour)
+    _draw_rows(ax, events, kinds, lane_x, text_x=1.9 + LANE * len(kinds) - 0.2)
+    fig.subplots_adjust(left=0.02, right=0.98, top=0.98, bottom=0.01)
+    return save(fig, Path(out))
+
+
+def _draw_rows(
+    ax: Any, events: list[TimelineEvent], kinds: list[str], lane_x: dict, text_x: float
+) -> None:
+    """One row per event: date, a dot in its kind's lane, Korean and English labels."""
     previous_year = ""
     for row, event in enumerate(events):
         colour = LANE_COLOURS[kinds.index(event.kind) % len(LANE_COLOURS)]
-        year = event.date[:4]
-        if year != previous_year and row:
+        if event.date[:4] != previous_year and row:
             ax.axhline(row - 0.5, color="#dddddd", lw=0.8)
-        previous_year = year
+        previous_year = event.date[:4]
         ax.text(0, row, event.date, va="center", fontsize=10.5, family="monospace")
         ax.plot([lane_x[event.kind]], [row], "o", color=colour, ms=9)
         ax.plot([lane_x[event.kind], text_x - 0.08], [row, row], ":", color=colour, lw=0.8)
         ax.text(text_x, row - 0.1, event.label_ko, va="center", fontsize=11.5)
         ax.text(text_x, row + 0.24, event.label_en, va="center", fontsize=8, color="#666666")
-    fig.subplots_adjust(left=0.02, right=0.98, top=0.98, bottom=0.01)
-    return save(fig, Path(out))
