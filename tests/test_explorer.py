@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -57,3 +60,22 @@ def test_vis_network_comes_from_node_modules() -> None:
     if not VIS_NETWORK_JS.exists():
         pytest.skip("vis-network not installed: run `make js`")
     assert "vis" in vis_network_js()[:5000]
+
+
+def test_page_is_the_same_whatever_the_hash_seed() -> None:
+    code = (
+        "import hashlib; from kg.pipeline import build_graph; from kg.networks import to_networkx;"
+        "from kg.explorer import explorer_html;"
+        "print(hashlib.sha256(explorer_html(to_networkx(build_graph()), 'x').encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
