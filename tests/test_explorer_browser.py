@@ -2,7 +2,8 @@
 
 Skipped, with the reason, only on a machine without /usr/bin/chromium or without
 vis-network (`make js`) outside CI; `.ci/run` installs both, so CI runs them.
-Leaves a screenshot at dist/explorer.png for people to look at.
+Leaves screenshots at dist/explorer.png and dist/explorer-details.png (the VR·AR
+center clicked) for people to look at.
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ def test_loads_without_errors_or_network(browser_page) -> None:
     page, log = browser_page
     assert log["errors"] == []
     assert log["outside"] == []
+    assert page.evaluate("document.compatMode") == "CSS1Compat"  # the comment line is harmless
     assert (DIST_DIR / "explorer.png").stat().st_size > 50_000
 
 
@@ -105,6 +107,7 @@ def test_search_vr_then_click_the_center_shows_date_and_quote(browser_page) -> N
     assert VR_KO in text and "2020-01-22" in text
     assert "지난해 지역특화 산업을 연계하는 VR·AR산업의 혁신을 주도할" in text  # the quote
     assert "org:unitOf" in text  # neighbours with their relation
+    page.screenshot(path=str(DIST_DIR / "explorer-details.png"))
     assert log["errors"] == []
 
 
