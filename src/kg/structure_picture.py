@@ -9,6 +9,7 @@ Example::
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -101,7 +102,7 @@ def draw_structure(st: nx.DiGraph, out: Path) -> list[Path]:
     pos = _positions(st)
     fig, ax = plt.subplots(figsize=(18, 10.5))
     ax.set_xlim(-4.75, 2.25)
-    ax.set_ylim(-1.3, 1.3)
+    ax.set_ylim(-1.36, 1.3)
     ax.axis("off")
     ax.set_title("전주정보문화산업진흥원 조직 · Organization of the agency", fontsize=15)
     _draw_edges(ax, st, pos)
@@ -130,4 +131,5 @@ def _draw_nodes(ax: Any, st: nx.DiGraph, pos: dict[str, tuple[float, float]]) ->
         ax.plot([x], [y], "o", ms=30 if big else 13, color=colour, zorder=3)
         ko_y, en_y = (y - 0.13, y - 0.21) if big else (y - 0.075, y - 0.135)
         ax.text(x, ko_y, data["label_ko"], ha="center", va="top", fontsize=13 if big else 10)
-        ax.text(x, en_y, data["label_en"], ha="center", va="top", fontsize=7.5, color="#666666")
+        english = data["label_en"] if big else textwrap.fill(data["label_en"], 24)
+        ax.text(x, en_y, english, ha="center", va="top", fontsize=7.5, color="#666666")
