@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# npm packages (YASGUI for `kg serve`, vis-network for `kg viz`): into node_modules/, never committed.
 WEB    := node_modules/.installed
 
-.PHONY: demo test lint format bench clean web serve bench-serve
+.PHONY: demo test lint format bench clean web js serve bench-serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,16 +14,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The query page's YASGUI, from npm into node_modules/ (served from there, never copied).
 $(WEB): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(WEB)
 
-web: $(WEB)
+web js: $(WEB)
 
-demo: $(STAMP)
+demo: $(STAMP) $(WEB)
 	$(BIN)/kg build
 	$(BIN)/kg export --all
+	$(BIN)/kg viz
+	$(BIN)/kg viz --timeline
+	$(BIN)/kg viz --static
 
 test: $(STAMP) $(WEB)
 	$(BIN)/ruff check src tests

@@ -262,6 +262,11 @@ PLANTED = {
     "founding-date-violation": [
         (ID + "unit/sw-quality-center", "https://schema.org/foundingDate", "1999-01-01"),
     ],
+    "conflicting-date-violation": [
+        (ID + "event/planted", RDF_TYPE, "https://w3id.org/kr-ict-kg/def/FoundingEvent"),
+        (ID + "event/planted", "https://schema.org/startDate", "2001-09-01"),
+        (ID + "event/planted", "https://schema.org/about", AGENCY),
+    ],
     "duplicate-event-violation": [
         (ID + "event/planted", RDF_TYPE, "https://w3id.org/kr-ict-kg/def/HistoryEvent"),
         (ID + "event/planted", RDF_TYPE, "https://w3id.org/kr-ict-kg/def/OpeningEvent"),

@@ -25,8 +25,14 @@ SOURCES_DIR = DATA_DIR / "sources"
 RECORDS_DIR = DATA_DIR / "records"
 QUERIES_DIR = ROOT / "queries"
 DIST_DIR = ROOT / "dist"
-NODE_MODULES_DIR = ROOT / "node_modules"  # npm packages for the web pages (`make web`)
+# npm packages (`make web`): YASGUI served by `kg serve`, vis-network inlined by `kg viz`.
+NODE_MODULES_DIR = ROOT / "node_modules"
 YASGUI_DIR = NODE_MODULES_DIR / "@zazuko" / "yasgui" / "build"
+VIS_NETWORK_JS = NODE_MODULES_DIR / "vis-network" / "standalone" / "umd" / "vis-network.min.js"
+# The explorer's page, style and script (package data).
+WEB_DIR = Path(__file__).resolve().parent / "web"
+# Where the system keeps its fonts (Debian: fonts-noto-cjk gives the Korean one).
+SYSTEM_FONT_DIR = Path(os.environ.get("KG_FONT_DIR", "/usr/share/fonts"))
 
 ONTOLOGY_FILE = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"

@@ -81,9 +81,10 @@ def _register() -> None:
         ingest_commands,
         query_commands,
         serve_commands,
+        viz_commands,
     )
 
-    modules = (build_commands, query_commands, export_commands, ingest_commands, serve_commands)
+    modules = (build_commands, query_commands, export_commands, ingest_commands, serve_commands, viz_commands)
     for module in modules:
         for command in module.COMMANDS:
             main.add_command(command)

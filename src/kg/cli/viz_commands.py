@@ -1,0 +1,211 @@
+"""``kg viz`` (explorer, timeline, organization picture) and ``kg graph`` (analytics)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+GRAPH_OPTION = click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Read a built graph (e.g. dist/kg.ttl) instead of building from the sources.",
+)
+FORMAT_OPTION = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A readable table, or JSON for machines.",
+)
+
+
+def _entity_graph(graph_file: Path | None) -> Any:
+    from kg.networks import to_networkx
+    from kg.pipeline import build_graph
+    from kg.rdfio import load_graph
+
+    return to_networkx(load_graph(graph_file) if graph_file else build_graph())
+
+
+@click.command()
+@click.option("--timeline", is_flag=True, help="Draw the dated history (SVG and PNG).")
+@click.option("--static", "static", is_flag=True, help="Draw the organization (SVG and PNG).")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Output file (default: dist/explorer.html, dist/timeline.svg or dist/graph.svg).",
+)
+@GRAPH_OPTION
+def viz(timeline: bool, static: bool, out: Path | None, graph_file: Path | None) -> None:
+    """Draw the graph: an offline HTML explorer, the timeline, or the organization.
+
+    Without options, writes ONE self-contained HTML page (no network, no server)
+    to explore the graph in Korean or English, with the article's sentence behind
+    every fact. --timeline draws the 21 dated events by kind; --static draws the
+    agency, its units and the bodies that acted on it. Pictures come as SVG (text
+    kept as text) and a PNG beside it.
+
+    Example:
+
+        kg viz
+        kg viz --timeline -o dist/timeline.svg
+        kg viz --static
+    """
+    from kg.errors import InputError
+    from kg.paths import DIST_DIR
+
+    if timeline and static:
+        raise InputError("choose one of --timeline and --static")
+    nxg = _entity_graph(graph_file)
+    if timeline:
+        from kg.timeline_picture import draw_timeline, timeline_events
+
+        files = draw_timeline(timeline_events(nxg), _svg(out or DIST_DIR / "timeline.svg"))
+    elif static:
+        from kg.structure_picture import draw_structure, structure
+
+        files = draw_structure(structure(nxg), _svg(out or DIST_DIR / "graph.svg"))
+    else:
+        from kg.explorer import write_explorer
+
+        files = [write_explorer(nxg, out or DIST_DIR / "explorer.html")]
+    for path in files:
+        click.echo(f"wrote {os.path.relpath(path)}")
+
+
+def _svg(path: Path) -> Path:
+    from kg.errors import InputError
+
+    if path.suffix.lower() != ".svg":
+        raise InputError(f"{path}: the picture is written as SVG (and PNG beside it): use .svg")
+    return path
+
+
+@click.group()
+def graph() -> None:
+    """Graph analytics with networkx: stats, centrality, paths, neighbours.
+
+    The graph as networkx sees it: entities are nodes, IRI-to-IRI relations are
+    edges labelled by their property, literals are node attributes; annotations
+    and selectors are left out (see kg.networks).
+
+    Example:
+
+        kg graph stats
+        kg graph path "VR·AR" 정보통신부
+    """
+
+
+@graph.command()
+@GRAPH_OPTION
+@FORMAT_OPTION
+def stats(graph_file: Path | None, fmt: str) -> None:
+    """Nodes, edges, density, connected components and nodes per class.
+
+    Example:
+
+        kg graph stats --format json
+    """
+    from kg.analytics import stats as run_stats
+
+    result = run_stats(_entity_graph(graph_file))
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    classes = result.pop("classes")
+    for key, value in result.items():
+        click.echo(f"{key.replace('_', ' '):<22} {value}")
+    for name, count in classes.items():
+        click.echo(f"  {name:<20} {count}")
+
+
+@graph.command()
+@click.option("--top", type=int, default=10, show_default=True, help="How many to show.")
+@click.option(
+    "--by",
+    type=click.Choice(["betweenness", "degree"]),
+    default="betweenness",
+    show_default=True,
+    help="Rank by betweenness or by degree.",
+)
+@GRAPH_OPTION
+@FORMAT_OPTION
+def centrality(top: int, by: str, graph_file: Path | None, fmt: str) -> None:
+    """The most central entities: degree and betweenness, with their labels.
+
+    Example:
+
+        kg graph centrality --top 5 --by degree
+    """
+    from kg.analytics import centrality as run_centrality
+
+    rows = run_centrality(_entity_graph(graph_file), top=top, by=by)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'degree':>6} {'betweenness':>11}  class            label")
+    for row in rows:
+        click.echo(
+            f"{row['degree']:>6} {row['betweenness']:>11.4f}  {row['class']:<16} "
+            f"{row['label_ko']} ({row['label']})"
+        )
+
+
+@graph.command()
+@click.argument("source")
+@click.argument("target")
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True)
+@GRAPH_OPTION
+@FORMAT_OPTION
+def path(source: str, target: str, lang: str, graph_file: Path | None, fmt: str) -> None:
+    """The shortest chain of relations between two entities (label, slug or IRI).
+
+    Example:
+
+        kg graph path "VR·AR제작거점센터" 과학기술정보통신부
+        kg graph path unit/sos-lab org/mic --lang ko
+    """
+    from kg.analytics import path_sentence, shortest_path
+
+    nxg = _entity_graph(graph_file)
+    steps = shortest_path(nxg, source, target)
+    if fmt == "json":
+        click.echo(json.dumps(steps, ensure_ascii=False, indent=2))
+        return
+    click.echo(path_sentence(nxg, steps, lang) or "(the same entity)")
+    click.echo(f"{len(steps)} relation(s)")
+
+
+@graph.command()
+@click.argument("name")
+@click.option("--depth", type=int, default=1, show_default=True, help="How many relations away.")
+@GRAPH_OPTION
+@FORMAT_OPTION
+def neighbors(name: str, depth: int, graph_file: Path | None, fmt: str) -> None:
+    """The entities within --depth relations of NAME (label, slug or IRI), nearest first.
+
+    Example:
+
+        kg graph neighbors 정보통신부 --depth 2
+    """
+    from kg.analytics import neighbors as run_neighbors
+
+    rows = run_neighbors(_entity_graph(graph_file), name, depth)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['distance']}  {row['class']:<16} {row['label_ko']} ({row['label']})")
+    click.echo(f"{len(rows)} entities")
+
+
+COMMANDS = [viz, graph]

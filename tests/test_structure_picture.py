@@ -1,0 +1,42 @@
+"""The organization picture: the agency, its units, its head and the acting bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.networks import to_networkx
+from kg.pictures import SYSTEM_FONT_DIR
+from kg.structure_picture import draw_structure, structure
+from tests.test_timeline_picture import svg_texts
+
+
+@pytest.fixture(scope="module")
+def st(graph):
+    return structure(to_networkx(graph))
+
+
+def by_role(st, role: str) -> set[str]:
+    return {d["label_ko"] for _, d in st.nodes(data=True) if d["role"] == role}
+
+
+def test_structure_holds_units_head_and_acting_bodies(st) -> None:
+    assert by_role(st, "agency") == {"전주정보문화산업진흥원"}
+    assert len(by_role(st, "unit")) == 15 and "전북 VR·AR제작거점센터" in by_role(st, "unit")
+    assert by_role(st, "head") == {"서문산성"}
+    assert by_role(st, "actor") == {"정보통신부", "중소벤처기업부", "한국인정기구"}
+    labels = {d for _, _, d in st.edges(data="label")}
+    assert {"지정 2000", "지정 2003", "등록 2017", "인정 2019"} <= labels
+
+
+@pytest.mark.skipif(
+    not any(SYSTEM_FONT_DIR.rglob("*CJK*")), reason="no CJK font (apt-get install fonts-noto-cjk)"
+)
+def test_the_picture_names_everyone(st, tmp_path) -> None:
+    svg, png = draw_structure(st, tmp_path / "graph.svg")
+    texts = svg_texts(svg)
+    for _, data in st.nodes(data=True):
+        assert data["label_ko"] in texts
+        assert data["label_en"].split()[0] in " ".join(texts)  # English may wrap
+    assert "인정 2019" in texts
+    assert "Noto Sans CJK" in svg.read_text(encoding="utf-8")
+    assert png.stat().st_size > 50_000
