@@ -84,7 +84,14 @@ def _register() -> None:
         viz_commands,
     )
 
-    modules = (build_commands, query_commands, export_commands, ingest_commands, serve_commands, viz_commands)
+    modules = (
+        build_commands,
+        query_commands,
+        export_commands,
+        ingest_commands,
+        serve_commands,
+        viz_commands,
+    )
     for module in modules:
         for command in module.COMMANDS:
             main.add_command(command)
