@@ -291,3 +291,12 @@ def test_each_data_quality_check_catches_a_planted_problem(built_dir: Path, name
         broken.add(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), term))
     _, rows = rows_of(broken, name)
     assert rows, f"{name} found nothing wrong in a graph broken on purpose"
+
+
+def test_bundled_queries_follow_the_configured_base(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.catalogue
+
+    monkeypatch.setattr(kg.catalogue, "BASE", "https://example.org/kg/")
+    query = kg.catalogue.find_query("history")
+    assert "https://w3id.org/kr-ict-kg/" not in query.text
+    assert "https://example.org/kg/" in query.text

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.config import BASE, CANONICAL_BASE
 from kg.errors import QueryError
 from kg.paths import QUERIES_DIR
 
@@ -68,10 +69,13 @@ def read_query(path: Path, strict: bool = True) -> CatalogueQuery:
     """Read a query file and its header.
 
     A bundled query (``strict``) must have a title, a description and columns; a
-    user's own file may have no header at all.
+    user's own file may have no header at all. Bundled queries are written with the
+    canonical base IRI, rewritten here to the configured one (``KG_BASE_IRI``).
     """
     try:
         text = path.read_text(encoding="utf-8")
+        if strict:
+            text = text.replace(CANONICAL_BASE, BASE)
     except UnicodeDecodeError as e:
         raise QueryError(f"{path}: not UTF-8 at byte {e.start}") from e
     except OSError as e:
