@@ -16,10 +16,10 @@ import pytest
 from rdflib import Graph
 
 from kg import graphwriters as writers
-from kg.graphformats import to_networkx
-from tests.test_graphformats import small_graph
+from kg.networks import to_networkx
+from tests.test_networks import small_graph
 
-AGENCY = "kg:org/jeonju-ict-culture-agency"
+AGENCY = "https://w3id.org/kr-ict-kg/id/org/jeonju-ict-culture-agency"
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +108,7 @@ GOLDEN = Path(__file__).parent / "golden" / "exports"
     ],
 )
 def test_golden_files_of_a_small_graph(name: str, write) -> None:
-    """The exact output for the hand-made graph of test_graphformats.
+    """The exact output for the hand-made graph of test_networks.
 
     To regenerate after a deliberate change: KG_UPDATE_GOLDEN=1 pytest tests/test_graphwriters.py
     then read the diff (git diff tests/golden) before committing.
