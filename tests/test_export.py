@@ -125,3 +125,24 @@ def test_exports_open_no_connection(parts: BuiltGraph, monkeypatch: pytest.Monke
     for name in ("jsonld", "xml", "trig"):
         (text,) = render(parts, name)
         Graph().parse(data=text, format={"jsonld": "json-ld"}.get(name, name))
+
+
+def test_rdfxml_refuses_characters_xml_forbids_naming_subject_and_property() -> None:
+    """Issue 9, case 19: RDF/XML cannot write \\x00 or \\x07; the refusal is one clear line."""
+    from rdflib import Literal
+
+    from kg.errors import ExportError
+
+    subject, prop = URIRef("https://example.org/a"), URIRef("https://example.org/p")
+    for bad in ("nul\x00", "bell\x07", "\ufffe"):
+        g = Graph()
+        g.add((subject, prop, Literal(bad)))
+        with pytest.raises(ExportError) as caught:
+            rdf.to_rdfxml(g)
+        message = str(caught.value)
+        assert message.startswith("RDF/XML cannot carry U+")
+        assert "<https://example.org/a> <https://example.org/p>" in message
+        assert "\n" not in message and "\x00" not in message
+    g = Graph()
+    g.add((subject, prop, Literal("tab\t newline\n 한글 \U0001f600")))  # all allowed
+    assert isomorphic(parse(rdf.to_rdfxml(g), "xml"), g)

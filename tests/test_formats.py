@@ -102,3 +102,26 @@ def test_a_write_that_fails_midway_leaves_no_temp_file(
         export(parts, "nt", target)
     assert target.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["kg.nt"]
+
+
+def test_a_hostile_note_fails_rdfxml_cleanly_and_graph_formats_escape_it(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    """Issue 9, case 19, end to end: a record's note with \\x00 and \\x07 in it."""
+    import networkx as nx
+
+    from kg.pipeline import build_parts
+    from tests.conftest import edit
+
+    edit(
+        data_copy / "records" / "people.toml", '"Author of the article."', '"Au\\u0000thor\\u0007"'
+    )
+    parts = build_parts(data_copy / "records", data_copy / "sources")
+    out = tmp_path / "kg.rdf"
+    out.write_text("previous", encoding="utf-8")
+    with pytest.raises(ExportError, match=r"U\+0000 .* <https://w3id.org/kr-ict-kg/id/person/"):
+        export(parts, "xml", out)
+    assert out.read_text(encoding="utf-8") == "previous"
+    (path,) = export(parts, "graphml", tmp_path / "kg.graphml")
+    person = nx.read_graphml(path).nodes["https://w3id.org/kr-ict-kg/id/person/kim-jin-man"]
+    assert person["skos_editorialNote"] == r"Au\u0000thor\u0007"

@@ -16,10 +16,10 @@ import pytest
 from rdflib import Graph
 
 from kg import graphwriters as writers
-from kg.graphformats import to_networkx
-from tests.test_graphformats import small_graph
+from kg.networks import to_networkx
+from tests.test_networks import small_graph
 
-AGENCY = "kg:org/jeonju-ict-culture-agency"
+AGENCY = "https://w3id.org/kr-ict-kg/id/org/jeonju-ict-culture-agency"
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +108,7 @@ GOLDEN = Path(__file__).parent / "golden" / "exports"
     ],
 )
 def test_golden_files_of_a_small_graph(name: str, write) -> None:
-    """The exact output for the hand-made graph of test_graphformats.
+    """The exact output for the hand-made graph of test_networks.
 
     To regenerate after a deliberate change: KG_UPDATE_GOLDEN=1 pytest tests/test_graphwriters.py
     then read the diff (git diff tests/golden) before committing.
@@ -120,3 +120,93 @@ def test_golden_files_of_a_small_graph(name: str, write) -> None:
         path.write_text(text, encoding="utf-8")
     expected = path.read_text(encoding="utf-8")
     assert text == expected, f"{name} changed; see the docstring to regenerate"
+
+
+EX = "https://example.org/"
+HOSTILE = "bell\x07 nul\x00 esc\x1b not-a-char\ufffe tab\t end"
+
+
+def hostile_graph() -> Graph:
+    """Issue 9, cases 19 and 20: characters XML forbids; 5, "5", "5"@en and look-alike IRIs."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, RDFS, XSD
+
+    g = Graph()
+    a, b, c, p = URIRef(EX + "a"), URIRef(EX + "b"), URIRef(EX + "c"), URIRef(EX + "p")
+    for node in (a, b):
+        g.add((node, RDF.type, URIRef(EX + "Thing")))
+    g.add((a, RDFS.label, Literal(HOSTILE, lang="en")))
+    g.add((b, RDFS.label, Literal(EX + "a")))  # a label whose text is the IRI of a node
+    for value in (
+        Literal("5", datatype=XSD.integer),
+        Literal("5"),
+        Literal("5", lang="en"),
+        Literal(EX + "b"),  # the text of node b's IRI, as a literal …
+        b,  # … and node b: an edge
+        c,  # an IRI that is not a node …
+        Literal(EX + "c"),  # … and its text as a literal
+        Literal(HOSTILE),
+    ):
+        g.add((a, p, value))
+    return g
+
+
+def read_back(network: nx.MultiDiGraph, fmt: str, tmp_path: Path) -> nx.MultiDiGraph:
+    """Write with our writer, check the file is well-formed XML, read it with networkx."""
+    import xml.etree.ElementTree as ET
+
+    path = tmp_path / f"hostile.{fmt}"
+    path.write_text(getattr(writers, f"to_{fmt}")(network), encoding="utf-8")
+    ET.parse(path)  # raises on any character XML forbids
+    return getattr(nx, f"read_{fmt}")(path)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_characters_xml_forbids_are_escaped_and_kept_exact(tmp_path: Path, fmt: str) -> None:
+    network = to_networkx(hostile_graph(), "en")
+    back = read_back(network, fmt, tmp_path)
+    a = back.nodes[EX + "a"]
+    shown = r"bell\u0007 nul\u0000 esc\u001b not-a-char\ufffe" + " tab\t end"
+    assert a["label"] == a["label_en"] == shown  # for people: visible escapes
+    assert shown in a["<https_//example.org/p>"].split(" | ")
+    terms = json.loads(a["terms"])  # exact: json.loads undoes the escapes
+    assert terms["rdfs:label"] == [{"type": "literal", "value": HOSTILE, "xml:lang": "en"}]
+    assert {"type": "literal", "value": HOSTILE} in terms["<https://example.org/p>"]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_kind_datatype_and_language_survive_a_round_trip(tmp_path: Path, fmt: str) -> None:
+    network = to_networkx(hostile_graph(), "en")
+    assert (network.number_of_nodes(), network.number_of_edges()) == (2, 1)
+    back = read_back(network, fmt, tmp_path)
+    assert sorted(back.nodes) == sorted(network.nodes) == [EX + "a", EX + "b"]
+    assert [(s, t, d["name"]) for s, t, d in back.edges(data=True)] == [
+        (EX + "a", EX + "b", "<https://example.org/p>")
+    ]
+    assert back.nodes[EX + "b"]["label"] == EX + "a"
+    values = json.loads(back.nodes[EX + "a"]["terms"])["<https://example.org/p>"]
+    assert values == network.nodes[EX + "a"]["terms"]["<https://example.org/p>"]
+    fives = [v for v in values if v["value"] == "5"]
+    assert fives == [
+        {"type": "literal", "value": "5"},
+        {"type": "literal", "value": "5", "xml:lang": "en"},
+        {"type": "literal", "value": "5", "datatype": "http://www.w3.org/2001/XMLSchema#integer"},
+    ]
+    assert {"type": "uri", "value": EX + "c"} in values
+    assert {"type": "literal", "value": EX + "c"} in values
+    assert {"type": "literal", "value": EX + "b"} in values  # the edge to b is not a value
+
+
+def test_an_iri_xml_cannot_carry_is_refused_naming_it() -> None:
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, RDFS
+
+    from kg.errors import ExportError
+
+    g = Graph()
+    bad = URIRef(EX + "bad\x07iri")
+    g.add((bad, RDF.type, URIRef(EX + "Thing")))
+    g.add((bad, RDFS.label, Literal("bad")))
+    for write in (writers.to_graphml, writers.to_gexf):
+        with pytest.raises(ExportError, match=r"node 'https://example.org/bad\\\\u0007iri'"):
+            write(to_networkx(g))

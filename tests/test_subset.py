@@ -9,8 +9,8 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import InputError, QueryError
-from kg.graphformats import to_networkx
 from kg.namespaces import ID, OA, ORG
+from kg.networks import to_networkx
 from kg.pipeline import BuiltGraph
 from kg.subset import class_iri, select
 
@@ -40,7 +40,9 @@ def test_a_class_selects_its_instances_with_their_evidence(parts: BuiltGraph) ->
     assert grounded == units  # every selected unit keeps its annotations, nothing else
     assert len(subset.facts) + len(subset.provenance) < len(parts.facts) + len(parts.provenance)
     network = to_networkx(subset.union(), "en")
-    assert network.has_edge("kg:unit/sos-lab", "kg:org/jeonju-ict-culture-agency", "org:unitOf")
+    assert network.has_edge(
+        str(ID["unit/sos-lab"]), str(ID["org/jeonju-ict-culture-agency"]), "org:unitOf"
+    )
 
 
 def test_a_select_query_selects_its_first_column(parts: BuiltGraph, queries: Path) -> None:

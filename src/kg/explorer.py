@@ -26,6 +26,8 @@ from kg.networks import CLASSES, OTHER
 from kg.paths import VIS_NETWORK_JS, WEB_DIR
 
 MARKERS = re.compile(r"(/\*(?:STYLE|VIS|APP|DATA)\*/)")
+# The node attributes the page uses (see kg.networks); the id is the IRI.
+PAGE_KEYS = ("cls", "dates", "evidence", "label_en", "label_ko", "literals", "types", "year")
 
 
 class MissingLibraryError(KgError):
@@ -39,9 +41,7 @@ def payload(nxg: nx.MultiDiGraph) -> dict[str, Any]:
     for node in sorted(nxg.nodes):
         data = nxg.nodes[node]
         x, y = placed[node]
-        nodes.append(
-            {"id": node, **{k: data[k] for k in sorted(data) if k != "iri"}, "x": x, "y": y}
-        )
+        nodes.append({"id": node, **{k: data[k] for k in PAGE_KEYS}, "x": x, "y": y})
     pairs: dict[tuple[str, str], list[dict]] = {}
     for u, v, key in sorted(nxg.edges(keys=True)):
         if u == v:

@@ -21,7 +21,7 @@ from kg import export as rdf
 from kg import graphwriters
 from kg.atomic import write_atomic
 from kg.errors import ExportError
-from kg.graphformats import to_networkx
+from kg.networks import to_networkx
 from kg.paths import DIST_DIR
 from kg.pipeline import BuiltGraph
 
