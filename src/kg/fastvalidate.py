@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.catalogue import load_catalogue
-from kg.checks import OFFSETS, _span_problem, _stored_text
+from kg.checks import _span_problem, _stored_text
 from kg.config import compact_iri
 from kg.errors import ParseError
 from kg.fastshacl import Result, Shapes, run_checks
@@ -22,6 +22,17 @@ from kg.paths import QUERIES_DIR, ROOT
 from kg.report import Report, Violation
 
 FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE}
+SPANS = """PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?ann ?doc ?exact ?prefix ?suffix ?start ?end WHERE {
+    ?ann oa:hasTarget ?target . ?target oa:hasSource ?doc ; oa:hasSelector ?q , ?p .
+    ?q oa:exact ?exact . ?p oa:start ?start ; oa:end ?end .
+    OPTIONAL { ?q oa:prefix ?prefix } OPTIONAL { ?q oa:suffix ?suffix }
+}"""
+TEXTS = """PREFIX schema: <https://schema.org/>
+SELECT ?doc ?url ?sha WHERE {
+    ?doc schema:encoding ?media . ?media schema:contentUrl ?url .
+    OPTIONAL { ?media schema:sha256 ?sha }
+}"""
 QUOTES = """PREFIX oa: <http://www.w3.org/ns/oa#>
 SELECT ?exact WHERE { ?ann oa:hasBody %s ; oa:hasTarget/oa:hasSelector/oa:exact ?exact }"""
 
@@ -92,17 +103,22 @@ def _show(term: str) -> str:
 
 def offset_violations(store: ox.Store, root: Path) -> list[Violation]:
     """Every position selector must select its quote in the stored text (as kg.checks)."""
+    stored = {}
+    for row in store.query(TEXTS, use_default_graph_as_union=True):
+        sha = row["sha"].value if row["sha"] is not None else None
+        stored.setdefault(row["doc"].value, (row["url"].value, sha))
     texts: dict[str, str | None] = {}
     found = []
-    for row in store.query(OFFSETS, use_default_graph_as_union=True):
+    for row in store.query(SPANS, use_default_graph_as_union=True):
         r = _Row({k: (row[k].value if row[k] is not None else None) for k in _Row.KEYS})
         focus = compact_iri(r.ann)
-        if r.url is None:
+        if r.doc not in stored:
             found.append(
                 Violation("offsets", focus, "oa:hasSource", "The source has no stored text.")
             )
             continue
-        text = texts.setdefault(r.url, _stored_text(root / r.url, r.sha))
+        url, sha = stored[r.doc]
+        text = texts.setdefault(url, _stored_text(root / url, sha))
         problem = _span_problem(text, r)
         if problem:
             found.append(Violation("offsets", focus, "oa:start", problem, value=r.exact))
@@ -110,7 +126,7 @@ def offset_violations(store: ox.Store, root: Path) -> list[Violation]:
 
 
 class _Row(dict):
-    KEYS = ("ann", "url", "sha", "exact", "prefix", "suffix", "start", "end")
+    KEYS = ("ann", "doc", "exact", "prefix", "suffix", "start", "end")
     __getattr__ = dict.get
 
 
@@ -127,3 +143,35 @@ def query_violations(store: ox.Store, directory: Path = QUERIES_DIR) -> list[Vio
             message = f"{query.title}" + (f": {detail}" if detail else "")
             found.append(Violation(f"query:{query.name}", focus, "", message))
     return found
+
+
+AUTO_FAST_LINES = 50_000
+
+
+def choose_engine(file: Path | None, engine: str):
+    """The report of ``kg validate``: pyshacl, or the fast engine (auto: by file size).
+
+    The fast engine reads files (.nq, .nt, .ttl) and resolves stored texts against the
+    file's folder when they are not under the repository; without FILE the graph is
+    built from the sources and validated with pyshacl.
+    """
+    if file is not None and engine == "auto":
+        with open(file, "rb") as handle:
+            big = sum(1 for _ in zip(range(AUTO_FAST_LINES + 1), handle, strict=False))
+        engine = "fast" if big > AUTO_FAST_LINES else "pyshacl"
+    if engine == "fast":
+        if file is None:
+            raise ParseError("--engine fast validates a FILE (e.g. dist/kg.nq)")
+        return validate_file(file, _text_root(file))
+    from kg.pipeline import build_graph
+    from kg.rdfio import load_graph
+    from kg.validation import validate
+
+    return validate(load_graph(file), root=_text_root(file)) if file else validate(build_graph())
+
+
+def _text_root(file: Path | None) -> Path:
+    """Where contentUrl paths start: the file's folder for a `kg synth` graph, else the repo."""
+    if file is not None and (file.parent / f"{file.stem}.texts").is_dir():
+        return file.parent
+    return ROOT

@@ -64,9 +64,9 @@ def main(debug: bool) -> None:
 
 
 def _register() -> None:
-    from kg.cli import build_commands
+    from kg.cli import build_commands, scale_commands
 
-    for module in (build_commands,):
+    for module in (build_commands, scale_commands):
         for command in module.COMMANDS:
             main.add_command(command)
 
