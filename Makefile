@@ -29,3 +29,7 @@ format: $(STAMP)
 
 clean:
 	rm -rf dist $(VENV) .pytest_cache .ruff_cache
+
+# Not part of `make test`: rdflib reference vs Oxigraph fast path, at BENCH_SCALES triples.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
