@@ -193,3 +193,28 @@ def test_redirects_are_not_followed(scripted) -> None:
     replies += [(302, {"Location": "http://example.com/"}, b"")]
     with pytest.raises(RemoteError, match="not followed"):
         remote_select(url, "SELECT ?x WHERE { ?x ?p ?o }")
+
+
+def test_kg_push_to_nowhere_is_one_line_and_exit_3(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    url = f"http://127.0.0.1:{free_port()}/store"
+    result = CliRunner().invoke(main, ["push", str(nt_file(tmp_path)), "--endpoint", url])
+    assert result.exit_code == 3
+    assert (
+        result.output.startswith("kg: error: PUT http://127.0.0.1:")
+        and result.output.count("\n") == 1
+    )
+
+
+def test_kg_push_command(server: str, broken_file: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    args = ["push", str(broken_file), "--endpoint", f"{server}/store", "--graph", "https://e.org/g"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("pushed ") and "into <https://e.org/g>" in result.output

@@ -47,3 +47,15 @@ def test_same_n_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
         outputs.append((out.read_bytes(), [t.read_bytes() for t in texts]))
     assert outputs[0] == outputs[1]
     assert len(outputs[0][0]) > 1_000_000
+
+
+def test_kg_synth_command(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    out = tmp_path / "s.nt"
+    result = CliRunner().invoke(main, ["synth", "--scale", "100", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "triples)" in result.output and out.read_bytes().count(b"\n") > 5000
+    assert len(list((tmp_path / "s.texts").iterdir())) == 17
