@@ -235,8 +235,8 @@ def run_checks(store: ox.Store, quads: Iterable[ox.Quad], shapes: Shapes) -> lis
     for check in shapes.checks:
         if check.query:
             for row in store.query(check.query, use_default_graph_as_union=True):
-                value = row["v"] if "?v" in check.query.split("WHERE")[0] else None
-                results.add(_result(row["this"], check, value))
+                # row["v"] is None when the query selects no value node
+                results.add(_result(row["this"], check, row["v"]))
     results.update(datatype_results(store, quads, shapes))
     return sorted(results)
 
