@@ -8,6 +8,9 @@ Only the features ``ontology/shapes.ttl`` uses are compiled (class / subjects-of
 min/maxCount, datatype, class, hasValue, uniqueLang, minLength, pattern, inversePath,
 qualifiedValueShape with sh:class, sh:or of datatypes or of classes, SPARQL SELECT
 constraints); a shape using anything else is refused, never silently skipped.
+Targets follow ``rdf:type/rdfs:subClassOf*`` as SHACL defines them. A SPARQL
+constraint's ``$this`` is pre-bound, as pyshacl does it per node, by putting the
+shape's target pattern at the start of the query's WHERE block: one query for all.
 
 Oxigraph's store normalizes numeric literals (``"5"^^xsd:nonNegativeInteger`` is kept
 as ``"5"^^xsd:integer``), so datatype constraints are checked in Python on the
