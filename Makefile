@@ -50,3 +50,7 @@ bench-serve: $(STAMP) $(WEB)
 
 clean:
 	rm -rf dist $(VENV) node_modules .pytest_cache .ruff_cache
+
+# Not part of `make test`: rdflib reference vs Oxigraph fast path, at BENCH_SCALES triples.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py

@@ -80,6 +80,7 @@ def _register() -> None:
         export_commands,
         ingest_commands,
         query_commands,
+        scale_commands,
         serve_commands,
         viz_commands,
     )
@@ -91,6 +92,7 @@ def _register() -> None:
         ingest_commands,
         serve_commands,
         viz_commands,
+        scale_commands,
     )
     for module in modules:
         for command in module.COMMANDS:

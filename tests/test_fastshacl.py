@@ -1,0 +1,158 @@
+# ruff: noqa: E501  (the table of variants reads best one per line)
+"""The fast SHACL engine gives exactly pyshacl's results, on the valid graph and broken ones.
+
+Each variant is the built graph broken one way (those of test_validation.py, and more);
+both engines run on it and the multisets of (focus, path, constraint component) must
+be equal — and, for the broken ones, not empty.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pyshacl import validate as pyshacl_validate
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH, XSD
+
+from kg.config import entity_iri
+from kg.fastshacl import Shapes
+from kg.fastvalidate import shacl_results, validate_file
+from kg.namespaces import OA, ORG, SCHEMA
+from kg.ontology import load_shapes
+
+AGENCY = URIRef(entity_iri("org", "jeonju-ict-culture-agency"))
+UNIT = URIRef(entity_iri("unit", "it-venture-center"))
+EVENT = URIRef(entity_iri("event", "it-venture-center-opening"))
+OBS = URIRef(entity_iri("observation", "agro-bio-sw-rbd-new-jobs"))
+POST = URIRef(entity_iri("post", "jeonju-ict-culture-agency-director"))
+UNCHECKED = "bad month 2019-13 (pyshacl checks no gYearMonth)"
+PROJECT = URIRef(entity_iri("project", "agro-bio-sw-rbd-support"))
+
+
+def _annotation(g: Graph) -> URIRef:
+    return sorted(g.subjects(OA.hasBody, UNIT))[0]
+
+
+def _set(g: Graph, s, p, o) -> None:
+    g.remove((s, p, None))
+    g.add((s, p, o))
+
+
+def _second_quote(g: Graph) -> None:
+    ann = _annotation(g)
+    g.add((URIRef(f"{ann}#target"), OA.hasSelector, URIRef(f"{ann}#quote2")))
+    g.add((URIRef(f"{ann}#quote2"), RDF.type, OA.TextQuoteSelector))
+
+
+D, Y, YM = XSD.date, XSD.gYear, XSD.gYearMonth
+
+
+def _ungrounded(g: Graph) -> None:
+    for ann in list(g.subjects(OA.hasBody, UNIT)):
+        g.remove((ann, None, None))
+
+
+def _no_agency(g: Graph) -> None:
+    g.remove((UNIT, ORG.unitOf, None))
+    g.remove((None, ORG.hasUnit, UNIT))
+
+
+def _media(g: Graph) -> URIRef:
+    return next(g.subjects(RDF.type, SCHEMA.MediaObject))
+
+
+def _iri(kind: str, slug: str) -> URIRef:
+    return URIRef(entity_iri(kind, slug))
+
+
+VARIANTS: dict[str, Callable[[Graph], None]] = {
+    "valid": lambda g: None,
+    "missing @en label": lambda g: g.remove((UNIT, RDFS.label, Literal("IT Venture Center", lang="en"))),
+    "missing @ko label": lambda g: g.remove((UNIT, RDFS.label, Literal("IT벤처센터", lang="ko"))),
+    "two @ko labels": lambda g: g.add((UNIT, RDFS.label, Literal("IT 벤처 센터", lang="ko"))),
+    "duplicate @en label": lambda g: g.add((UNIT, RDFS.label, Literal("IT Centre", lang="en"))),
+    "empty label": lambda g: g.add((AGENCY, RDFS.label, Literal("", lang="de"))),
+    "bad date 2019-13-40": lambda g: _set(g, EVENT, SCHEMA.startDate, Literal("2019-13-40", datatype=D)),
+    UNCHECKED: lambda g: _set(g, EVENT, SCHEMA.startDate, Literal("2019-13", datatype=YM)),
+    "a year is fine": lambda g: _set(g, EVENT, SCHEMA.startDate, Literal("2010", datatype=Y)),
+    "wrong datatype": lambda g: _set(g, UNIT, SCHEMA.foundingDate, Literal("2010-06-29")),
+    "two founding dates": lambda g: g.add((UNIT, SCHEMA.foundingDate, Literal("2010-06-30", datatype=D))),
+    "unit without agency": _no_agency,
+    "missing inverse": lambda g: g.remove((AGENCY, ORG.hasUnit, UNIT)),
+    "ungrounded entity": _ungrounded,
+    "annotation untyped": lambda g: g.remove((_annotation(g), RDF.type, OA.Annotation)),
+    "value not a number": lambda g: _set(g, OBS, SCHEMA.value, Literal("12abc", datatype=XSD.integer)),
+    "value a string": lambda g: _set(g, OBS, SCHEMA.value, Literal("40")),
+    "negative offset": lambda g: _set(g, URIRef(f"{_annotation(g)}#position"), OA.start,
+                                      Literal("-1", datatype=XSD.nonNegativeInteger)),
+    "empty quote": lambda g: _set(g, URIRef(f"{_annotation(g)}#quote"), OA.exact, Literal("")),
+    "second quote selector": _second_quote,
+    "bad sha256": lambda g: _set(g, _media(g), SCHEMA.sha256, Literal("ABC")),
+    "post in two orgs": lambda g: g.add((POST, ORG.postIn, _iri("org", "mic"))),
+    "funder is a person": lambda g: g.add((PROJECT, SCHEMA.funder, _iri("person", "kim-jin-man"))),
+    "not a government org": lambda g: g.remove((AGENCY, RDF.type, SCHEMA.GovernmentOrganization)),
+    "observation about a place": lambda g: _set(g, OBS, SCHEMA.observationAbout, _iri("place", "jeonju")),
+}  # fmt: skip
+
+
+def pyshacl_results(graph: Graph) -> Counter:
+    """pyshacl's results as (focus, path, component), terms in N-Triples form."""
+    _, results, _ = pyshacl_validate(
+        graph, shacl_graph=load_shapes(), inference="none", inplace=False, allow_warnings=True
+    )
+    found: Counter = Counter()
+    for r in results.subjects(RDF.type, SH.ValidationResult):
+        path = results.value(r, SH.resultPath)
+        if isinstance(path, BNode):
+            shown = "^" + results.value(path, SH.inversePath).n3()
+        else:
+            shown = path.n3() if path is not None else ""
+        component = str(results.value(r, SH.sourceConstraintComponent))
+        found[(results.value(r, SH.focusNode).n3(), shown, component)] += 1
+    return found
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_same_results_as_pyshacl(name: str, graph: Graph, tmp_path: Path) -> None:
+    broken = Graph()
+    for triple in graph:
+        broken.add(triple)
+    VARIANTS[name](broken)
+    path = tmp_path / "graph.nt"
+    broken.serialize(path, format="nt", encoding="utf-8")
+    fast = Counter((r.focus, r.path, r.component) for r in shacl_results(path))
+    assert fast == pyshacl_results(broken)
+    assert bool(fast) is (name not in {"valid", "a year is fine", UNCHECKED})
+
+
+def test_the_report_reads_like_pyshacls(graph: Graph, tmp_path: Path) -> None:
+    broken = Graph()
+    for triple in graph:
+        broken.add(triple)
+    VARIANTS["bad date 2019-13-40"](broken)
+    path = tmp_path / "graph.nt"
+    broken.serialize(path, format="nt", encoding="utf-8")
+    (v,) = [v for v in validate_file(path).violations if v.path == "schema:startDate"]
+    assert v.focus == "kg:event/it-venture-center-opening"
+    assert v.value.startswith('"2019-13-40"') and v.quote.endswith("IT벤처센터 개소")
+    assert "valid xsd:date" in v.message and v.message_ko.startswith("사건에는")
+
+
+def test_the_built_file_conforms_with_the_fast_engine(parts) -> None:
+    from kg.paths import DIST_DIR
+
+    built = DIST_DIR / "kg.nq"
+    if not built.exists():
+        pytest.skip("run `kg build` first")
+    assert validate_file(built).to_text() == "conforms: yes (0 violations)"
+
+
+def test_every_shape_compiles_to_checks() -> None:
+    shapes = Shapes()
+    components = {c.component for c in shapes.checks}
+    assert len(shapes.targets) >= 20
+    assert {"SPARQLConstraintComponent", "QualifiedMinCountConstraintComponent",
+            "OrConstraintComponent", "UniqueLangConstraintComponent"} <= components  # fmt: skip
