@@ -141,13 +141,8 @@ def test_the_report_reads_like_pyshacls(graph: Graph, tmp_path: Path) -> None:
     assert "valid xsd:date" in v.message and v.message_ko.startswith("사건에는")
 
 
-def test_the_built_file_conforms_with_the_fast_engine(parts) -> None:
-    from kg.paths import DIST_DIR
-
-    built = DIST_DIR / "kg.nq"
-    if not built.exists():
-        pytest.skip("run `kg build` first")
-    assert validate_file(built).to_text() == "conforms: yes (0 violations)"
+def test_the_built_file_conforms_with_the_fast_engine(built_dir: Path) -> None:
+    assert validate_file(built_dir / "kg.nq").to_text() == "conforms: yes (0 violations)"
 
 
 def test_every_shape_compiles_to_checks() -> None:
