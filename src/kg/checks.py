@@ -43,14 +43,24 @@ def check_offsets(graph: Graph, root: Path | None = None) -> list[Violation]:
                 Violation("offsets", focus, "oa:hasSource", "The source has no stored text.")
             )
             continue
-        text = texts.setdefault(str(row.url), _stored_text(root / str(row.url), row.sha))
-        problem = _span_problem(text, row)
+        url = str(row.url)
+        if url not in texts:
+            texts[url] = _stored_text(root, url, row.sha)
+        problem = _span_problem(texts[url], row)
         if problem:
             found.append(Violation("offsets", focus, "oa:start", problem, value=str(row.exact)))
     return sorted(set(found), key=lambda v: v.focus)
 
 
-def _stored_text(path: Path, sha: object) -> str | None:
+def _stored_text(root: Path, url: str, sha: object) -> str | None:
+    """The stored text at ``url`` (relative, inside ``root``), or None.
+
+    A graph from a user file may name any path; anything absolute, with a scheme
+    or leading outside ``root`` (``..``, a symlink) is not read.
+    """
+    path = (root / url).resolve()
+    if "://" in url or Path(url).is_absolute() or not path.is_relative_to(root.resolve()):
+        return None
     try:
         data = path.read_bytes()
     except OSError:
@@ -62,7 +72,10 @@ def _stored_text(path: Path, sha: object) -> str | None:
 
 def _span_problem(text: str | None, row) -> str:
     if text is None:
-        return "The stored text is missing or its SHA-256 differs from the graph's."
+        return (
+            "The stored text is missing, outside the project, or its SHA-256 differs "
+            "from the graph's."
+        )
     start, end, exact = int(row.start), int(row.end), str(row.exact)
     if text[start:end] != exact:
         return f"text[{start}:{end}] is {text[start:end]!r}, not the quote {exact!r}."

@@ -1,0 +1,181 @@
+"""XSD lexical forms: which typed literals are well-formed, and writing them exactly.
+
+rdflib parses a literal's lexical form into a Python value and, when writing
+Turtle, prints that value back: ``"yes"^^xsd:boolean`` would come out as
+``false``, ``"0.123456789"^^xsd:double`` as ``1.234568e-01``. Two things here:
+
+- :func:`check_typed_literals` reports each literal whose lexical form is not
+  valid for its XSD datatype (``"2019-13-40"^^xsd:date``, ``"12abc"^^xsd:integer``),
+  naming the value; a 5000-digit ``xsd:integer`` is valid.
+- ``kg-turtle`` and ``kg-trig`` are rdflib's Turtle and TriG writers, except that a
+  literal is written as a bare number or boolean only when its lexical form is
+  already that token, and blank nodes are nested at most :data:`MAX_INLINE` deep
+  (deeper ones are written as ``_:b12`` labels, so a long chain never overflows
+  Python's recursion limit).
+
+Example::
+
+    >>> well_formed("2019-13-40", XSD.date), well_formed("1" * 5000, XSD.integer)
+    (False, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Graph, Literal
+from rdflib.namespace import XSD
+from rdflib.plugin import register
+from rdflib.plugins.serializers.trig import TrigSerializer
+from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.serializer import Serializer
+
+from kg.config import compact_iri
+from kg.report import Violation
+
+MAX_INLINE = 32  # nested [ ] written inline before labels are used
+INTEGER = r"[+-]?[0-9]+"
+DECIMAL = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+DOUBLE = r"(?:[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[+-]?INF|NaN)"
+YEAR = r"-?(?:[1-9][0-9]{4,}|[0-9]{4})"
+TZ = r"(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?"
+TIME = r"(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?|24:00:00(?:\.0+)?"
+DATE = rf"(?P<y>{YEAR})-(?P<m>[0-9]{{2}})-(?P<d>[0-9]{{2}})"
+DURATION = (
+    r"-?P(?=[0-9T])(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+D)?"
+    r"(?:T(?=[0-9])(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+(?:\.[0-9]+)?S)?)?"
+)
+BOUNDS = {  # the integer types with a range: (least, greatest)
+    XSD.nonNegativeInteger: (0, None),
+    XSD.positiveInteger: (1, None),
+    XSD.nonPositiveInteger: (None, 0),
+    XSD.negativeInteger: (None, -1),
+    XSD.long: (-(2**63), 2**63 - 1),
+    XSD.int: (-(2**31), 2**31 - 1),
+    XSD.short: (-(2**15), 2**15 - 1),
+    XSD.byte: (-128, 127),
+    XSD.unsignedLong: (0, 2**64 - 1),
+    XSD.unsignedInt: (0, 2**32 - 1),
+    XSD.unsignedShort: (0, 2**16 - 1),
+    XSD.unsignedByte: (0, 255),
+}
+PATTERNS = {
+    XSD.integer: INTEGER,
+    **dict.fromkeys(BOUNDS, INTEGER),
+    XSD.decimal: DECIMAL,
+    XSD.double: DOUBLE,
+    XSD.float: DOUBLE,
+    XSD.boolean: r"true|false|1|0",
+    XSD.date: DATE + TZ,
+    XSD.dateTime: rf"{DATE}T(?:{TIME}){TZ}",
+    XSD.time: rf"(?:{TIME}){TZ}",
+    XSD.gYear: YEAR + TZ,
+    XSD.gYearMonth: rf"{YEAR}-(?P<m>[0-9]{{2}}){TZ}",
+    XSD.gMonth: rf"--(?P<m>[0-9]{{2}}){TZ}",
+    XSD.gMonthDay: rf"--(?P<m>[0-9]{{2}})-(?P<d>[0-9]{{2}}){TZ}",
+    XSD.gDay: rf"---(?P<d>[0-9]{{2}}){TZ}",
+    XSD.duration: DURATION,
+}
+COMPILED = {datatype: re.compile(pattern) for datatype, pattern in PATTERNS.items()}
+# The Turtle tokens a literal may be written as without quotes and datatype.
+BARE = {
+    XSD.integer: re.compile(INTEGER),
+    XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+    XSD.double: re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)[eE][+-]?[0-9]+"),
+    XSD.boolean: re.compile(r"true|false"),
+}
+
+
+def well_formed(lexical: str, datatype: object) -> bool:
+    """Is ``lexical`` in the lexical space of ``datatype``? (Unknown datatypes: yes.)"""
+    pattern = COMPILED.get(datatype)
+    if pattern is None:
+        return True
+    match = pattern.fullmatch(lexical)
+    if match is None:
+        return False
+    return _in_range(lexical, datatype) and _real_date(match.groupdict())
+
+
+def _in_range(lexical: str, datatype: object) -> bool:
+    if datatype not in BOUNDS:
+        return True
+    least, greatest = BOUNDS[datatype]
+    if len(lexical.lstrip("+-0")) > 25:  # beyond every finite bound; int() would be slow
+        return greatest is None if not lexical.startswith("-") else least is None
+    value = int(lexical)
+    return (least is None or value >= least) and (greatest is None or value <= greatest)
+
+
+def _real_date(parts: dict[str, str | None]) -> bool:
+    month = int(parts["m"]) if parts.get("m") else 1
+    if not 1 <= month <= 12:
+        return False
+    if not parts.get("d"):
+        return True
+    year = int(parts["y"]) if parts.get("y") else 2000  # --02-29 is a valid gMonthDay
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return 1 <= int(parts["d"]) <= days
+
+
+def check_typed_literals(graph: Graph) -> list[Violation]:
+    """A violation for each literal whose lexical form is invalid for its XSD datatype."""
+    found = set()
+    for subject, predicate, value in graph:
+        if isinstance(value, Literal) and not well_formed(str(value), value.datatype):
+            datatype = compact_iri(str(value.datatype))
+            shown = str(value) if len(str(value)) <= 80 else str(value)[:77] + "..."
+            found.add(
+                Violation(
+                    "datatype",
+                    compact_iri(str(subject)),
+                    compact_iri(str(predicate)),
+                    f"{shown!r} is not a valid {datatype}.",
+                    f"{shown!r}은(는) 올바른 {datatype} 값이 아닙니다.",
+                    value=f'"{shown}"^^{datatype}',
+                )
+            )
+    return sorted(found, key=lambda v: (v.focus, v.path, v.value))
+
+
+class _Exact:
+    """Turtle writing that keeps lexical forms and bounds the nesting of blank nodes."""
+
+    def reset(self) -> None:
+        super().reset()
+        self._nesting = 0
+
+    def label(self, node, position):
+        bare = BARE.get(getattr(node, "datatype", None))
+        if isinstance(node, Literal) and bare is not None:
+            if bare.fullmatch(str(node)):
+                return str(node)
+            return node._literal_n3(use_plain=False, qname_callback=self._datatype_name)
+        return super().label(node, position)
+
+    def _datatype_name(self, iri):
+        return self.get_pname(iri, False)
+
+    def p_squared(self, node, position, newline=False):
+        if self._nesting >= MAX_INLINE:
+            return False
+        self._nesting += 1
+        try:
+            return super().p_squared(node, position, newline)
+        finally:
+            self._nesting -= 1
+
+
+class ExactTurtleSerializer(_Exact, TurtleSerializer):
+    """rdflib's Turtle writer, keeping lexical forms exactly (see the module docstring)."""
+
+
+class ExactTrigSerializer(_Exact, TrigSerializer):
+    """rdflib's TriG writer, keeping lexical forms exactly (see the module docstring)."""
+
+
+EXACT_TURTLE = "kg-turtle"
+EXACT_TRIG = "kg-trig"
+register(EXACT_TURTLE, Serializer, __name__, "ExactTurtleSerializer")
+register(EXACT_TRIG, Serializer, __name__, "ExactTrigSerializer")
