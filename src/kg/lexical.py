@@ -1,17 +1,11 @@
-"""XSD lexical forms: which typed literals are well-formed, and writing them exactly.
+"""XSD lexical forms: is a typed literal well-formed for its datatype?
 
-rdflib parses a literal's lexical form into a Python value and, when writing
-Turtle, prints that value back: ``"yes"^^xsd:boolean`` would come out as
-``false``, ``"0.123456789"^^xsd:double`` as ``1.234568e-01``. Two things here:
-
-- :func:`check_typed_literals` reports each literal whose lexical form is not
-  valid for its XSD datatype (``"2019-13-40"^^xsd:date``, ``"12abc"^^xsd:integer``),
-  naming the value; a 5000-digit ``xsd:integer`` is valid.
-- ``kg-turtle`` and ``kg-trig`` are rdflib's Turtle and TriG writers, except that a
-  literal is written as a bare number or boolean only when its lexical form is
-  already that token, and blank nodes are nested at most :data:`MAX_INLINE` deep
-  (deeper ones are written as ``_:b12`` labels, so a long chain never overflows
-  Python's recursion limit).
+:func:`check_typed_literals` reports each literal whose lexical form is not valid
+for its XSD datatype (``"2019-13-40"^^xsd:date``, ``"12abc"^^xsd:integer``,
+``"yes"^^xsd:boolean``), naming the value, whatever the shapes say; a 5000-digit
+``xsd:integer`` is valid. The checks are regular expressions from XSD 1.1 plus
+the calendar (months, days, leap years) and the ranges of the bounded integer
+types: the value is never converted, so no lexical form is too long to check.
 
 Example::
 
@@ -25,15 +19,10 @@ import re
 
 from rdflib import Graph, Literal
 from rdflib.namespace import XSD
-from rdflib.plugin import register
-from rdflib.plugins.serializers.trig import TrigSerializer
-from rdflib.plugins.serializers.turtle import TurtleSerializer
-from rdflib.serializer import Serializer
 
 from kg.config import compact_iri
 from kg.report import Violation
 
-MAX_INLINE = 32  # nested [ ] written inline before labels are used
 INTEGER = r"[+-]?[0-9]+"
 DECIMAL = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
 DOUBLE = r"(?:[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[+-]?INF|NaN)"
@@ -77,13 +66,6 @@ PATTERNS = {
     XSD.duration: DURATION,
 }
 COMPILED = {datatype: re.compile(pattern) for datatype, pattern in PATTERNS.items()}
-# The Turtle tokens a literal may be written as without quotes and datatype.
-BARE = {
-    XSD.integer: re.compile(INTEGER),
-    XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+"),
-    XSD.double: re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)[eE][+-]?[0-9]+"),
-    XSD.boolean: re.compile(r"true|false"),
-}
 
 
 def well_formed(lexical: str, datatype: object) -> bool:
@@ -137,45 +119,3 @@ def check_typed_literals(graph: Graph) -> list[Violation]:
                 )
             )
     return sorted(found, key=lambda v: (v.focus, v.path, v.value))
-
-
-class _Exact:
-    """Turtle writing that keeps lexical forms and bounds the nesting of blank nodes."""
-
-    def reset(self) -> None:
-        super().reset()
-        self._nesting = 0
-
-    def label(self, node, position):
-        bare = BARE.get(getattr(node, "datatype", None))
-        if isinstance(node, Literal) and bare is not None:
-            if bare.fullmatch(str(node)):
-                return str(node)
-            return node._literal_n3(use_plain=False, qname_callback=self._datatype_name)
-        return super().label(node, position)
-
-    def _datatype_name(self, iri):
-        return self.get_pname(iri, False)
-
-    def p_squared(self, node, position, newline=False):
-        if self._nesting >= MAX_INLINE:
-            return False
-        self._nesting += 1
-        try:
-            return super().p_squared(node, position, newline)
-        finally:
-            self._nesting -= 1
-
-
-class ExactTurtleSerializer(_Exact, TurtleSerializer):
-    """rdflib's Turtle writer, keeping lexical forms exactly (see the module docstring)."""
-
-
-class ExactTrigSerializer(_Exact, TrigSerializer):
-    """rdflib's TriG writer, keeping lexical forms exactly (see the module docstring)."""
-
-
-EXACT_TURTLE = "kg-turtle"
-EXACT_TRIG = "kg-trig"
-register(EXACT_TURTLE, Serializer, __name__, "ExactTurtleSerializer")
-register(EXACT_TRIG, Serializer, __name__, "ExactTrigSerializer")

@@ -20,9 +20,12 @@ Example::
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import warnings
 import xml.parsers.expat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +35,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from kg.errors import ParseError
 from kg.jsonld_checks import check_jsonld
 from kg.namespaces import bind_prefixes
+
+# rdflib logs a traceback for each ill-typed literal ("12abc"^^xsd:integer); validation
+# reports those as violations naming the value, so the log is not wanted.
+logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
 FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -211,16 +218,32 @@ def _renamed_blank_nodes(quads: list[ox.Quad]) -> list[ox.Quad]:
     ]
 
 
-def load_graph(path: Path) -> Graph:
-    """An RDF file as one rdflib graph (the named graphs of a dataset are merged)."""
-    return to_graph(parse_quads(path))
+def load_graph(path: Path, warn: Callable[[str], None] | None = None) -> Graph:
+    """An RDF file as one rdflib graph (the named graphs of a dataset are merged).
+
+    Each warning (e.g. JSON-LD keys that were dropped) goes to ``warn``, or else to
+    Python's :mod:`warnings` as an :class:`InputWarning`.
+    """
+    loaded = read_quads(path)
+    for message in loaded.warnings:
+        if warn is None:
+            warnings.warn(message, InputWarning, stacklevel=2)
+        else:
+            warn(message)
+    return to_graph(loaded.quads)
+
+
+class InputWarning(UserWarning):
+    """Something in an input file was accepted but may not be what was meant."""
 
 
 def to_graph(quads: list[ox.Quad]) -> Graph:
     """Quads as one rdflib graph with the project's prefixes (graph names dropped)."""
     graph = bind_prefixes(Graph())
-    for quad in quads:
-        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    with warnings.catch_warnings():  # rdflib warns on "yes"^^xsd:boolean; we report it
+        warnings.simplefilter("ignore")
+        for quad in quads:
+            graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     return graph
 
 
