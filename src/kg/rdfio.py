@@ -60,9 +60,13 @@ OXIGRAPH_POSITION = re.compile(
     r"(?: \(line \d+\))?$"
 )
 QUOTED = re.compile(r"'([^']+)'")
+# Strings are matched as runs ("unrolled" loops), so a long literal costs no regex stack.
 TURTLE_TOKEN = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"\s]*>|#[^\n]*'
+    r'"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""'
+    r"|'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''"
+    r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
+    r"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'"
+    r'|<[^<>"\s]*>|#[^\n]*'
     r"|(?P<open>[\[({])|(?P<close>[\])}])",
     re.DOTALL,
 )
