@@ -44,10 +44,11 @@ BARE = {
     XSD.double: re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)[eE][+-]?[0-9]+"),
     XSD.boolean: re.compile(r"true|false"),
 }
-# The lexical forms a JSON number or boolean gives back unchanged.
+# The lexical forms a JSON number or boolean gives back unchanged (doubles: none).
 NATIVE = {
     XSD.integer: re.compile(r"-?(?:0|[1-9][0-9]{0,14})"),  # exact in every JSON reader
     XSD.boolean: re.compile(r"true|false"),
+    XSD.double: re.compile(r"(?!)"),
 }
 
 
