@@ -85,7 +85,17 @@ class ExactTurtleSerializer(_Exact, TurtleSerializer):
 
 
 class ExactTrigSerializer(_Exact, TrigSerializer):
-    """rdflib's TriG writer, keeping lexical forms exactly (see the module docstring)."""
+    """rdflib's TriG writer, keeping lexical forms exactly (see the module docstring).
+
+    rdflib lists the named graphs in hash order (and may list the default graph
+    twice); here each graph comes once, the default graph first, then by name.
+    """
+
+    def __init__(self, store) -> None:
+        super().__init__(store)
+        graphs = {graph.identifier: graph for graph in self.contexts}.values()
+        default = self.default_context
+        self.contexts = sorted(graphs, key=lambda g: (g.identifier != default, str(g.identifier)))
 
 
 register(EXACT_TURTLE, Serializer, __name__, "ExactTurtleSerializer")
