@@ -51,7 +51,7 @@ FORMATS = {
     ".xml": ox.RdfFormat.RDF_XML,
     ".owl": ox.RdfFormat.RDF_XML,
 }
-MAX_INPUT_MB = 256  # default cap on an input file; KG_MAX_INPUT_MB changes it
+MAX_INPUT_MB = 64  # default cap on an input file (~1M triples); KG_MAX_INPUT_MB changes it
 MAX_DEPTH = 64  # nested [ ] ( ) { } in Turtle/TriG, objects and arrays in JSON-LD
 BOM = b"\xef\xbb\xbf"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -82,7 +82,11 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 
 
 def max_input_bytes() -> int:
-    """The size cap on an input file: ``KG_MAX_INPUT_MB`` MiB, else 256 MiB."""
+    """The size cap on an input file: ``KG_MAX_INPUT_MB`` MiB, else 64 MiB.
+
+    rdflib needs about 2.5 KB of memory a triple, so 64 MiB of N-Triples (about a
+    million triples) already needs some GB; a 12 MB literal costs far less.
+    """
     value = os.environ.get("KG_MAX_INPUT_MB", str(MAX_INPUT_MB))
     try:
         megabytes = float(value)
