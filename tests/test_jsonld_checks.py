@@ -56,3 +56,15 @@ def test_mapped_documents_pass_silently(text: str) -> None:
 def test_refused(text: str, expected: str) -> None:
     with pytest.raises(ParseError, match=expected):
         check(text)
+
+
+def test_keys_of_language_and_index_maps_are_not_properties() -> None:
+    text = (
+        '{"@context": {"label": {"@id": "http://x/l", "@container": "@language"},'
+        ' "byId": {"@id": "http://x/b", "@container": ["@id", "@set"]}},'
+        ' "@id": "http://x/a", "label": {"ko": "전주", "en": "Jeonju"},'
+        ' "byId": {"http://x/c": {"label": {"en": "C"}, "oops": 1}}}'
+    )
+    assert check(text) == [
+        "doc.jsonld: JSON-LD keys with no mapping in the context are dropped: 'oops'"
+    ]

@@ -17,6 +17,8 @@ from kg.config import compact_iri
 from kg.paths import QUERIES_DIR, ROOT
 from kg.report import Violation
 
+MAX_TEXT_BYTES = 64 * 2**20  # a stored article is a few KB
+
 OFFSETS = """
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX schema: <https://schema.org/>
@@ -53,15 +55,21 @@ def check_offsets(graph: Graph, root: Path | None = None) -> list[Violation]:
 
 
 def _stored_text(root: Path, url: str, sha: object) -> str | None:
-    """The stored text at ``url`` (relative, inside ``root``), or None.
+    """The stored text at ``url``, or None if it may not be read or does not match.
 
-    A graph from a user file may name any path; anything absolute, with a scheme
-    or leading outside ``root`` (``..``, a symlink) is not read.
+    A graph from a user's file may name any path. A text inside ``root`` (after
+    resolving ``..`` and symlinks) is read; one outside it (data kept elsewhere, as
+    a test's copy) only when the graph gives its SHA-256 and it matches, so no
+    message can quote a file the graph's author did not already have. URLs and
+    anything but a regular file of at most MAX_TEXT_BYTES are never read.
     """
     path = (root / url).resolve()
-    if "://" in url or Path(url).is_absolute() or not path.is_relative_to(root.resolve()):
+    inside = path.is_relative_to(root.resolve())
+    if "://" in url or (not inside and sha is None):
         return None
     try:
+        if not path.is_file() or path.stat().st_size > MAX_TEXT_BYTES:
+            return None
         data = path.read_bytes()
     except OSError:
         return None

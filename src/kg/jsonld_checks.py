@@ -29,6 +29,7 @@ from kg.errors import ParseError
 MAX_DEPTH = 64  # nested objects and arrays
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 IRI_TYPES = ("@id", "@vocab")
+MAP_CONTAINERS = {"@language", "@index", "@id", "@type", "@graph"}
 
 
 @dataclass
@@ -37,6 +38,7 @@ class _Context:
 
     terms: set[str] = field(default_factory=set)
     coerced: set[str] = field(default_factory=set)  # terms whose values are IRIs
+    maps: set[str] = field(default_factory=set)  # terms whose values are maps (@language …)
     vocab: bool = False
     base: bool = False
 
@@ -76,10 +78,12 @@ def _walk(path: Path, document: object, context: _Context) -> list[dict]:
             stack.extend((item, depth + 1) for item in node)
         elif isinstance(node, dict):
             nodes.append(node)
+            if "@context" in node:
+                _read_context(path, node["@context"], context)
             for key, value in node.items():
-                if key == "@context":
-                    _read_context(path, value, context)
-                else:
+                if key in context.maps and isinstance(value, dict):  # keys: tags, ids …
+                    stack.extend((item, depth + 2) for item in value.values())
+                elif key != "@context":
                     stack.append((value, depth + 1))
     return nodes
 
@@ -103,6 +107,8 @@ def _read_context(path: Path, value: object, context: _Context, depth: int = 0) 
             if isinstance(definition, dict):
                 if definition.get("@type") in IRI_TYPES:
                     context.coerced.add(term)
+                if set(_strings(definition.get("@container"))) & MAP_CONTAINERS:
+                    context.maps.add(term)
                 if "@context" in definition:
                     _read_context(path, definition["@context"], context, depth + 1)
 
