@@ -178,9 +178,15 @@ def test_our_own_shapes_can_be_named(tmp_path: Path) -> None:
         (
             "c.nt",
             '<http://x/a> <http://x/p> "x" .\n<http://x/a> <http://x/p> .\n',
-            "c.nt:2:27: The object",
+            "c.nt:2:27: The object of a triple must be an IRI, a blank node or a literal"
+            " (near '.')",
         ),
-        ("d.jsonld", '{"@id": "http://x/a",\n "http://x/p": 1,,}', "d.jsonld:2:18: invalid JSON"),
+        (
+            "d.jsonld",
+            '{"@id": "http://x/a",\n "http://x/p": 1,,}',
+            "d.jsonld:2:18: invalid JSON: Expecting property name enclosed in double quotes"
+            " (near ',}')",
+        ),
         ("e.rdf", f"<rdf:RDF {RDF_NS}>\n<rdf:Description>\n</rdf:RDF>", "e.rdf:3:3: "),
         (
             "f.ttl",

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import ParseError
+from kg.positions import locate, near, token_at
 
 MAX_DEPTH = 64  # nested objects and arrays
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -49,7 +50,8 @@ def check_jsonld(path: Path, data: bytes) -> list[str]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as e:
-        raise ParseError(f"{path}:{e.lineno}:{e.colno}: invalid JSON: {e.msg}") from e
+        token = near(token_at(text, e.lineno, e.colno))
+        raise ParseError(f"{path}:{e.lineno}:{e.colno}: invalid JSON: {e.msg}{token}") from e
     except RecursionError as e:
         raise ParseError(f"{path}: JSON nested too deep") from e
     context = _Context()
@@ -142,14 +144,3 @@ def _check_iri(path: Path, text: str, iri: str, relative_ok: bool) -> None:
             f"{path}:{locate(text, iri)}: relative IRI {iri!r} and no @base "
             "(write an absolute IRI, or set @base or @vocab in the context)"
         )
-
-
-def locate(text: str, value: str) -> str:
-    """``line:column`` of the first JSON string equal to ``value`` (1:1 if not found)."""
-    at = text.find(json.dumps(value, ensure_ascii=False))
-    if at == -1:
-        at = text.find(json.dumps(value))
-    if at == -1:
-        return "1:1"
-    line = text.count("\n", 0, at) + 1
-    return f"{line}:{at - (text.rfind(chr(10), 0, at) + 1) + 1}"

@@ -35,6 +35,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from kg.errors import ParseError
 from kg.jsonld_checks import check_jsonld
 from kg.namespaces import bind_prefixes
+from kg.positions import line_col, near, token_at
 
 # rdflib logs a traceback for each ill-typed literal ("12abc"^^xsd:integer); validation
 # reports those as violations naming the value, so the log is not wanted.
@@ -124,7 +125,7 @@ def check_rdf_text(path: Path, data: bytes, fmt: ox.RdfFormat) -> list[str]:
         for marker in ("<!DOCTYPE", "<!ENTITY"):
             at = head.find(marker)
             if at != -1:
-                raise ParseError(f"{path}:{_line_col(head, at)}: XML {marker[2:]} refused")
+                raise ParseError(f"{path}:{line_col(head, at)}: XML {marker[2:]} refused")
     elif fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
         _check_depth(path, data.decode("utf-8"))
     return []
@@ -136,15 +137,10 @@ def _check_depth(path: Path, text: str) -> None:
         if match.group("open"):
             depth += 1
             if depth > MAX_DEPTH:
-                where = _line_col(text, match.start())
+                where = line_col(text, match.start())
                 raise ParseError(f"{path}:{where}: nested too deep (limit {MAX_DEPTH})")
         elif match.group("close"):
             depth = max(0, depth - 1)
-
-
-def _line_col(text: str, offset: int) -> str:
-    line = text.count("\n", 0, offset) + 1
-    return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
 
 
 @dataclass
@@ -183,12 +179,12 @@ def _with_position(path: Path, data: bytes, fmt: ox.RdfFormat, message: str) -> 
     match = OXIGRAPH_POSITION.match(message)
     if match:
         line, start, end, column, what = match.groups()
-        token = ""
         if start and end:
-            source_line = text.splitlines()[int(line) - 1] if text else ""
+            source_line = text.split("\n")[int(line) - 1]
             token = source_line[int(start) - 1 : int(end) - 1]
-        near = f" (near {token!r})" if token.strip() else ""
-        return f"{path}:{line}:{start or column}: {what}{near}"
+        else:
+            token = token_at(text, int(line), int(column))
+        return f"{path}:{line}:{start or column}: {what}{near(token)}"
     if fmt == ox.RdfFormat.RDF_XML:
         where = _xml_error(text)
         if where:
@@ -197,7 +193,7 @@ def _with_position(path: Path, data: bytes, fmt: ox.RdfFormat, message: str) -> 
     value = quoted.group(1) if quoted else ""
     for needle in (f'"{value}"', f"'{value}'", value) if value else ():
         if needle in text:  # the first place the offending value is written
-            return f"{path}:{_line_col(text, text.index(needle))}: {message}"
+            return f"{path}:{line_col(text, text.index(needle))}: {message}"
     return f"{path}: {message}"
 
 
