@@ -180,7 +180,8 @@ def _with_position(path: Path, data: bytes, fmt: ox.RdfFormat, message: str) -> 
     if match:
         line, start, end, column, what = match.groups()
         if start and end:
-            source_line = text.split("\n")[int(line) - 1]
+            lines = text.split("\n")
+            source_line = lines[int(line) - 1] if int(line) <= len(lines) else ""
             token = source_line[int(start) - 1 : int(end) - 1]
         else:
             token = token_at(text, int(line), int(column))
