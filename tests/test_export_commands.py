@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -66,3 +70,93 @@ def test_a_bad_subset_or_format_is_a_one_line_error() -> None:
     assert len(result.output.strip().splitlines()) == 1
     result = run("export", "--format", "owl")
     assert result.exit_code == 2 and "'owl' is not one of" in result.output
+
+
+# --- kg export --input: a user's file in every format, cleanly or not at all ---
+
+USER_TRIG = """@prefix ex: <http://x/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:a ex:label "전주"@ko , "Jeonju"@en ; ex:when "2019-13-40"^^xsd:date ; ex:n 01 ;
+    ex:next [ ex:next [ ex:next ( 1 2 [ ex:p "x" ] ) ] ] .
+ex:g { ex:b ex:p _:x . _:x ex:q "y" , "z" . ex:c ex:p [ ex:q "w" ] . }
+"""
+
+
+def test_export_input_writes_every_format(tmp_path: Path) -> None:
+    source = tmp_path / "user.trig"
+    source.write_text(USER_TRIG, encoding="utf-8")
+    result = run("export", "--input", str(source), "--all", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert len(list((tmp_path / "out").iterdir())) == 11
+    nquads = (tmp_path / "out" / "kg.nq").read_text(encoding="utf-8")
+    assert '"2019-13-40"^^<http://www.w3.org/2001/XMLSchema#date>' in nquads
+    assert re.search(r'^_:b\d+ <http://x/q> "y" <http://x/g> \.$', nquads, re.M)
+
+
+def test_export_input_chain_of_3000_blank_nodes(tmp_path: Path) -> None:
+    lines = ["<http://x/root> <http://x/next> _:n0 ."]
+    lines += [f"_:n{i} <http://x/next> _:n{i + 1} ." for i in range(2999)]
+    source = tmp_path / "chain.nt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for fmt in ("turtle", "jsonld", "trig", "xml", "graphml"):
+        result = run("export", "--input", str(source), "--format", fmt, "-o", str(tmp_path / fmt))
+        assert result.exit_code == 0 and "Traceback" not in result.output, (fmt, result.output)
+
+
+def test_export_input_errors_are_one_line_and_write_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "rel.jsonld"
+    source.write_text('{"@id": "a", "http://x/p": 1}', encoding="utf-8")
+    out = tmp_path / "out.ttl"
+    result = run("export", "--input", str(source), "--format", "turtle", "-o", str(out))
+    assert result.exit_code == 2
+    assert result.output == f"kg: error: {source}:1:9: relative IRI 'a' and no @base " + (
+        "(write an absolute IRI, or set @base or @vocab in the context)\n"
+    )
+    assert not out.exists()
+    result = run("export", "--input", str(source), "--format", "nt", "--subset", "x")
+    assert result.exit_code == 2 and "--subset works on the built graph" in result.output
+
+
+# --- every output byte-identical across PYTHONHASHSEED values ---
+
+OUTPUTS = """
+import sys
+from kg.cli import main
+out, source = sys.argv[1], sys.argv[2]
+for args in (["build", "--out", out + "/build"], ["export", "--all", "-o", out + "/export"],
+             ["export", "--input", source, "--all", "-o", out + "/input"]):
+    try:
+        main(args, standalone_mode=False)
+    except SystemExit as e:
+        assert not e.code, args
+"""
+
+
+def outputs_with_seed(tmp_path: Path, source: Path, seed: str) -> dict[str, bytes]:
+    out = tmp_path / seed
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    subprocess.run(
+        [sys.executable, "-c", OUTPUTS, str(out), str(source)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.*"))}
+
+
+def test_build_export_and_input_outputs_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    source = tmp_path / "user.trig"
+    source.write_text(USER_TRIG, encoding="utf-8")
+    first = outputs_with_seed(tmp_path, source, "1")
+    second = outputs_with_seed(tmp_path, source, "977")
+    assert sorted(first) == sorted(second)
+    assert {
+        "build/kg.ttl",
+        "build/kg.jsonld",
+        "build/kg.nq",
+        "input/kg.rdf",
+        "export/kg.gexf",
+    } <= set(first)
+    assert len(first) == 3 + 11 + 11
+    for name, data in first.items():
+        assert data == second[name], f"{name} differs between PYTHONHASHSEED 1 and 977"

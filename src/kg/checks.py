@@ -17,6 +17,8 @@ from kg.config import compact_iri
 from kg.paths import QUERIES_DIR, ROOT
 from kg.report import Violation
 
+MAX_TEXT_BYTES = 64 * 2**20  # a stored article is a few KB
+
 OFFSETS = """
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX schema: <https://schema.org/>
@@ -43,15 +45,31 @@ def check_offsets(graph: Graph, root: Path | None = None) -> list[Violation]:
                 Violation("offsets", focus, "oa:hasSource", "The source has no stored text.")
             )
             continue
-        text = texts.setdefault(str(row.url), _stored_text(root / str(row.url), row.sha))
-        problem = _span_problem(text, row)
+        url = str(row.url)
+        if url not in texts:
+            texts[url] = _stored_text(root, url, row.sha)
+        problem = _span_problem(texts[url], row)
         if problem:
             found.append(Violation("offsets", focus, "oa:start", problem, value=str(row.exact)))
     return sorted(set(found), key=lambda v: v.focus)
 
 
-def _stored_text(path: Path, sha: object) -> str | None:
+def _stored_text(root: Path, url: str, sha: object) -> str | None:
+    """The stored text at ``url``, or None if it may not be read or does not match.
+
+    A graph from a user's file may name any path. A text inside ``root`` (after
+    resolving ``..`` and symlinks) is read; one outside it (data kept elsewhere, as
+    a test's copy) only when the graph gives its SHA-256 and it matches, so no
+    message can quote a file the graph's author did not already have. URLs and
+    anything but a regular file of at most MAX_TEXT_BYTES are never read.
+    """
+    path = (root / url).resolve()
+    inside = path.is_relative_to(root.resolve())
+    if "://" in url or (not inside and sha is None):
+        return None
     try:
+        if not path.is_file() or path.stat().st_size > MAX_TEXT_BYTES:
+            return None
         data = path.read_bytes()
     except OSError:
         return None
@@ -62,7 +80,10 @@ def _stored_text(path: Path, sha: object) -> str | None:
 
 def _span_problem(text: str | None, row) -> str:
     if text is None:
-        return "The stored text is missing or its SHA-256 differs from the graph's."
+        return (
+            "The stored text is missing, outside the project, or its SHA-256 differs "
+            "from the graph's."
+        )
     start, end, exact = int(row.start), int(row.end), str(row.exact)
     if text[start:end] != exact:
         return f"text[{start}:{end}] is {text[start:end]!r}, not the quote {exact!r}."

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from kg.config import BASE, CANONICAL_BASE, PREFIXES
 from kg.errors import ParseError
-from kg.lexical import well_formed
+from kg.lexical import shacl_datatype_ok
 from kg.paths import SHAPES_FILE
 
 SH, RDF = PREFIXES["sh"], PREFIXES["rdf"]
@@ -258,7 +258,7 @@ def datatype_results(store: ox.Store, quads: Iterable[ox.Quad], shapes: Shapes) 
     bad: dict[int, set[tuple[str, str]]] = {}
     for quad in quads:
         for check in by_predicate.get(str(quad.predicate), ()):
-            if not well_formed(quad.object, check.datatypes):
+            if not shacl_datatype_ok(quad.object, check.datatypes):
                 bad.setdefault(id(check), set()).add((str(quad.subject), str(quad.object)))
     results = set()
     for check in shapes.checks:

@@ -8,7 +8,7 @@ the offsets and ``*-violation`` queries run on the same store.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -148,26 +148,38 @@ def query_violations(store: ox.Store, directory: Path = QUERIES_DIR) -> list[Vio
 AUTO_FAST_LINES = 50_000
 
 
-def choose_engine(file: Path | None, engine: str):
+def choose_engine(
+    file: Path | None,
+    engine: str,
+    shapes: str | None = None,
+    warn: Callable[[str], None] | None = None,
+):
     """The report of ``kg validate``: pyshacl, or the fast engine (auto: by file size).
 
-    The fast engine reads files (.nq, .nt, .ttl) and resolves stored texts against the
-    file's folder when they are not under the repository; without FILE the graph is
-    built from the sources and validated with pyshacl.
+    The fast engine reads files (.nq, .nt, .ttl) with our shapes and resolves stored
+    texts against the file's folder when they are not under the repository; without
+    FILE the graph is built from the sources and validated with pyshacl, as is any
+    graph checked against a user's ``shapes`` file.
     """
-    if file is not None and engine == "auto":
+    if file is not None and engine == "auto" and shapes is None:
         with open(file, "rb") as handle:
             big = sum(1 for _ in zip(range(AUTO_FAST_LINES + 1), handle, strict=False))
         engine = "fast" if big > AUTO_FAST_LINES else "pyshacl"
     if engine == "fast":
         if file is None:
             raise ParseError("--engine fast validates a FILE (e.g. dist/kg.nq)")
+        if shapes is not None:
+            raise ParseError("--shapes works with the pyshacl engine only")
         return validate_file(file, _text_root(file))
     from kg.pipeline import build_graph
     from kg.rdfio import load_graph
+    from kg.shapecheck import load_user_shapes
     from kg.validation import validate
 
-    return validate(load_graph(file), root=_text_root(file)) if file else validate(build_graph())
+    shape_graph = load_user_shapes(shapes) if shapes else None
+    if file is None:
+        return validate(build_graph(), shape_graph)
+    return validate(load_graph(file, warn), shape_graph, root=_text_root(file))
 
 
 def _text_root(file: Path | None) -> Path:

@@ -1,4 +1,5 @@
-"""Validate: SHACL shapes (pyshacl), offsets against the stored texts, violation queries.
+"""Validate: SHACL shapes (pyshacl), offsets against the stored texts, violation queries,
+NFC labels, and the lexical form of every typed literal (:mod:`kg.lexical`).
 
 Validation never changes the graph it checks (``inplace=False``) and infers nothing
 (``inference="none"``): the build already wrote out every type.
@@ -21,6 +22,7 @@ from rdflib.namespace import RDF, SH
 from kg.checks import check_labels_nfc, check_offsets, run_violation_queries
 from kg.config import compact_iri
 from kg.errors import ParseError
+from kg.lexical import check_typed_literals
 from kg.namespaces import OA
 from kg.ontology import load_shapes
 from kg.report import Report, Violation
@@ -32,6 +34,8 @@ def validate(graph: Graph, shapes: Graph | None = None, root: Path | None = None
     report.violations += check_offsets(graph, root)
     report.violations += run_violation_queries(graph)
     report.violations += check_labels_nfc(graph)
+    shacl = {(v.focus, v.path) for v in report.violations if v.check == "shacl"}
+    report.violations += [v for v in check_typed_literals(graph) if (v.focus, v.path) not in shacl]
     return report
 
 

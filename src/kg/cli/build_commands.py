@@ -53,12 +53,21 @@ def build(out_dir: Path | None) -> None:
     show_default=True,
     help="pyshacl (the reference) or fast (Oxigraph); auto: fast for a FILE over 50k lines.",
 )
-def validate(file: Path | None, fmt: str, engine: str) -> None:
+@click.option(
+    "--shapes",
+    default=None,
+    metavar="FILE",
+    help="SHACL shapes to use instead of ontology/shapes.ttl: a local file (no URL). "
+    "Their SPARQL passes the query guard; SHACL-AF rules and targets are refused.",
+)
+def validate(file: Path | None, fmt: str, engine: str, shapes: str | None) -> None:
     """Validate the graph (built from the sources, or FILE) and explain each violation.
 
     Each violation shows the focus node, the path, the message in English and
-    Korean, and the source quote of the focus node where there is one. Exits 1
-    when the graph does not conform.
+    Korean, and the source quote of the focus node where there is one; a typed
+    literal that is not valid for its XSD datatype is a violation too. FILE may
+    be Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML; a syntax error names
+    FILE:LINE:COLUMN (exit 2). Exits 1 when the graph does not conform.
 
     Example:
 
@@ -66,10 +75,14 @@ def validate(file: Path | None, fmt: str, engine: str) -> None:
         kg validate
         kg validate dist/kg.ttl --format json
         kg validate dist/synth.nq --engine fast
+        kg validate mydata.jsonld --shapes myshapes.ttl
     """
     from kg.fastvalidate import choose_engine
 
-    report = choose_engine(file, engine)
+    def warn(message: str) -> None:
+        click.echo(f"kg: warning: {message}", err=True)
+
+    report = choose_engine(file, engine, shapes, warn)
     click.echo(report.to_json() if fmt == "json" else report.to_text())
     if not report.conforms:
         raise SystemExit(1)

@@ -41,10 +41,23 @@ FORMAT_NAMES = ("turtle", "jsonld", "nt", "nquads", "trig", "xml", "graphml", "g
     "first column lists resources) or a class such as org:OrganizationalUnit.",
 )
 @click.option("--all", "all_formats", is_flag=True, help="Write every format to dist/.")
+@click.option(
+    "--input",
+    "input_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Convert this RDF file (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) "
+    "instead of the built graph; read with the same checks as `kg validate FILE`.",
+)
 def export(
-    fmt: str | None, output: Path | None, lang: str, subset: str | None, all_formats: bool
+    fmt: str | None,
+    output: Path | None,
+    lang: str,
+    subset: str | None,
+    all_formats: bool,
+    input_file: Path | None,
 ) -> None:
-    """Export the graph built from the sources in an RDF or graph format.
+    """Export the graph built from the sources (or --input FILE) in an RDF or graph format.
 
     RDF: turtle, jsonld (compact, with ontology/context.jsonld inline), nt,
     nquads and trig (facts and provenance as two named graphs), xml (RDF/XML).
@@ -58,6 +71,7 @@ def export(
         kg export --format turtle -o dist/kg.ttl
         kg export --format graphml --lang ko --subset org:OrganizationalUnit
         kg export --all
+        kg export --input mydata.jsonld --format turtle -o mydata.ttl
     """
     from kg.errors import InputError
     from kg.formats import export as write_format
@@ -68,7 +82,14 @@ def export(
 
     if bool(fmt) == all_formats:
         raise InputError("give either --format FORMAT or --all")
-    parts = build_parts()
+    if input_file and subset:
+        raise InputError("--subset works on the built graph, not on --input")
+    if input_file:
+        from kg.convert import read_input
+
+        parts = read_input(input_file, lambda w: click.echo(f"kg: warning: {w}", err=True))
+    else:
+        parts = build_parts()
     if subset:
         parts = select(parts, subset)
     if all_formats:
