@@ -118,7 +118,9 @@ def offset_violations(store: ox.Store, root: Path) -> list[Violation]:
             )
             continue
         url, sha = stored[r.doc]
-        text = texts.setdefault(url, _stored_text(root / url, sha))
+        if url not in texts:
+            texts[url] = _stored_text(root, url, sha)
+        text = texts[url]
         problem = _span_problem(text, r)
         if problem:
             found.append(Violation("offsets", focus, "oa:start", problem, value=r.exact))
