@@ -44,6 +44,7 @@ def hostile(canary: str) -> list[str]:
         f"PREFIX ex: <http://x/> SELECT * WHERE {{ ?s ex:a\\#b ?o .\nSERVICE <{canary}> {{}} }}",
         f"SELECT * WHERE {{ ?s ?p ?o.SERVICE <{canary}> {{ ?s ?p ?o }} }}",
         f"SELECT * WHERE {{ ?s ?p true.SERVICE <{canary}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ ?s ?p ?o OPTIONAL {{ ?s ?p 1e5SERVICE <{canary}> {{}} }} }}",
         "DROP ALL",
         f"LOAD <{canary}>",
         "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }",

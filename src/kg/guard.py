@@ -7,7 +7,7 @@ some engines load a URL or a file). Oxigraph itself contacts any ``SERVICE`` URL
 so this check is what keeps queries local.
 
 Keywords are looked for outside strings, IRIs, comments, variables and prefixed
-names, as SPARQL's own lexer splits the text: ``"SERVICE"`` in a literal,
+names and numbers, as SPARQL's own lexer splits the text: ``"SERVICE"`` in a literal,
 ``?from`` and ``ex:copy`` are fine, while ``ex: SERVICE`` (an empty local name, then
 the keyword) and ``ex:a\\#b`` (an escaped ``#``, not a comment) are read as the
 engine reads them. Text with ``\\uXXXX`` escapes is also checked with them decoded.
@@ -56,7 +56,9 @@ TOKEN = re.compile(
     r"|(?P<skip><[^<>\"{}|^`\\\x00-\x20]*>"
     r"|\#[^\n\r]*"
     rf"|[?$][{_VAR}]+"
-    r"|@[A-Za-z]+(?:-[A-Za-z0-9]+)*)"
+    r"|@[A-Za-z]+(?:-[A-Za-z0-9]+)*"
+    # a number: "1e5SERVICE" is 1e5 then SERVICE to the engine, not a name "e5SERVICE"
+    r"|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
     # a name, or a prefixed name PN_PREFIX? ':' PN_LOCAL (with %HH and \-escapes: \# is no comment)
     rf"|(?P<name>[{_LETTER}_][{_NAME}]*+)?(?P<local>:(?:[{_NAME}:]|%[0-9A-Fa-f]{{2}}"
     r"|\\[_~.\-!$&'()*+,;=/?#@%])*)"
