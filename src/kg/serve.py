@@ -12,7 +12,10 @@ Routes (a Starlette app, run by uvicorn):
 
 The graph is read-only: update requests are refused (403), and every query passes
 :func:`kg.guard.check_query` before a worker of :mod:`kg.executor` runs it under the
-time and row limits.
+time and row limits. Requests are checked before any work: a parameter given twice,
+``default-graph-uri`` / ``named-graph-uri`` or text that is not UTF-8 is 400, a body
+over MAX_BODY 413 (refused before reading past it), a URL over MAX_URL 414, a media
+type other than the protocol's 415. CORS lets any origin read, never with credentials.
 
 Example::
 

@@ -43,8 +43,10 @@ def serve(
 ) -> None:
     """Serve the graph: SPARQL 1.1 Protocol at /sparql, a page per entity under /id/.
 
-    Read-only: SPARQL Update, LOAD and SERVICE are refused. Each query runs in a
-    worker process that is stopped after --timeout seconds. Run `kg build` first.
+    Read-only: SPARQL Update, LOAD, SERVICE and FROM are refused. Each query runs
+    in a worker process that is stopped after --timeout seconds (503). Bodies over
+    400 kB are refused (413), URLs over 32 KiB too (414: POST long queries).
+    Run `kg build` first.
 
     Example:
 
