@@ -299,3 +299,25 @@ def test_a_url_past_the_http_head_cap_is_refused_and_the_server_lives(server) ->
         answer = sock.recv(4096).decode("latin-1")
     assert answer == "" or answer.startswith(("HTTP/1.1 400", "HTTP/1.1 414")), answer[:200]
     assert httpx.get(server + "/sparql", params={"query": "ASK {}"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/assets/yasgui/..%2F..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd",
+        "/assets/yasgui/../../../../../../etc/passwd",
+        "/id/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/void..%2F..%2Fetc%2Fpasswd",
+    ],
+)
+def test_no_path_reaches_a_file_outside(server, path) -> None:
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:  # the path as written
+        sock.sendall(
+            f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode()
+        )
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 404"), answer[:200]
+    assert b"root:" not in answer
