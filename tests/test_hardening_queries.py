@@ -73,6 +73,7 @@ def one_line_error(result, code: int = 2) -> str:
 
 
 def test_hostile_queries_are_refused_by_kg_query(no_outbound, nquads, tmp_path) -> None:
+    before = Path(nquads).read_bytes()
     for number, text in enumerate(hostile(no_outbound)):
         line = one_line_error(run("query", "-e", text, "--graph", nquads))
         assert "refused" in line and "root:" not in line, line
@@ -80,6 +81,7 @@ def test_hostile_queries_are_refused_by_kg_query(no_outbound, nquads, tmp_path) 
         path.write_text(text, encoding="utf-8")
         line = one_line_error(run("query", str(path), "--graph", nquads))
         assert f"hostile{number}.rq" in line and "refused" in line and "(line " in line, line
+    assert Path(nquads).read_bytes() == before  # the data is unchanged
 
 
 def test_codepoint_escapes_are_decoded_before_the_check() -> None:
