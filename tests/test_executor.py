@@ -85,3 +85,30 @@ def test_run_once_returns_raises_and_stops(nquads: Path) -> None:
     with pytest.raises(QueryTimeout, match="time limit of 0.5 s") as info:
         run_once(nquads, _spin, (), timeout=0.5)
     assert info.value.exit_code == 2  # bad input: narrow the query or raise the limit
+
+
+def _ask_service(store, url: str):
+    """A SERVICE query given straight to Oxigraph, as if kg.guard had missed it."""
+    return len(list(store.query(f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}")))
+
+
+def _isolation_works() -> bool:
+    import multiprocessing as mp
+
+    from kg.executor import isolate_network
+
+    with mp.get_context("spawn").Pool(1) as pool:
+        return pool.apply(isolate_network)
+
+
+def test_a_worker_cannot_reach_out_even_past_the_guard(nquads: Path) -> None:
+    from kg.errors import KgError
+    from kg.executor import run_once
+    from tests.outbound import Canary
+
+    if not _isolation_works():
+        pytest.skip("this system refuses unprivileged user namespaces; the guard alone stands")
+    with Canary() as canary:
+        with pytest.raises(KgError, match="query failed: OSError"):
+            run_once(nquads, _ask_service, (canary.url,), timeout=30)
+        assert canary.hits == []

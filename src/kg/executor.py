@@ -14,6 +14,8 @@ not even in part.
 
 ``kg query`` uses the same worker for one query (:func:`run_once`): any job
 ``job(store, *args)`` that returns something picklable, stopped past its time limit.
+Once its graph is loaded, a worker leaves the network where Linux allows it
+(:func:`isolate_network`), so a query cannot reach out even past :mod:`kg.guard`.
 
 Example::
 
@@ -34,6 +36,9 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from kg.errors import KgError, QueryError
+
+CLONE_NEWUSER = 0x10000000  # from <sched.h>: os.unshare arrives with Python 3.12
+CLONE_NEWNET = 0x40000000
 
 
 class QueryTimeout(KgError):
@@ -221,12 +226,32 @@ def _serve(conn: Connection, nquads: str) -> None:
         store, failure = load_store(Path(nquads)), None
     except KgError as e:
         store, failure = None, ("raised", e)
+    isolate_network()
     while True:
         try:
             job, args = conn.recv()
         except (EOFError, OSError):
             return
         conn.send(failure or _call(job, store, args))
+
+
+def isolate_network() -> bool:
+    """Best effort: move this process into new, empty user and network namespaces.
+
+    A second wall behind :mod:`kg.guard`: Oxigraph would contact a ``SERVICE`` URL,
+    and in an empty network namespace every connection fails (no interface is up,
+    not even loopback). Linux only, and only where unprivileged user namespaces are
+    allowed (Debian's default); False elsewhere, and the guard alone stands.
+    """
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        return ctypes.CDLL(None, use_errno=True).unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0
+    except (OSError, AttributeError):
+        return False
 
 
 def _call(job, store, args: tuple) -> tuple:
