@@ -53,7 +53,7 @@ FORMATS = ("table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle")
     show_default=True,
     type=click.FloatRange(min=0),
     help="Seconds the query may run (loading the graph included) before it is stopped "
-    "(exit 2); 0 runs it here with no limit.",
+    "(exit 2); 0 runs it in this process: no limit, and no network isolation.",
 )
 def query(
     target: str | None,
