@@ -72,11 +72,7 @@ def read_query(path: Path, strict: bool = True) -> CatalogueQuery:
     user's own file may have no header at all.
     """
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise QueryError(f"{path}: larger than {MAX_BYTES} bytes; not a query")
-        text = data.decode("utf-8")
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
         raise QueryError(f"{path}: not UTF-8 at byte {e.start}") from e
     except OSError as e:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.catalogue import CatalogueQuery, find_query, read_query
+from kg.catalogue import MAX_BYTES, CatalogueQuery, find_query, read_query
 from kg.config import PREFIXES
 from kg.errors import QueryError
 from kg.guard import check_query
@@ -79,6 +79,8 @@ def user_file(target: str) -> Path:
         raise QueryError(f"{target}: no such query file")
     if path.is_symlink() and path.resolve().suffix != ".rq":
         raise QueryError(f"{target}: a link to a file that is not a .rq query; refused")
+    if path.stat().st_size > MAX_BYTES:
+        raise QueryError(f"{target}: larger than {MAX_BYTES} bytes; not a query")
     return path
 
 
