@@ -68,3 +68,33 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"snippet not in {path.name}: {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def outbound_guard():
+    """The audit hook of tests/outbound.py, active for this test; ``.allow(port)`` its server."""
+    from tests.outbound import guard
+
+    active = guard()
+    active.start()
+    try:
+        yield active
+    finally:
+        active.stop()
+
+
+@pytest.fixture
+def no_outbound(outbound_guard):
+    """The URL of a loopback canary; the test fails if anything reached it or went outside.
+
+    Put the URL in hostile inputs (SERVICE <url>, FROM <url>, a JSON-LD @context):
+    the canary records every connection, and the audit hook refuses urllib requests,
+    name lookups, connections and opens outside the repository and tmp (tests/outbound.py).
+    """
+    from tests.outbound import Canary
+
+    with Canary() as canary:
+        yield canary.url
+        refused = outbound_guard.stop()
+    assert canary.hits == [], f"the canary was contacted: {canary.hits}"
+    assert refused == [], f"outbound access during the test: {refused}"

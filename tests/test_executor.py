@@ -62,3 +62,53 @@ def test_answers_errors_and_limits(nquads: Path) -> None:
     assert isinstance(outcomes[5], QueryTooLarge) and "more than 100 rows" in str(outcomes[5])
     assert outcomes[6].kind == "graph" and len(outcomes[6].body.decode().splitlines()) == 100
     assert workers == (False, 1, False, True)  # the runaway worker was killed and replaced
+
+
+def _raise_query_error(store, text: str):
+    raise QueryError(text)
+
+
+def _count_triples(store, limit: int) -> int:
+    return min(len(store), limit)
+
+
+def _spin(store) -> None:
+    list(store.query(SLOW, use_default_graph_as_union=True))
+
+
+def test_run_once_returns_raises_and_stops(nquads: Path) -> None:
+    from kg.executor import run_once
+
+    assert run_once(nquads, _count_triples, (10,), timeout=30) == 10
+    with pytest.raises(QueryError, match="^no such thing$"):
+        run_once(nquads, _raise_query_error, ("no such thing",), timeout=30)
+    with pytest.raises(QueryTimeout, match="time limit of 0.5 s") as info:
+        run_once(nquads, _spin, (), timeout=0.5)
+    assert info.value.exit_code == 2  # bad input: narrow the query or raise the limit
+
+
+def _ask_service(store, url: str):
+    """A SERVICE query given straight to Oxigraph, as if kg.guard had missed it."""
+    return len(list(store.query(f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}")))
+
+
+def _isolation_works() -> bool:
+    import multiprocessing as mp
+
+    from kg.executor import isolate_network
+
+    with mp.get_context("spawn").Pool(1) as pool:
+        return pool.apply(isolate_network)
+
+
+def test_a_worker_cannot_reach_out_even_past_the_guard(nquads: Path) -> None:
+    from kg.errors import KgError
+    from kg.executor import run_once
+    from tests.outbound import Canary
+
+    if not _isolation_works():
+        pytest.skip("this system refuses unprivileged user namespaces; the guard alone stands")
+    with Canary() as canary:
+        with pytest.raises(KgError, match="query failed: OSError"):
+            run_once(nquads, _ask_service, (canary.url,), timeout=30)
+        assert canary.hits == []

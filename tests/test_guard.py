@@ -38,3 +38,31 @@ def test_refused_queries_name_the_place(query: str, message: str) -> None:
     with pytest.raises(QueryError, match=message) as info:
         check_query(query)
     assert "line 1, column" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "PREFIX ex: <http://x/> SELECT * WHERE { ?s ?p ex: SERVICE <http://x/> { } }",
+        "PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:a\\#b ?o .\nSERVICE <http://x/> { } }",
+        "SELECT * WHERE { ?s ?p ?o.SERVICE <http://x/> { } }",
+        "SELECT * WHERE { ?s ?p true.SERVICE <http://x/> { } }",
+        "SELECT * WHERE { ?s ?p 1e5SERVICE <http://x/> { } }",
+        "SELECT * WHERE { \\u0053ERVICE <http://x/> { } }",
+    ],
+)
+def test_service_is_found_where_the_engine_finds_it(query: str) -> None:
+    with pytest.raises(QueryError, match="SERVICE is refused"):
+        check_query(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "PREFIX service: <http://x/> SELECT * WHERE { ?s service:from ?o ; service:a.b ?c }",
+        'SELECT * WHERE { _:service ?p 1.5e3 . ?s ?p "x"@en-GB } LIMIT 10',
+        "SELECT * WHERE { ?s ?p ?o } # SERVICE <http://x/>",
+    ],
+)
+def test_names_that_look_like_keywords_pass(query: str) -> None:
+    check_query(query)

@@ -24,7 +24,8 @@ from kg.config import BASE, CANONICAL_BASE
 from kg.errors import QueryError
 from kg.paths import QUERIES_DIR
 
-NAME = re.compile(r"^[a-z0-9_-]+$")
+NAME = re.compile(r"[a-z0-9_-]+")  # always fullmatch: "$" would accept "history\\n"
+MAX_BYTES = 400_000  # a query file larger than this is not a query
 HEADER = re.compile(r"^#\s*(?P<key>[a-z]+)\s*:\s*(?P<value>.*?)\s*$")
 PARAM = re.compile(
     r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>\S+)"
@@ -107,14 +108,25 @@ def _param(path: Path, value: str) -> Param:
 
 
 def load_catalogue(directory: Path = QUERIES_DIR) -> dict[str, CatalogueQuery]:
-    """Every bundled query, by name, in name order."""
-    return {path.stem: read_query(path) for path in sorted(directory.glob("*.rq"))}
+    """Every bundled query, by name, in name order.
+
+    Only regular files named NAME.rq directly in ``directory`` count: a symlink (which
+    could point anywhere) or an odd name is not a bundled query, and is never read.
+    """
+    paths = sorted(directory.glob("*.rq"))
+    bundled = [p for p in paths if NAME.fullmatch(p.stem) and _regular(p)]
+    return {path.stem: read_query(path) for path in bundled}
+
+
+def _regular(path: Path) -> bool:
+    return not path.is_symlink() and path.is_file()
 
 
 def find_query(name: str, directory: Path = QUERIES_DIR) -> CatalogueQuery:
     """A bundled query by name; an unsafe or unknown name is refused with close matches."""
-    if not NAME.match(name):
-        raise QueryError(f"query name {name!r} is not allowed: names match ^[a-z0-9_-]+$")
+    if not NAME.fullmatch(name):
+        shown = name if len(name) <= 80 else name[:79] + "…"
+        raise QueryError(f"query name {shown!r} is not allowed: names match ^[a-z0-9_-]+$")
     catalogue = load_catalogue(directory)
     if name not in catalogue:
         close = difflib.get_close_matches(name, list(catalogue), n=3, cutoff=0.5)

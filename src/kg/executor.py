@@ -12,6 +12,11 @@ them, then again to serialize it (pyoxigraph serializes only a fresh result); a
 CONSTRUCT keeps at most limit + 1 triples. A result over the limit is never sent,
 not even in part.
 
+``kg query`` uses the same worker for one query (:func:`run_once`): any job
+``job(store, *args)`` that returns something picklable, stopped past its time limit.
+Once its graph is loaded, a worker leaves the network where Linux allows it
+(:func:`isolate_network`), so a query cannot reach out even past :mod:`kg.guard`.
+
 Example::
 
     >>> pool = QueryPool(Path("dist/kg.nq"), workers=2, timeout=5, max_rows=1000)  # doctest: +SKIP
@@ -32,9 +37,18 @@ from pathlib import Path
 
 from kg.errors import KgError, QueryError
 
+CLONE_NEWUSER = 0x10000000  # from <sched.h>: os.unshare arrives with Python 3.12
+CLONE_NEWNET = 0x40000000
+
 
 class QueryTimeout(KgError):
-    """A query ran past the time limit and its worker was stopped."""
+    """A query ran past the time limit and its worker was stopped.
+
+    Exit code 2, as for other bad input: the query asks for more work than the limit
+    allows, so narrowing it or raising the limit (``--timeout``) is the user's fix.
+    """
+
+    exit_code = 2
 
 
 class QueryTooLarge(QueryError):
@@ -97,7 +111,7 @@ class QueryPool:
                 f"all {self.size} query workers stayed busy for {self.timeout:g} s; try again"
             ) from e
         budget = max(0.1, self.timeout - (time.monotonic() - began))
-        request = (query, result_format, self.max_rows)
+        request = (_answer, (query, result_format, self.max_rows))
         try:
             reply = await asyncio.to_thread(_ask, worker, request, budget)
         except asyncio.CancelledError:
@@ -113,14 +127,10 @@ class QueryPool:
             raise KgError("the query worker died while running the query") from e
         finally:
             self._idle.put_nowait(worker)
-        return _unpack(reply)
+        return _unpack(_returned(reply))
 
     def _spawn(self) -> _Worker:
-        parent, child = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(child, str(self.nquads)), daemon=True)
-        process.start()
-        child.close()
-        worker = _Worker(process, parent)
+        worker = _start(self._context, self.nquads)
         self._all.append(worker)
         return worker
 
@@ -129,6 +139,53 @@ class QueryPool:
         if worker in self._all:
             self._all.remove(worker)
         return self._spawn()
+
+
+def run_once(nquads: Path, job, args: tuple, timeout: float):
+    """``job(store, *args)`` in a fresh worker process holding ``nquads``; killed past ``timeout``.
+
+    The time counts from the start, loading the graph included. The job's own
+    errors (:class:`KgError`) are raised again here; a timeout is :class:`QueryTimeout`.
+    """
+    worker = _start(_one_shot_context(), nquads)
+    try:
+        reply = _ask(worker, (job, args), timeout)
+    except TimeoutError as e:
+        raise QueryTimeout(f"query stopped: it ran past the time limit of {timeout:g} s") from e
+    except (EOFError, OSError) as e:
+        raise KgError("the query process died while running the query") from e
+    finally:
+        _stop(worker)
+    return _returned(reply)
+
+
+def _one_shot_context():
+    """``fork`` (fast) when this process has one thread, so no lock can be held; else spawn."""
+    import os
+
+    try:
+        single = len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        single = False
+    return mp.get_context("fork" if single else "spawn")
+
+
+def _start(context, nquads: Path) -> _Worker:
+    parent, child = context.Pipe()
+    process = context.Process(target=_serve, args=(child, str(nquads)), daemon=True)
+    process.start()
+    child.close()
+    return _Worker(process, parent)
+
+
+def _returned(reply: tuple):
+    """What a job returned; its KgError raised again (its message kept)."""
+    status, value = reply
+    if status == "raised":
+        raise value
+    if status == "failed":
+        raise KgError(value)
+    return value
 
 
 def _ask(worker: _Worker, request: tuple, budget: float) -> tuple:
@@ -160,15 +217,50 @@ def _unpack(reply: tuple) -> Result:
 
 
 def _serve(conn: Connection, nquads: str) -> None:
+    import signal
+
     from kg.store import load_store
 
-    store = load_store(Path(nquads))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        store, failure = load_store(Path(nquads)), None
+    except KgError as e:
+        store, failure = None, ("raised", e)
+    isolate_network()
     while True:
         try:
-            query, result_format, max_rows = conn.recv()
+            job, args = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(_answer(store, query, result_format, max_rows))
+        conn.send(failure or _call(job, store, args))
+
+
+def isolate_network() -> bool:
+    """Best effort: move this process into new, empty user and network namespaces.
+
+    A second wall behind :mod:`kg.guard`: Oxigraph would contact a ``SERVICE`` URL,
+    and in an empty network namespace every connection fails (no interface is up,
+    not even loopback). Linux only, and only where unprivileged user namespaces are
+    allowed (Debian's default); False elsewhere, and the guard alone stands.
+    """
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        return ctypes.CDLL(None, use_errno=True).unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _call(job, store, args: tuple) -> tuple:
+    try:
+        return ("ok", job(store, *args))
+    except KgError as e:
+        return ("raised", e)
+    except Exception as e:  # the worker must answer, whatever went wrong
+        return ("failed", f"query failed: {type(e).__name__}: {' '.join(str(e).split())}")
 
 
 def _answer(store, query: str, result_format: str, max_rows: int) -> tuple:

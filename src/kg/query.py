@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.catalogue import CatalogueQuery, find_query, read_query
+from kg.catalogue import MAX_BYTES, CatalogueQuery, find_query, read_query
 from kg.config import PREFIXES
 from kg.errors import QueryError
 from kg.guard import check_query
@@ -61,12 +61,27 @@ def resolve(target: str | None, expression: str | None) -> CatalogueQuery:
         return CatalogueQuery("-e", Path("-e"), expression, "-e", [], [])
     if not target:
         raise QueryError("give a query NAME or FILE.rq, or -e TEXT (see kg query --list)")
-    if target.endswith(".rq") or "/" in target or "\\" in target:
-        path = Path(target)
-        if not path.is_file():
-            raise QueryError(f"{target}: no such query file")
-        return read_query(path, strict=False)
+    if target.endswith(".rq"):
+        return read_query(user_file(target), strict=False)
     return find_query(target)
+
+
+def user_file(target: str) -> Path:
+    """A ``.rq`` file the user named: a regular file (a symlink only to another ``.rq`` file).
+
+    Anything else that is not a query name (``../../etc/passwd``, ``/dev/zero``) is
+    refused before it is opened.
+    """
+    if "\x00" in target:
+        raise QueryError("the query file name contains a NUL character")
+    path = Path(target)
+    if not path.is_file():
+        raise QueryError(f"{target}: no such query file")
+    if path.is_symlink() and path.resolve().suffix != ".rq":
+        raise QueryError(f"{target}: a link to a file that is not a .rq query; refused")
+    if path.stat().st_size > MAX_BYTES:
+        raise QueryError(f"{target}: larger than {MAX_BYTES} bytes; not a query")
+    return path
 
 
 def source_name(query: CatalogueQuery) -> str:
@@ -81,11 +96,7 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
     declaring them; files must declare theirs, so that any SPARQL engine runs them.
     """
     source = source_name(query)
-    try:
-        check_query(query.text)
-    except QueryError as e:
-        raise QueryError(f"{source}: {e}") from e
-    substitutions = bind(query.params, given or {}, source)
+    substitutions = prepare(query, given)
     try:
         return store.query(
             query.text,
@@ -99,6 +110,16 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
         raise QueryError(f"{source}: {_runtime_message(str(e))}") from e
     except OSError as e:
         raise QueryError(f"{source}: the store could not be read: {e}") from e
+
+
+def prepare(query: CatalogueQuery, given: dict[str, str] | None = None) -> dict:
+    """Check ``query`` with :mod:`kg.guard` and bind its parameters; no store needed."""
+    source = source_name(query)
+    try:
+        check_query(query.text)
+    except QueryError as e:
+        raise QueryError(f"{source}: {e}") from e
+    return bind(query.params, given or {}, source)
 
 
 def select(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = None):

@@ -12,7 +12,10 @@ Routes (a Starlette app, run by uvicorn):
 
 The graph is read-only: update requests are refused (403), and every query passes
 :func:`kg.guard.check_query` before a worker of :mod:`kg.executor` runs it under the
-time and row limits.
+time and row limits. Requests are checked before any work: a parameter given twice,
+``default-graph-uri`` / ``named-graph-uri`` or text that is not UTF-8 is 400, a body
+over MAX_BODY 413 (refused before reading past it), a URL over MAX_URL 414, a media
+type other than the protocol's 415. CORS lets any origin read, never with credentials.
 
 Example::
 
@@ -25,7 +28,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs
+from urllib.parse import unquote_to_bytes
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -43,6 +46,9 @@ from kg.negotiation import SUFFIXES, prefers_html, serialize_triples, wanted
 from kg.paths import QUERIES_DIR, YASGUI_DIR
 
 MAX_BODY = 4 * MAX_LENGTH  # bytes: a query of MAX_LENGTH characters, percent-encoded
+MAX_URL = 32 * 1024  # bytes of path and query string; longer queries must be POSTed (414)
+MAX_HEAD = 1024 * 1024  # bytes of request line and headers that uvicorn holds (400 past it)
+MAX_FIELDS = 20  # parameters in one request
 UPDATE_REFUSED = "SPARQL Update is refused: this endpoint is read-only"
 
 
@@ -87,8 +93,27 @@ def create_app(config: ServeConfig) -> Starlette:
     ]
     if (YASGUI_DIR / "yasgui.min.js").exists():
         routes.append(Mount("/assets/yasgui", StaticFiles(directory=YASGUI_DIR)))
-    cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"])
-    return Starlette(routes=routes, lifespan=lifespan, middleware=[cors])
+    # Open data: any origin may read, never with credentials (no cookies, no auth).
+    cors = Middleware(
+        CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"], allow_credentials=False
+    )
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(URLLimit), cors])
+
+
+class URLLimit:
+    """ASGI middleware: a request whose path and query string exceed MAX_URL gets 414."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            size = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
+            if size > MAX_URL:
+                message = f"URI too long: {size} bytes (limit {MAX_URL}); POST the query instead"
+                await _error(414, message)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _load_state(app: Starlette, config: ServeConfig) -> None:
@@ -129,31 +154,67 @@ async def sparql(request: Request) -> Response:
 
 
 async def _query_of(request: Request) -> tuple[str | None, dict[str, str]]:
-    """The query text and the other parameters, from the URL, a form or the body."""
-    params = dict(request.query_params)
-    query = params.get("query")
-    if request.method == "POST" and "update" not in params:
-        media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    """The query text and the other parameters, from the URL, a form or the body.
+
+    Every parameter is given once at most, and all text is UTF-8 (else 400).
+    """
+    pairs = _pairs(request.scope.get("query_string", b""), "the URL")
+    query = None
+    if request.method == "POST" and not any(name == "update" for name, _ in pairs):
+        media_type, charset = _content_type(request)
         if media_type == "application/sparql-update":
             raise Refused(403, UPDATE_REFUSED)
-        body = _text(await _read_body(request))
-        if media_type == "application/x-www-form-urlencoded":
-            params.update({k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()})
-            query = params.get("query")
-        elif media_type == "application/sparql-query":
-            query = body
-        else:
+        if media_type not in ("application/x-www-form-urlencoded", "application/sparql-query"):
             raise Refused(
                 415,
                 f"unsupported Content-Type {media_type or '(none)'}: send "
                 "application/sparql-query or application/x-www-form-urlencoded",
             )
+        if charset not in ("", "utf-8", "utf8"):
+            raise Refused(400, f"charset {charset} is not supported: send UTF-8")
+        body = await _read_body(request)
+        if media_type == "application/sparql-query":
+            query = _text(body, "the request body")
+        else:
+            pairs += _pairs(body, "the form")
+    params = _unique(pairs)
     if "update" in params:
         raise Refused(403, UPDATE_REFUSED)
     for name in ("default-graph-uri", "named-graph-uri"):
         if name in params:
             raise Refused(400, f"{name} is not supported: queries run on the served graph")
-    return query, params
+    if query is not None and "query" in params:
+        raise Refused(400, "the query is given twice: in the body and as query=")
+    return params.get("query", query), params
+
+
+def _content_type(request: Request) -> tuple[str, str]:
+    """The media type and the charset parameter (lower case, '' when absent)."""
+    media_type, *options = request.headers.get("content-type", "").lower().split(";")
+    charsets = [o.split("=", 1)[1].strip(' "') for o in options if o.strip().startswith("charset=")]
+    return media_type.strip(), (charsets[0] if charsets else "")
+
+
+def _pairs(data: bytes, where: str) -> list[tuple[str, str]]:
+    """``name=value`` pairs of a query string or form, decoded as strict UTF-8."""
+    fields = [field for field in data.split(b"&") if field]
+    if len(fields) > MAX_FIELDS:
+        raise Refused(400, f"too many parameters in {where} (limit {MAX_FIELDS})")
+    pairs = []
+    for field in fields:
+        name, _, value = field.partition(b"=")
+        name, value = (unquote_to_bytes(x.replace(b"+", b" ")) for x in (name, value))
+        pairs.append((_text(name, where), _text(value, where)))
+    return pairs
+
+
+def _unique(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for name, value in pairs:
+        if name in params:
+            raise Refused(400, f"parameter {name} is given more than once")
+        params[name] = value
+    return params
 
 
 async def _read_body(request: Request) -> bytes:
@@ -169,11 +230,11 @@ async def _read_body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-def _text(body: bytes) -> str:
+def _text(data: bytes, where: str = "the request") -> str:
     try:
-        return body.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise Refused(400, f"the request is not UTF-8 (byte {e.start})") from e
+        raise Refused(400, f"{where} is not UTF-8 (byte {e.start})") from e
 
 
 def _check(query: str) -> None:

@@ -1,11 +1,13 @@
 """The ``kg`` command line: thin commands over the library, errors handled here only.
 
 Exit codes: 0 success, 1 the data does not conform, 2 bad input or usage,
-3 internal failure. ``--debug`` shows the traceback of a failure.
+3 internal failure; 141 (as Unix tools killed by SIGPIPE) when the reader of the
+output went away (``kg query … | head``), quietly. ``--debug`` shows the traceback.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import traceback
@@ -33,6 +35,9 @@ class KgGroup(click.Group):
                 traceback.print_exc()
             click.echo(f"kg: error: {_one_line(str(e))}", err=True)
             ctx.exit(e.exit_code)
+        except BrokenPipeError:
+            _silence_stdout()  # the reader is gone: no message, and no second error at exit
+            ctx.exit(141)
         except RecursionError as e:
             if debug:
                 traceback.print_exc()
@@ -45,6 +50,14 @@ class KgGroup(click.Group):
             message = _one_line(f"{type(e).__name__}: {e}")
             click.echo(f"kg: internal error: {message} (run with --debug for details)", err=True)
             ctx.exit(3)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # stdout is not a real file (tests): nothing will flush to a closed pipe
 
 
 def _one_line(text: str) -> str:

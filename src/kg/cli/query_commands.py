@@ -47,6 +47,14 @@ FORMATS = ("table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle")
     default=None,
     help="The N-Quads file to query (default: dist/kg.nq, written by `kg build`).",
 )
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds the query may run (loading the graph included) before it is stopped "
+    "(exit 2); 0 runs it in this process: no limit, and no network isolation.",
+)
 def query(
     target: str | None,
     expression: str | None,
@@ -55,6 +63,7 @@ def query(
     fmt: str | None,
     output: Path | None,
     graph_file: Path | None,
+    timeout: float,
 ) -> None:
     """Answer a question with SPARQL: a bundled query by NAME, a FILE.rq, or -e TEXT.
 
@@ -62,7 +71,9 @@ def query(
     provenance together. Parameters are bound as typed RDF terms, never pasted
     into the text; -e text may use the prefixes kg:, org:, schema:, oa: … without
     declaring them. Without --format, a terminal gets an aligned table and a pipe
-    gets CSV (SPARQL 1.1 CSV: full IRIs, plain values).
+    gets CSV (SPARQL 1.1 CSV: full IRIs, plain values). The query runs in a
+    separate process, stopped after --timeout seconds: an error, never a partial
+    answer.
 
     Example:
 
@@ -73,12 +84,13 @@ def query(
         kg query evidence --param entity=정보통신부 --format json
         kg query -e 'SELECT ?unit WHERE { ?unit a org:OrganizationalUnit }'
         kg query describe --param entity=unit/sos-lab -o sos-lab.ttl
+        kg query my-question.rq --timeout 120
     """
     from kg.catalogue import load_catalogue
     from kg.params import parse_assignments
     from kg.paths import relative_to_root
-    from kg.query import default_format, execute, newer_inputs, resolve
-    from kg.store import BUILT_NQUADS, load_store
+    from kg.query import default_format, newer_inputs, prepare, resolve
+    from kg.store import BUILT_NQUADS
 
     if list_only:
         text = _catalogue_text(load_catalogue(), fmt)
@@ -86,6 +98,7 @@ def query(
         return
     chosen = resolve(target, expression)
     given = parse_assignments(params)
+    prepare(chosen, given)  # refused text or a bad parameter fails here, before any work
     if graph_file is None and (changed := newer_inputs(BUILT_NQUADS)):
         click.echo(
             f"kg: warning: {relative_to_root(changed[0])} changed after dist/kg.nq was built;"
@@ -93,8 +106,24 @@ def query(
             err=True,
         )
     fallback = default_format(sys.stdout.isatty(), output)
-    data = execute(load_store(graph_file or BUILT_NQUADS), chosen, given, fmt, fallback)
+    data = _run(graph_file or BUILT_NQUADS, (chosen, given, fmt, fallback), timeout)
     _emit(data, output)
+
+
+def _run(nquads: Path, args: tuple, timeout: float) -> bytes:
+    """The query's output: run in a worker process killed past ``timeout`` (0: here, no limit)."""
+    from kg.errors import InputError
+    from kg.query import execute
+
+    if not nquads.exists():
+        raise InputError(f"{nquads}: no built graph here; run `kg build` first")
+    if timeout == 0:
+        from kg.store import load_store
+
+        return execute(load_store(nquads), *args)
+    from kg.executor import run_once
+
+    return run_once(nquads, execute, args, timeout)
 
 
 def _catalogue_text(catalogue: dict, fmt: str | None) -> str:

@@ -43,8 +43,10 @@ def serve(
 ) -> None:
     """Serve the graph: SPARQL 1.1 Protocol at /sparql, a page per entity under /id/.
 
-    Read-only: SPARQL Update, LOAD and SERVICE are refused. Each query runs in a
-    worker process that is stopped after --timeout seconds. Run `kg build` first.
+    Read-only: SPARQL Update, LOAD, SERVICE and FROM are refused. Each query runs
+    in a worker process that is stopped after --timeout seconds (503). Bodies over
+    400 kB are refused (413), URLs over 32 KiB too (414: POST long queries).
+    Run `kg build` first.
 
     Example:
 
@@ -54,7 +56,7 @@ def serve(
     import uvicorn
 
     from kg.errors import InputError
-    from kg.serve import ServeConfig, create_app
+    from kg.serve import MAX_HEAD, ServeConfig, create_app
     from kg.store import BUILT_NQUADS
 
     path = nquads or BUILT_NQUADS
@@ -65,7 +67,14 @@ def serve(
         click.echo(f"kg: warning: serving on {host}, reachable from other machines", err=True)
     config = ServeConfig(path, workers=workers, timeout=timeout, max_rows=max_rows)
     click.echo(f"kg: serving {path} at http://{host}:{port}/ (SPARQL at /sparql)", err=True)
-    uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
+    uvicorn.run(
+        create_app(config),
+        host=host,
+        port=port,
+        log_level="warning",
+        http="h11",  # its header size cap (MAX_HEAD) is what the server documents
+        h11_max_incomplete_event_size=MAX_HEAD,
+    )
 
 
 def _check_address(host: str, port: int) -> None:
