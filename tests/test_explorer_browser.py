@@ -9,23 +9,14 @@ center clicked) for people to look at.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 from kg.explorer import write_explorer
 from kg.networks import to_networkx
 from kg.paths import DIST_DIR, VIS_NETWORK_JS
+from tests.helpers import CHROMIUM, CHROMIUM_FLAGS
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 VR_KO = "전북 VR·AR제작거점센터"
 IN_CI = bool(os.environ.get("CI"))
 
@@ -63,7 +54,7 @@ def browser_page(nxg, tmp_path_factory):
             r.abort()
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1600, "height": 1000})
         page.on("console", lambda m: m.type == "error" and log["errors"].append(m.text))
         page.on("pageerror", lambda e: log["errors"].append(str(e)))

@@ -12,19 +12,18 @@ from __future__ import annotations
 
 import contextlib
 import socket
-import subprocess
-import sys
 import threading
 import time
+from collections.abc import Iterator
 
 import httpx
 import pytest
 
 from kg.atomic import write_atomic
 from kg.export import to_nquads
+from tests.helpers import running_server
 from tests.outbound import Canary
 from tests.test_hardening_queries import REGEX_SLOW, SLOW, hostile
-from tests.test_serve import _free_port, _wait_until_up
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
@@ -38,25 +37,11 @@ def canary():
 
 
 @pytest.fixture(scope="module")
-def server(parts, tmp_path_factory) -> str:
+def server(parts, tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("hardened")
     nquads = write_atomic(folder / "kg.nq", to_nquads(parts.dataset()))
-    port = _free_port()
-    command = [sys.executable, "-c", "from kg.cli import main; main()", "serve"]
-    options = ["--data", str(nquads), "--port", str(port), "--timeout", "2", "--max-rows", "2000"]
-    with (folder / "server.log").open("w") as log:
-        process = subprocess.Popen(command + options, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_until_up(url, process)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(5)
+    with running_server(nquads, "--timeout", "2", "--max-rows", "2000") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

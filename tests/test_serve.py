@@ -7,10 +7,9 @@ graph built once into a temporary folder.
 from __future__ import annotations
 
 import socket
-import subprocess
-import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -26,6 +25,7 @@ from kg.config import ID_BASE
 from kg.export import to_nquads
 from kg.paths import YASGUI_DIR
 from kg.store import load_store
+from tests.helpers import CHROMIUM, CHROMIUM_FLAGS, running_server
 
 AGENCY = ID_BASE + "org/jeonju-ict-culture-agency"
 UNITS = """PREFIX org: <http://www.w3.org/ns/org#>
@@ -38,15 +38,6 @@ GROUP BY ?event ?date ORDER BY ?date ?event"""
 CONSTRUCT = """PREFIX org: <http://www.w3.org/ns/org#>
 CONSTRUCT { ?unit org:unitOf ?org } WHERE { ?unit org:unitOf ?org }"""
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="module")
@@ -60,43 +51,9 @@ def store(nquads: Path) -> ox.Store:
 
 
 @pytest.fixture(scope="module")
-def server(nquads: Path) -> str:
-    port = _free_port()
-    log = (nquads.parent / "server.log").open("w")
-    command = [sys.executable, "-c", "from kg.cli import main; main()", "serve"]
-    options = ["--data", str(nquads), "--port", str(port), "--timeout", "2", "--max-rows", "2000"]
-    process = subprocess.Popen(command + options, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, process)
+def server(nquads: Path) -> Iterator[str]:
+    with running_server(nquads, "--timeout", "2", "--max-rows", "2000") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
-        log.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_up(url: str, process: subprocess.Popen) -> None:
-    for _ in range(300):  # at most 30 s
-        if process.poll() is not None:
-            raise RuntimeError(f"kg serve exited with {process.returncode}")
-        try:
-            if httpx.get(url + "/", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError("kg serve did not answer within 30 s")
 
 
 # --- answers: a real client gets what pyoxigraph gets -----------------------------------
