@@ -47,6 +47,27 @@ FORMATS = ("table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle")
     default=None,
     help="The N-Quads file to query (default: dist/kg.nq, written by `kg build`).",
 )
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="A persistent Oxigraph store (a folder): built from the graph when missing or "
+    "older than it, then opened read-only, so a big graph is loaded once.",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="Run the query on this SPARQL 1.1 endpoint instead of the local graph.",
+)
+@click.option(
+    "--default-graph",
+    metavar="IRI",
+    default="",
+    help="With --endpoint: the graph to query (sent as default-graph-uri), e.g. the one "
+    "`kg push --graph` filled.",
+)
 def query(
     target: str | None,
     expression: str | None,
@@ -55,6 +76,9 @@ def query(
     fmt: str | None,
     output: Path | None,
     graph_file: Path | None,
+    store_path: Path | None,
+    endpoint: str | None,
+    default_graph: str,
 ) -> None:
     """Answer a question with SPARQL: a bundled query by NAME, a FILE.rq, or -e TEXT.
 
@@ -73,12 +97,14 @@ def query(
         kg query evidence --param entity=정보통신부 --format json
         kg query -e 'SELECT ?unit WHERE { ?unit a org:OrganizationalUnit }'
         kg query describe --param entity=unit/sos-lab -o sos-lab.ttl
+        kg query history --store dist/kg.oxigraph
+        kg query history --endpoint http://127.0.0.1:7878/query
     """
     from kg.catalogue import load_catalogue
     from kg.params import parse_assignments
     from kg.paths import relative_to_root
     from kg.query import default_format, execute, newer_inputs, resolve
-    from kg.store import BUILT_NQUADS, load_store
+    from kg.store import BUILT_NQUADS
 
     if list_only:
         text = _catalogue_text(load_catalogue(), fmt)
@@ -86,15 +112,30 @@ def query(
         return
     chosen = resolve(target, expression)
     given = parse_assignments(params)
+    fallback = default_format(sys.stdout.isatty(), output)
+    if endpoint:
+        _emit(_remote(endpoint, chosen, given, fmt, fallback, default_graph), output)
+        return
     if graph_file is None and (changed := newer_inputs(BUILT_NQUADS)):
         click.echo(
             f"kg: warning: {relative_to_root(changed[0])} changed after dist/kg.nq was built;"
             " run `kg build` for current answers",
             err=True,
         )
-    fallback = default_format(sys.stdout.isatty(), output)
-    data = execute(load_store(graph_file or BUILT_NQUADS), chosen, given, fmt, fallback)
+    data = execute(_local(graph_file or BUILT_NQUADS, store_path), chosen, given, fmt, fallback)
     _emit(data, output)
+
+
+def _local(nquads: Path, store_path: Path | None):
+    from kg.store import open_store
+
+    return open_store(nquads, store_path)
+
+
+def _remote(endpoint: str, chosen, given: dict, fmt: str | None, fallback: str, graph: str):
+    from kg.remotequery import execute_remote
+
+    return execute_remote(endpoint, chosen, given, fmt, fallback, graph)
 
 
 def _catalogue_text(catalogue: dict, fmt: str | None) -> str:
