@@ -64,9 +64,15 @@ class QueryPool:
     """A fixed number of query workers; each query gets one, or a clear error."""
 
     def __init__(
-        self, nquads: Path, workers: int = 2, timeout: float = 10.0, max_rows: int = 10_000
+        self,
+        nquads: Path,
+        workers: int = 2,
+        timeout: float = 10.0,
+        max_rows: int = 10_000,
+        store_path: Path | None = None,
     ):
         self.nquads = nquads
+        self.store_path = store_path  # a persistent store (kg.store.open_store), if any
         self.size = max(1, workers)
         self.timeout = timeout
         self.max_rows = max_rows
@@ -117,7 +123,8 @@ class QueryPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(child, str(self.nquads)), daemon=True)
+        args = (child, str(self.nquads), str(self.store_path or ""))
+        process = self._context.Process(target=_serve, args=args, daemon=True)
         process.start()
         child.close()
         worker = _Worker(process, parent)
@@ -159,10 +166,10 @@ def _unpack(reply: tuple) -> Result:
 # --- the worker side (runs in its own process) ---------------------------------------
 
 
-def _serve(conn: Connection, nquads: str) -> None:
-    from kg.store import load_store
+def _serve(conn: Connection, nquads: str, store_path: str = "") -> None:
+    from kg.store import open_store
 
-    store = load_store(Path(nquads))
+    store = open_store(Path(nquads), Path(store_path) if store_path else None)
     while True:
         try:
             query, result_format, max_rows = conn.recv()
