@@ -128,8 +128,10 @@ def _ox_load(path: Path):
 
 
 def _ox_query(state: dict, name: str) -> str:
-    rows = state["g"].query(_queries()[name].text, use_default_graph_as_union=True,
-                            substitutions=_bindings(name) or None)  # fmt: skip
+    from kg.params import with_values  # the binding `kg query` uses (a VALUES block)
+
+    text = with_values(_queries()[name].text, _bindings(name), name)
+    rows = state["g"].query(text, use_default_graph_as_union=True)
     return f"{len(list(rows))} rows"
 
 

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from kg.catalogue import CatalogueQuery, find_query, load_catalogue
 from kg.cli import main
 from kg.errors import QueryError
-from kg.remotequery import remote_text, where_group
+from kg.params import where_group
+from kg.remotequery import remote_text
 
 SAMPLE = {
     "units-opened-in": ["--param", "year=2017"],

@@ -21,12 +21,10 @@ import pyoxigraph as ox
 from kg.catalogue import CatalogueQuery
 from kg.config import PREFIXES
 from kg.errors import QueryError
-from kg.guard import TOKEN, check_query
-from kg.params import bind
+from kg.guard import check_query
+from kg.params import bind, with_values
 from kg.query import render, source_name
 from kg.remote import remote_query
-
-FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
 
 
 def remote_text(query: CatalogueQuery, given: dict[str, str] | None = None) -> str:
@@ -37,12 +35,7 @@ def remote_text(query: CatalogueQuery, given: dict[str, str] | None = None) -> s
     except QueryError as e:
         raise QueryError(f"{source}: {e}") from e
     text = query.text
-    bindings = bind(query.params, given or {}, source)
-    if bindings:
-        names = " ".join(str(v) for v in bindings)
-        terms = " ".join(str(t) for t in bindings.values())
-        at = where_group(text, source)
-        text = f"{text[:at]} VALUES ({names}) {{ ({terms}) }}{text[at:]}"
+    text = with_values(text, bind(query.params, given or {}, source), source)
     if query.name == "-e":
         text = "".join(f"PREFIX {n}: <{iri}>\n" for n, iri in PREFIXES.items()) + text
     check_query(text)
@@ -51,31 +44,6 @@ def remote_text(query: CatalogueQuery, given: dict[str, str] | None = None) -> s
     except SyntaxError as e:
         raise QueryError(f"{source}: not valid SPARQL: {' '.join(str(e).split())}") from e
     return text
-
-
-def where_group(text: str, source: str = "the query") -> int:
-    """The offset just after the ``{`` that opens the query's WHERE group.
-
-    That is the first top-level ``{`` after the keyword WHERE, or, without the
-    keyword, the first top-level ``{`` after the query form (the second for
-    CONSTRUCT, whose first is its template). Strings, IRIs and comments are skipped.
-    """
-    depth, form, groups, after_where = 0, "", 0, False
-    for match in TOKEN.finditer(text):
-        kind, token = match.lastgroup, match.group()
-        if kind == "word" and depth == 0:
-            word = token.upper()
-            form = form or (word if word in FORMS else "")
-            after_where = after_where or (word == "WHERE" and bool(form))
-        elif kind == "open":
-            if depth == 0 and token == "{" and form:
-                groups += 1
-                if after_where or form != "CONSTRUCT" or groups == 2:
-                    return match.end()
-            depth += 1
-        elif kind == "close":
-            depth = max(0, depth - 1)
-    raise QueryError(f"{source} has no WHERE group to bind its parameters in")
 
 
 def run_remote(endpoint: str, query: CatalogueQuery, given: dict[str, str] | None = None,
