@@ -89,3 +89,11 @@ def test_an_unreachable_endpoint_is_a_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["query", "history", "--endpoint", url])
     assert result.exit_code == 3 and "Connection refused" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_default_graph_picks_the_graph_queried(pushed: str) -> None:
+    args = ["query", "class-counts", "--endpoint", pushed, "--default-graph"]
+    pushed_graph = run(*args, "https://w3id.org/kr-ict-kg/graph/all").decode()
+    assert pushed_graph == run("query", "class-counts", "--endpoint", pushed).decode()
+    assert pushed_graph.count("\n") > 10
+    assert run(*args, "https://example.org/no-such-graph").decode().count("\n") == 1
