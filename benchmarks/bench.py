@@ -75,8 +75,30 @@ def _rdflib_load(path: Path):
     return load_graph(path)
 
 
+# Parameters for the bundled queries that take them (an agency every synth graph has):
+# unbound, `neighbours` would pair every organization with every other.
+SAMPLE_PARAMS = {"org": "org/a00001", "entity": "org/a00001", "year": "2007", "text": "센터"}
+
+
+def _bindings(name: str) -> dict:
+    """The query's parameters as pyoxigraph terms (kg.params, as `kg query` binds them)."""
+    from kg.params import bind
+
+    query = _queries()[name]
+    given = {p.name: SAMPLE_PARAMS[p.name] for p in query.params if p.name in SAMPLE_PARAMS}
+    return bind(query.params, given, name)
+
+
 def _rdflib_query(state: dict, name: str) -> str:
-    return f"{len(list(state['g'].query(_queries()[name].text)))} rows"
+    from rdflib import Literal, URIRef
+
+    def term(t):
+        if not hasattr(t, "datatype"):
+            return URIRef(t.value)
+        return Literal(t.value, lang=t.language, datatype=None if t.language else t.datatype.value)
+
+    bindings = {v.value: term(t) for v, t in _bindings(name).items()}
+    return f"{len(list(state['g'].query(_queries()[name].text, initBindings=bindings)))} rows"
 
 
 def _rdflib_export(state: dict, fmt: str) -> str:
@@ -106,7 +128,10 @@ def _ox_load(path: Path):
 
 
 def _ox_query(state: dict, name: str) -> str:
-    rows = state["g"].query(_queries()[name].text, use_default_graph_as_union=True)
+    from kg.params import with_values  # the binding `kg query` uses (a VALUES block)
+
+    text = with_values(_queries()[name].text, _bindings(name), name)
+    rows = state["g"].query(text, use_default_graph_as_union=True)
     return f"{len(list(rows))} rows"
 
 

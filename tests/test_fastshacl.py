@@ -8,6 +8,7 @@ be equal — and, for the broken ones, not empty.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -15,8 +16,9 @@ from pathlib import Path
 import pytest
 from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SH, XSD
+from rdflib.namespace import RDF, RDFS, SH, SKOS, XSD
 
+from kg.checks import check_labels_nfc, check_offsets, run_violation_queries
 from kg.config import entity_iri
 from kg.fastshacl import Shapes
 from kg.fastvalidate import shacl_results, validate_file
@@ -29,6 +31,8 @@ EVENT = URIRef(entity_iri("event", "it-venture-center-opening"))
 OBS = URIRef(entity_iri("observation", "agro-bio-sw-rbd-new-jobs"))
 POST = URIRef(entity_iri("post", "jeonju-ict-culture-agency-director"))
 UNCHECKED = "bad month 2019-13 (pyshacl checks no gYearMonth)"
+NFD = "a label in NFD (a warning of kg.checks, not SHACL)"
+NO_SHACL = {"valid", "a year is fine", UNCHECKED, NFD}
 PROJECT = URIRef(entity_iri("project", "agro-bio-sw-rbd-support"))
 
 
@@ -70,6 +74,7 @@ def _iri(kind: str, slug: str) -> URIRef:
 
 VARIANTS: dict[str, Callable[[Graph], None]] = {
     "valid": lambda g: None,
+    NFD: lambda g: _set(g, UNIT, SKOS.altLabel, Literal(unicodedata.normalize("NFD", "아이티벤처센터"), lang="ko")),
     "missing @en label": lambda g: g.remove((UNIT, RDFS.label, Literal("IT Venture Center", lang="en"))),
     "missing @ko label": lambda g: g.remove((UNIT, RDFS.label, Literal("IT벤처센터", lang="ko"))),
     "two @ko labels": lambda g: g.add((UNIT, RDFS.label, Literal("IT 벤처 센터", lang="ko"))),
@@ -125,7 +130,34 @@ def test_same_results_as_pyshacl(name: str, graph: Graph, tmp_path: Path) -> Non
     broken.serialize(path, format="nt", encoding="utf-8")
     fast = Counter((r.focus, r.path, r.component) for r in shacl_results(path))
     assert fast == pyshacl_results(broken)
-    assert bool(fast) is (name not in {"valid", "a year is fine", UNCHECKED})
+    assert bool(fast) is (name not in NO_SHACL)
+
+
+def _others(violations) -> list[tuple]:
+    return sorted((v.check, v.focus, v.path, v.message, v.value, v.severity)
+                  for v in violations if v.check != "shacl")  # fmt: skip
+
+
+@pytest.mark.parametrize("name", [NFD, "valid", "negative offset", "empty quote", "bad sha256"])
+def test_the_other_checks_report_what_the_reference_reports(
+    name: str, graph: Graph, tmp_path: Path
+) -> None:
+    """Offsets, violation queries and NFC labels: the fast report equals kg.validation's."""
+    broken = Graph()
+    for triple in graph:
+        broken.add(triple)
+    VARIANTS[name](broken)
+    path = tmp_path / "graph.nt"
+    broken.serialize(path, format="nt", encoding="utf-8")
+    reference = _others(
+        check_offsets(broken) + run_violation_queries(broken) + check_labels_nfc(broken)
+    )
+    assert _others(validate_file(path).violations) == reference
+    assert bool(reference) is (name != "valid")
+    if name == NFD:
+        assert [(c, f, s) for c, f, _, _, _, s in reference] == [
+            ("labels", "kg:unit/it-venture-center", "Warning")
+        ]
 
 
 def test_the_report_reads_like_pyshacls(graph: Graph, tmp_path: Path) -> None:

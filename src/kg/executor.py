@@ -78,9 +78,15 @@ class QueryPool:
     """A fixed number of query workers; each query gets one, or a clear error."""
 
     def __init__(
-        self, nquads: Path, workers: int = 2, timeout: float = 10.0, max_rows: int = 10_000
+        self,
+        nquads: Path,
+        workers: int = 2,
+        timeout: float = 10.0,
+        max_rows: int = 10_000,
+        store_path: Path | None = None,
     ):
         self.nquads = nquads
+        self.store_path = store_path  # a persistent store (kg.store.open_store), if any
         self.size = max(1, workers)
         self.timeout = timeout
         self.max_rows = max_rows
@@ -130,7 +136,7 @@ class QueryPool:
         return _unpack(_returned(reply))
 
     def _spawn(self) -> _Worker:
-        worker = _start(self._context, self.nquads)
+        worker = _start(self._context, self.nquads, self.store_path)
         self._all.append(worker)
         return worker
 
@@ -141,13 +147,14 @@ class QueryPool:
         return self._spawn()
 
 
-def run_once(nquads: Path, job, args: tuple, timeout: float):
+def run_once(nquads: Path, job, args: tuple, timeout: float, store_path: Path | None = None):
     """``job(store, *args)`` in a fresh worker process holding ``nquads``; killed past ``timeout``.
 
-    The time counts from the start, loading the graph included. The job's own
-    errors (:class:`KgError`) are raised again here; a timeout is :class:`QueryTimeout`.
+    The time counts from the start, loading the graph included (or opening the
+    persistent store at ``store_path``). The job's own errors (:class:`KgError`) are
+    raised again here; a timeout is :class:`QueryTimeout`.
     """
-    worker = _start(_one_shot_context(), nquads)
+    worker = _start(_one_shot_context(), nquads, store_path)
     try:
         reply = _ask(worker, (job, args), timeout)
     except TimeoutError as e:
@@ -170,9 +177,10 @@ def _one_shot_context():
     return mp.get_context("fork" if single else "spawn")
 
 
-def _start(context, nquads: Path) -> _Worker:
+def _start(context, nquads: Path, store_path: Path | None = None) -> _Worker:
     parent, child = context.Pipe()
-    process = context.Process(target=_serve, args=(child, str(nquads)), daemon=True)
+    args = (child, str(nquads), str(store_path or ""))
+    process = context.Process(target=_serve, args=args, daemon=True)
     process.start()
     child.close()
     return _Worker(process, parent)
@@ -216,14 +224,15 @@ def _unpack(reply: tuple) -> Result:
 # --- the worker side (runs in its own process) ---------------------------------------
 
 
-def _serve(conn: Connection, nquads: str) -> None:
+def _serve(conn: Connection, nquads: str, store_path: str = "") -> None:
     import signal
 
-    from kg.store import load_store
+    from kg.store import open_store
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
-        store, failure = load_store(Path(nquads)), None
+        store = open_store(Path(nquads), Path(store_path) if store_path else None)
+        failure = None
     except KgError as e:
         store, failure = None, ("raised", e)
     isolate_network()

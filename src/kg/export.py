@@ -142,5 +142,7 @@ def _sorted_values(value: object) -> object:
 
 def save_graph(graph: Graph, path: Path, format: str) -> Path:
     """Write ``graph`` to ``path`` in ``format`` ("turtle" or "jsonld"), atomically."""
-    text = to_turtle(graph) if format == "turtle" else to_jsonld(graph)
+    from kg.oxexport import to_turtle as oxigraph_turtle  # the writer `kg export` uses
+
+    text = oxigraph_turtle(graph) if format == "turtle" else to_jsonld(graph)
     return write_atomic(path, text)

@@ -3,7 +3,8 @@
 ``kg validate --engine fast`` gives the same report as the pyshacl engine
 (:mod:`kg.validation`) without building an rdflib graph: the file is bulk-loaded into
 an Oxigraph store, the shapes run as whole-graph queries (:mod:`kg.fastshacl`), and
-the offsets and ``*-violation`` queries run on the same store.
+the offsets, ``*-violation`` queries and NFC label warnings run on the same store
+(offsets and labels with the code :mod:`kg.checks` uses: :mod:`kg.textchecks`).
 """
 
 from __future__ import annotations
@@ -13,26 +14,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import textchecks
 from kg.catalogue import load_catalogue
-from kg.checks import _span_problem, _stored_text
 from kg.config import compact_iri
 from kg.errors import ParseError
 from kg.fastshacl import Result, Shapes, run_checks
 from kg.paths import QUERIES_DIR, ROOT
 from kg.report import Report, Violation
+from kg.textchecks import LABEL_PROPERTIES, SPAN_KEYS, SPANS, TEXT_KEYS, TEXTS
 
 FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE}
-SPANS = """PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?ann ?doc ?exact ?prefix ?suffix ?start ?end WHERE {
-    ?ann oa:hasTarget ?target . ?target oa:hasSource ?doc ; oa:hasSelector ?q , ?p .
-    ?q oa:exact ?exact . ?p oa:start ?start ; oa:end ?end .
-    OPTIONAL { ?q oa:prefix ?prefix } OPTIONAL { ?q oa:suffix ?suffix }
-}"""
-TEXTS = """PREFIX schema: <https://schema.org/>
-SELECT ?doc ?url ?sha WHERE {
-    ?doc schema:encoding ?media . ?media schema:contentUrl ?url .
-    OPTIONAL { ?media schema:sha256 ?sha }
-}"""
 QUOTES = """PREFIX oa: <http://www.w3.org/ns/oa#>
 SELECT ?exact WHERE { ?ann oa:hasBody %s ; oa:hasTarget/oa:hasSelector/oa:exact ?exact }"""
 
@@ -71,6 +62,7 @@ def validate_file(path: Path, root: Path | None = None) -> Report:
                            key=lambda v: (v.focus, v.path, v.message)))  # fmt: skip
     report.violations += offset_violations(store, root or ROOT)
     report.violations += query_violations(store)
+    report.violations += label_warnings(store)
     return report
 
 
@@ -102,34 +94,32 @@ def _show(term: str) -> str:
 
 
 def offset_violations(store: ox.Store, root: Path) -> list[Violation]:
-    """Every position selector must select its quote in the stored text (as kg.checks)."""
-    stored = {}
-    for row in store.query(TEXTS, use_default_graph_as_union=True):
-        sha = row["sha"].value if row["sha"] is not None else None
-        stored.setdefault(row["doc"].value, (row["url"].value, sha))
-    texts: dict[str, str | None] = {}
-    found = []
-    for row in store.query(SPANS, use_default_graph_as_union=True):
-        r = _Row({k: (row[k].value if row[k] is not None else None) for k in _Row.KEYS})
-        focus = compact_iri(r.ann)
-        if r.doc not in stored:
-            found.append(
-                Violation("offsets", focus, "oa:hasSource", "The source has no stored text.")
-            )
-            continue
-        url, sha = stored[r.doc]
-        if url not in texts:
-            texts[url] = _stored_text(root, url, sha)
-        text = texts[url]
-        problem = _span_problem(text, r)
-        if problem:
-            found.append(Violation("offsets", focus, "oa:start", problem, value=r.exact))
-    return sorted(set(found), key=lambda v: v.focus)
+    """Every position selector must select its quote in the stored text (kg.textchecks)."""
+    texts = _rows(store, TEXTS, TEXT_KEYS)
+    return textchecks.offset_violations(texts, _rows(store, SPANS, SPAN_KEYS), root)
 
 
-class _Row(dict):
-    KEYS = ("ann", "doc", "exact", "prefix", "suffix", "start", "end")
-    __getattr__ = dict.get
+def _rows(store: ox.Store, query: str, keys: tuple[str, ...]) -> list[dict[str, str | None]]:
+    return [
+        {key: None if row[key] is None else row[key].value for key in keys}
+        for row in store.query(query, use_default_graph_as_union=True)
+    ]
+
+
+_LABEL_IRIS = " ".join(f"<{iri}>" for iri in LABEL_PROPERTIES)
+LABELS = f"""SELECT DISTINCT ?node ?prop ?label WHERE {{
+    VALUES ?prop {{ {_LABEL_IRIS} }}
+    ?node ?prop ?label . FILTER (isLiteral(?label))
+}}"""
+
+
+def label_warnings(store: ox.Store) -> list[Violation]:
+    """A warning for each label not in Unicode NFC, as :func:`kg.checks.check_labels_nfc`."""
+    rows = store.query(LABELS, use_default_graph_as_union=True)
+    return textchecks.nfc_violations(
+        (row["node"].value, row["prop"].value, row["label"].value, str(row["label"]))
+        for row in rows
+    )
 
 
 def query_violations(store: ox.Store, directory: Path = QUERIES_DIR) -> list[Violation]:

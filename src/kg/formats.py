@@ -3,7 +3,11 @@
 Each writer takes the built graph (facts and provenance, :class:`BuiltGraph`) and
 the display language, and returns the text of each file it makes: one, except CSV
 (a nodes file and an edges file). To move a format to another engine, point its
-row at another writer.
+row at another writer. Turtle and TriG are written by Oxigraph (:mod:`kg.oxexport`,
+5× faster than rdflib on the bundled graph and at 10^5 triples); N-Triples and
+N-Quads by rdflib with sorted lines (Oxigraph gives the same bytes, but converting
+rdflib's terms costs more than its writer saves); JSON-LD (compacted with our
+context) and RDF/XML by rdflib.
 
 Example::
 
@@ -18,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg import export as rdf
-from kg import graphwriters
+from kg import graphwriters, oxexport
 from kg.atomic import write_atomic
 from kg.errors import ExportError
 from kg.networks import to_networkx
@@ -65,11 +69,11 @@ def _on_network(*writes: Callable) -> Writer:
 # fmt: off
 _TABLE = (
     # name     suffix      media type                 writer
-    ("turtle",  ".ttl",     "text/turtle",             _on_union(rdf.to_turtle)),
+    ("turtle",  ".ttl",     "text/turtle",             _on_union(oxexport.to_turtle)),
     ("jsonld",  ".jsonld",  "application/ld+json",     _on_union(rdf.to_jsonld)),
     ("nt",      ".nt",      "application/n-triples",   _on_union(rdf.to_ntriples)),
     ("nquads",  ".nq",      "application/n-quads",     _on_dataset(rdf.to_nquads)),
-    ("trig",    ".trig",    "application/trig",        _on_dataset(rdf.to_trig)),
+    ("trig",    ".trig",    "application/trig",        _on_dataset(oxexport.to_trig)),
     ("xml",     ".rdf",     "application/rdf+xml",     _on_union(rdf.to_rdfxml)),
     ("graphml", ".graphml", "application/graphml+xml", _on_network(graphwriters.to_graphml)),
     ("gexf",    ".gexf",    "application/gexf+xml",    _on_network(graphwriters.to_gexf)),

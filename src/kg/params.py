@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from kg.catalogue import Param
 from kg.config import ID_BASE, PREFIXES
 from kg.errors import QueryError
+from kg.guard import TOKEN
 
 XSD = PREFIXES["xsd"]
 LITERAL_TYPES: dict[str, tuple[str | None, str]] = {
@@ -151,3 +152,47 @@ def _valid_date(type_: str, text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
+
+
+def with_values(text: str, bindings: dict[ox.Variable, object], source: str = "the query") -> str:
+    """``text`` with its parameters bound by a ``VALUES`` block opening its WHERE group.
+
+    Each value is written in its N-Triples form (escaped by pyoxigraph), never as
+    user text. Oxigraph evaluates this much faster than ``substitutions`` (which it
+    does not push into UNIONs: 1.1 s vs 1 ms for ``technologies`` at 10^5 triples),
+    and any SPARQL 1.1 endpoint understands it. The line numbers do not change.
+    """
+    if not bindings:
+        return text
+    names = " ".join(str(v) for v in bindings)
+    terms = " ".join(str(t) for t in bindings.values())
+    at = where_group(text, source)
+    return f"{text[:at]} VALUES ({names}) {{ ({terms}) }}{text[at:]}"
+
+
+def where_group(text: str, source: str = "the query") -> int:
+    """The offset just after the ``{`` that opens the query's WHERE group.
+
+    That is the first top-level ``{`` after the keyword WHERE, or, without the
+    keyword, the first top-level ``{`` after the query form (the second for
+    CONSTRUCT, whose first is its template). Strings, IRIs and comments are skipped.
+    """
+    depth, form, groups, after_where = 0, "", 0, False
+    for match in TOKEN.finditer(text):
+        kind, token = match.lastgroup, match.group()
+        if kind == "word" and depth == 0:
+            word = token.upper()
+            form = form or (word if word in FORMS else "")
+            after_where = after_where or (word == "WHERE" and bool(form))
+        elif kind == "open":
+            if depth == 0 and token == "{" and form:
+                groups += 1
+                if after_where or form != "CONSTRUCT" or groups == 2:
+                    return match.end()
+            depth += 1
+        elif kind == "close":
+            depth = max(0, depth - 1)
+    raise QueryError(f"{source} has no WHERE group to bind its parameters in")

@@ -2,7 +2,7 @@
 
 The query text (a bundled query, a user's ``.rq`` file, or ``-e`` text) is checked
 by :func:`kg.guard.check_query`, its parameters are bound as typed terms
-(:mod:`kg.params`, pyoxigraph ``substitutions``: no text pasting), and it runs with
+(:mod:`kg.params`: a ``VALUES`` block of N-Triples terms, no text pasting), and it runs with
 the union of the named graphs as its default graph. Nothing here imports rdflib.
 
 Formats: ``table`` (aligned for Hangul), ``csv``, ``tsv``, ``json`` (plain rows),
@@ -27,7 +27,7 @@ from kg.catalogue import MAX_BYTES, CatalogueQuery, find_query, read_query
 from kg.config import PREFIXES
 from kg.errors import QueryError
 from kg.guard import check_query
-from kg.params import bind
+from kg.params import bind, with_values
 from kg.paths import relative_to_root
 from kg.tables import to_json, to_table
 
@@ -96,12 +96,11 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
     declaring them; files must declare theirs, so that any SPARQL engine runs them.
     """
     source = source_name(query)
-    substitutions = prepare(query, given)
+    text = prepare(query, given)
     try:
         return store.query(
-            query.text,
+            text,
             use_default_graph_as_union=True,
-            substitutions=substitutions or None,
             prefixes=PREFIXES if query.name == "-e" else None,
         )
     except SyntaxError as e:
@@ -112,14 +111,18 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
         raise QueryError(f"{source}: the store could not be read: {e}") from e
 
 
-def prepare(query: CatalogueQuery, given: dict[str, str] | None = None) -> dict:
-    """Check ``query`` with :mod:`kg.guard` and bind its parameters; no store needed."""
+def prepare(query: CatalogueQuery, given: dict[str, str] | None = None) -> str:
+    """Check ``query`` with :mod:`kg.guard` and bind its parameters; no store needed.
+
+    Returns the text to run: the query with a VALUES block of the bound parameters
+    opening its WHERE group (:func:`kg.params.with_values`).
+    """
     source = source_name(query)
     try:
         check_query(query.text)
     except QueryError as e:
         raise QueryError(f"{source}: {e}") from e
-    return bind(query.params, given or {}, source)
+    return with_values(query.text, bind(query.params, given or {}, source), source)
 
 
 def select(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = None):

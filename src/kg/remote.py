@@ -208,3 +208,46 @@ def _xml_rows(body: bytes, endpoint: str) -> list[dict[str, str]]:
                 "datatype": term.get("datatype")})  # fmt: skip
         rows.append(row)
     return rows
+
+
+ANSWERS = (
+    "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
+    "application/n-triples;q=0.8, text/turtle;q=0.5"
+)
+RESULT_TYPES = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_TYPES = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE}
+
+
+def remote_query(endpoint: str, query_text: str, default_graph: str = ""):
+    """Any read-only query on ``endpoint``, read back as pyoxigraph results.
+
+    SELECT gives :class:`pyoxigraph.QuerySolutions`, ASK :class:`~pyoxigraph.QueryBoolean`,
+    CONSTRUCT/DESCRIBE :class:`~pyoxigraph.QueryTriples`: the types the local store gives.
+    ``default_graph`` is sent as the protocol's ``default-graph-uri``.
+    """
+    check_query(query_text)
+    fields = {"query": query_text} | ({"default-graph-uri": default_graph} if default_graph else {})
+    headers = {"Accept": ANSWERS, "Content-Type": "application/x-www-form-urlencoded"}
+    _, reply, body = request("POST", endpoint, urllib.parse.urlencode(fields).encode(), headers)
+    kind = reply.get("Content-Type", "").split(";")[0].strip().lower()
+    try:
+        if kind in RESULT_TYPES:
+            if "xml" in kind and (
+                b"<!DOCTYPE" in body[:4096].upper() or b"<!ENTITY" in body.upper()
+            ):
+                raise RemoteError(f"{endpoint}: SPARQL XML results with a DOCTYPE are refused")
+            return ox.parse_query_results(body, format=RESULT_TYPES[kind])
+        if kind in GRAPH_TYPES:
+            store = ox.Store()
+            store.load(body, format=GRAPH_TYPES[kind])
+            return store.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    except (SyntaxError, ValueError) as e:
+        raise RemoteError(
+            f"{endpoint}: unreadable {kind} answer: {' '.join(str(e).split())}"
+        ) from e
+    raise RemoteError(f"{endpoint}: answered {kind or 'no content type'}, not SPARQL results")

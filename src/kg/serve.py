@@ -61,6 +61,7 @@ class ServeConfig:
     timeout: float = 10.0
     max_rows: int = 10_000
     queries_dir: Path = QUERIES_DIR
+    store: Path | None = None  # a persistent Oxigraph store (``--store``), built from nquads
 
 
 class Refused(Exception):
@@ -118,14 +119,16 @@ class URLLimit:
 
 def _load_state(app: Starlette, config: ServeConfig) -> None:
     from kg.catalogue import load_catalogue
-    from kg.store import load_store
+    from kg.store import open_store
     from kg.void import dataset_stats
 
-    app.state.store = load_store(config.nquads)
+    app.state.store = open_store(config.nquads, config.store)
     app.state.stats = dataset_stats(app.state.store)
     catalogue = sorted(load_catalogue(config.queries_dir).values(), key=_example_order)
     app.state.examples = [{"title": q.title, "text": q.text} for q in catalogue]
-    app.state.pool = QueryPool(config.nquads, config.workers, config.timeout, config.max_rows)
+    app.state.pool = QueryPool(
+        config.nquads, config.workers, config.timeout, config.max_rows, config.store
+    )
 
 
 def _example_order(query) -> tuple[bool, str]:

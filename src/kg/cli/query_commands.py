@@ -55,6 +55,27 @@ FORMATS = ("table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle")
     help="Seconds the query may run (loading the graph included) before it is stopped "
     "(exit 2); 0 runs it in this process: no limit, and no network isolation.",
 )
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="A persistent Oxigraph store (a folder): built from the graph when missing or "
+    "older than it, then opened read-only, so a big graph is loaded once.",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="Run the query on this SPARQL 1.1 endpoint instead of the local graph.",
+)
+@click.option(
+    "--default-graph",
+    metavar="IRI",
+    default="",
+    help="With --endpoint: the graph to query (sent as default-graph-uri), e.g. the one "
+    "`kg push --graph` filled.",
+)
 def query(
     target: str | None,
     expression: str | None,
@@ -64,6 +85,9 @@ def query(
     output: Path | None,
     graph_file: Path | None,
     timeout: float,
+    store_path: Path | None,
+    endpoint: str | None,
+    default_graph: str,
 ) -> None:
     """Answer a question with SPARQL: a bundled query by NAME, a FILE.rq, or -e TEXT.
 
@@ -85,6 +109,8 @@ def query(
         kg query -e 'SELECT ?unit WHERE { ?unit a org:OrganizationalUnit }'
         kg query describe --param entity=unit/sos-lab -o sos-lab.ttl
         kg query my-question.rq --timeout 120
+        kg query history --store dist/kg.oxigraph
+        kg query history --endpoint http://127.0.0.1:7878/query
     """
     from kg.catalogue import load_catalogue
     from kg.params import parse_assignments
@@ -99,18 +125,21 @@ def query(
     chosen = resolve(target, expression)
     given = parse_assignments(params)
     prepare(chosen, given)  # refused text or a bad parameter fails here, before any work
+    fallback = default_format(sys.stdout.isatty(), output)
+    if endpoint:
+        _emit(_remote(endpoint, chosen, given, fmt, fallback, default_graph), output)
+        return
     if graph_file is None and (changed := newer_inputs(BUILT_NQUADS)):
         click.echo(
             f"kg: warning: {relative_to_root(changed[0])} changed after dist/kg.nq was built;"
             " run `kg build` for current answers",
             err=True,
         )
-    fallback = default_format(sys.stdout.isatty(), output)
-    data = _run(graph_file or BUILT_NQUADS, (chosen, given, fmt, fallback), timeout)
-    _emit(data, output)
+    args = (chosen, given, fmt, fallback)
+    _emit(_run(graph_file or BUILT_NQUADS, store_path, args, timeout), output)
 
 
-def _run(nquads: Path, args: tuple, timeout: float) -> bytes:
+def _run(nquads: Path, store_path: Path | None, args: tuple, timeout: float) -> bytes:
     """The query's output: run in a worker process killed past ``timeout`` (0: here, no limit)."""
     from kg.errors import InputError
     from kg.query import execute
@@ -118,12 +147,18 @@ def _run(nquads: Path, args: tuple, timeout: float) -> bytes:
     if not nquads.exists():
         raise InputError(f"{nquads}: no built graph here; run `kg build` first")
     if timeout == 0:
-        from kg.store import load_store
+        from kg.store import open_store
 
-        return execute(load_store(nquads), *args)
+        return execute(open_store(nquads, store_path), *args)
     from kg.executor import run_once
 
-    return run_once(nquads, execute, args, timeout)
+    return run_once(nquads, execute, args, timeout, store_path)
+
+
+def _remote(endpoint: str, chosen, given: dict, fmt: str | None, fallback: str, graph: str):
+    from kg.remotequery import execute_remote
+
+    return execute_remote(endpoint, chosen, given, fmt, fallback, graph)
 
 
 def _catalogue_text(catalogue: dict, fmt: str | None) -> str:

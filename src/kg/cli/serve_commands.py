@@ -18,6 +18,14 @@ import click
     help="The built graph to serve (default: dist/kg.nq).",
 )
 @click.option(
+    "--store",
+    "store_path",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="A persistent Oxigraph store (a folder), built from the graph when missing or "
+    "older than it, then opened read-only: a big graph is loaded once.",
+)
+@click.option(
     "--timeout",
     default=10.0,
     show_default=True,
@@ -39,7 +47,13 @@ import click
     help="Query worker processes.",
 )
 def serve(
-    host: str, port: int, nquads: Path | None, timeout: float, max_rows: int, workers: int
+    host: str,
+    port: int,
+    nquads: Path | None,
+    store_path: Path | None,
+    timeout: float,
+    max_rows: int,
+    workers: int,
 ) -> None:
     """Serve the graph: SPARQL 1.1 Protocol at /sparql, a page per entity under /id/.
 
@@ -51,6 +65,7 @@ def serve(
     Example:
 
         kg serve --port 8000
+        kg serve --store dist/kg.oxigraph
         curl 'http://127.0.0.1:8000/sparql?query=ASK{?s?p?o}'
     """
     import uvicorn
@@ -65,7 +80,9 @@ def serve(
     _check_address(host, port)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"kg: warning: serving on {host}, reachable from other machines", err=True)
-    config = ServeConfig(path, workers=workers, timeout=timeout, max_rows=max_rows)
+    config = ServeConfig(
+        path, workers=workers, timeout=timeout, max_rows=max_rows, store=store_path
+    )
     click.echo(f"kg: serving {path} at http://{host}:{port}/ (SPARQL at /sparql)", err=True)
     uvicorn.run(
         create_app(config),

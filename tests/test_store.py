@@ -1,0 +1,80 @@
+"""The persistent store (`--store PATH`): built once from kg.nq, then opened read-only."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.errors import InputError
+from kg.store import STAMP, load_store, open_store
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def count(store: ox.Store) -> int:
+    (row,) = store.query(COUNT, use_default_graph_as_union=True)
+    return int(row["n"].value)
+
+
+@pytest.fixture
+def nquads(built_dir: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copy(built_dir / "kg.nq", tmp_path / "kg.nq"))
+
+
+def test_the_store_is_built_once_then_opened_read_only(nquads: Path, tmp_path: Path) -> None:
+    path = tmp_path / "kg.oxigraph"
+    first = open_store(nquads, path)
+    assert count(first) == count(load_store(nquads)) > 4000
+    stamp = (path / STAMP).stat().st_mtime_ns
+    again = open_store(nquads, path)
+    assert (path / STAMP).stat().st_mtime_ns == stamp  # not rebuilt
+    with pytest.raises(RuntimeError, match="read-write"):
+        again.add(ox.Quad(ox.NamedNode("http://e.org/s"), ox.NamedNode("http://e.org/p"),
+                          ox.Literal("x")))  # fmt: skip
+
+
+def test_a_newer_graph_rebuilds_the_store(nquads: Path, tmp_path: Path) -> None:
+    path = tmp_path / "kg.oxigraph"
+    before = count(open_store(nquads, path))
+    lines = nquads.read_text(encoding="utf-8").splitlines(keepends=True)
+    nquads.write_text("".join(lines[:-10]), encoding="utf-8")
+    os.utime(nquads, ns=(nquads.stat().st_atime_ns, nquads.stat().st_mtime_ns + 10**9))
+    assert count(open_store(nquads, path)) == before - 10
+    assert not list(tmp_path.glob("kg.oxigraph.*"))  # no temporary folders left
+
+
+def test_a_folder_that_is_not_a_store_is_not_touched(nquads: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(InputError, match="not a kg store"):
+        open_store(nquads, folder)
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_kg_query_answers_from_the_store(nquads: Path, tmp_path: Path) -> None:
+    args = ["query", "units-opened-in", "--param", "year=2017", "--graph", str(nquads)]
+    plain = CliRunner().invoke(main, args)
+    stored = CliRunner().invoke(main, [*args, "--store", str(tmp_path / "s")])
+    assert stored.exit_code == 0, stored.output
+    assert stored.stdout_bytes == plain.stdout_bytes and "2017" in plain.output
+
+
+def test_kg_serve_answers_from_the_store(nquads: Path, tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from kg.serve import ServeConfig, create_app
+
+    app = create_app(ServeConfig(nquads, workers=1, store=tmp_path / "s"))
+    with TestClient(app) as client:
+        reply = client.get("/sparql", params={"query": COUNT},
+                           headers={"Accept": "application/sparql-results+json"})  # fmt: skip
+    assert reply.status_code == 200, reply.text
+    n = int(reply.json()["results"]["bindings"][0]["n"]["value"])
+    assert n == count(load_store(nquads))
