@@ -33,10 +33,10 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def running_server(nquads: Path, *options: str) -> Iterator[str]:
-    """`kg serve --data NQUADS OPTIONS…` on a free loopback port; yields its URL."""
+    """`kg serve --graph NQUADS OPTIONS…` on a free loopback port; yields its URL."""
     port = free_port()
     command = [sys.executable, "-c", "from kg.cli import main; main()", "serve"]
-    command += ["--data", str(nquads), "--port", str(port), *options]
+    command += ["--graph", str(nquads), "--port", str(port), *options]
     with (nquads.parent / f"server-{port}.log").open("w") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"

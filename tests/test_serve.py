@@ -382,12 +382,12 @@ def test_serve_without_a_graph_or_on_a_busy_port_is_one_line_exit_2(nquads, tmp_
 
     from kg.cli import main
 
-    missing = CliRunner().invoke(main, ["serve", "--data", str(tmp_path / "none.nq")])
+    missing = CliRunner().invoke(main, ["serve", "--graph", str(tmp_path / "none.nq")])
     assert missing.exit_code == 2 and "run `kg build` first" in missing.output
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = str(busy.getsockname()[1])
-        result = CliRunner().invoke(main, ["serve", "--data", str(nquads), "--port", port])
+        result = CliRunner().invoke(main, ["serve", "--graph", str(nquads), "--port", port])
     assert result.exit_code == 2 and f"cannot listen on 127.0.0.1:{port}" in result.output
     assert len(result.output.strip().splitlines()) == 1

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from kg.cli.options import graph_option, store_option
+
 FORMATS = ("table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle")
 
 
@@ -40,13 +42,7 @@ FORMATS = ("table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle")
     default=None,
     help="Write the results to this file (atomically) instead of the screen.",
 )
-@click.option(
-    "--graph",
-    "graph_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The N-Quads file to query (default: dist/kg.nq, written by `kg build`).",
-)
+@graph_option("The N-Quads file to query (default: dist/kg.nq, written by `kg build`).")
 @click.option(
     "--timeout",
     default=30.0,
@@ -55,14 +51,7 @@ FORMATS = ("table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle")
     help="Seconds the query may run (loading the graph included) before it is stopped "
     "(exit 2); 0 runs it in this process: no limit, and no network isolation.",
 )
-@click.option(
-    "--store",
-    "store_path",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="A persistent Oxigraph store (a folder): built from the graph when missing or "
-    "older than it, then opened read-only, so a big graph is loaded once.",
-)
+@store_option
 @click.option(
     "--endpoint",
     metavar="URL",

@@ -6,25 +6,14 @@ from pathlib import Path
 
 import click
 
+from kg.cli.options import graph_option, store_option
+
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option(
-    "--data",
-    "nquads",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The built graph to serve (default: dist/kg.nq).",
-)
-@click.option(
-    "--store",
-    "store_path",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="A persistent Oxigraph store (a folder), built from the graph when missing or "
-    "older than it, then opened read-only: a big graph is loaded once.",
-)
+@graph_option("The built graph to serve, N-Quads (default: dist/kg.nq).")
+@store_option
 @click.option(
     "--timeout",
     default=10.0,
@@ -49,7 +38,7 @@ import click
 def serve(
     host: str,
     port: int,
-    nquads: Path | None,
+    graph_file: Path | None,
     store_path: Path | None,
     timeout: float,
     max_rows: int,
@@ -74,7 +63,7 @@ def serve(
     from kg.serve import MAX_HEAD, ServeConfig, create_app
     from kg.store import BUILT_NQUADS
 
-    path = nquads or BUILT_NQUADS
+    path = graph_file or BUILT_NQUADS
     if not path.exists():
         raise InputError(f"{path}: no built graph here; run `kg build` first")
     _check_address(host, port)

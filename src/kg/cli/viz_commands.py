@@ -9,12 +9,10 @@ from typing import Any
 
 import click
 
-GRAPH_OPTION = click.option(
-    "--graph",
-    "graph_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Read a built graph (e.g. dist/kg.ttl) instead of building from the sources.",
+from kg.cli.options import graph_option
+
+GRAPH_OPTION = graph_option(
+    "Read a built graph (e.g. dist/kg.ttl) instead of building from the sources."
 )
 FORMAT_OPTION = click.option(
     "--format",
