@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-import threading
 import unicodedata
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
+from tests.outbound import Canary
 
 RDF_NS = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
 
@@ -29,28 +28,9 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 @pytest.fixture
 def canary() -> Iterator[tuple[str, list[str]]]:
-    """A loopback HTTP server that records every request; tests assert it saw none."""
-    hits: list[str] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the name http.server wants)
-            hits.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "application/ld+json")
-            self.end_headers()
-            self.wfile.write(b'{"@context": {"p": "http://x/p"}}')
-
-        do_POST = do_GET
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/", hits
-    server.shutdown()
-    server.server_close()
+    """The loopback canary of tests/outbound.py: its URL and the connections it saw."""
+    with Canary() as server:
+        yield server.url, server.hits
 
 
 def one_line_error(result, exit_code: int = 2) -> str:
