@@ -1,4 +1,4 @@
-"""Time and peak memory of `kg validate FILE` and `kg export --input FILE --all` on big
+"""Time and peak memory of `kg validate FILE` and `kg export --graph FILE --all` on big
 inputs (issue 9, case 7): a 12 MB literal on one N-Triples line, a Turtle literal of
 400k lines, a 3000-long blank-node chain, and 150k ordinary triples (to show the
 cost per triple behind the default size cap). Not part of `make test`; ~2 minutes.
@@ -72,7 +72,7 @@ def main() -> None:
             out = str(folder / "out")
             for command, args in (
                 ("validate", ["validate", str(path)]),
-                ("export --input --all", ["export", "--input", str(path), "--all", "-o", out]),
+                ("export --graph --all", ["export", "--graph", str(path), "--all", "-o", out]),
             ):
                 seconds, peak = measure(KG + args)
                 print(f"{label:30} {command:22} {seconds:8.2f} {peak:9.0f}")

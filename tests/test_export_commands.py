@@ -72,7 +72,7 @@ def test_a_bad_subset_or_format_is_a_one_line_error() -> None:
     assert result.exit_code == 2 and "'owl' is not one of" in result.output
 
 
-# --- kg export --input: a user's file in every format, cleanly or not at all ---
+# --- kg export --graph: a user's file in every format, cleanly or not at all ---
 
 USER_TRIG = """@prefix ex: <http://x/> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
@@ -85,7 +85,7 @@ ex:g { ex:b ex:p _:x . _:x ex:q "y" , "z" . ex:c ex:p [ ex:q "w" ] . }
 def test_export_input_writes_every_format(tmp_path: Path) -> None:
     source = tmp_path / "user.trig"
     source.write_text(USER_TRIG, encoding="utf-8")
-    result = run("export", "--input", str(source), "--all", "-o", str(tmp_path / "out"))
+    result = run("export", "--graph", str(source), "--all", "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert len(list((tmp_path / "out").iterdir())) == 11
     nquads = (tmp_path / "out" / "kg.nq").read_text(encoding="utf-8")
@@ -99,7 +99,7 @@ def test_export_input_chain_of_3000_blank_nodes(tmp_path: Path) -> None:
     source = tmp_path / "chain.nt"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     for fmt in ("turtle", "jsonld", "trig", "xml", "graphml"):
-        result = run("export", "--input", str(source), "--format", fmt, "-o", str(tmp_path / fmt))
+        result = run("export", "--graph", str(source), "--format", fmt, "-o", str(tmp_path / fmt))
         assert result.exit_code == 0 and "Traceback" not in result.output, (fmt, result.output)
 
 
@@ -107,13 +107,13 @@ def test_export_input_errors_are_one_line_and_write_nothing(tmp_path: Path) -> N
     source = tmp_path / "rel.jsonld"
     source.write_text('{"@id": "a", "http://x/p": 1}', encoding="utf-8")
     out = tmp_path / "out.ttl"
-    result = run("export", "--input", str(source), "--format", "turtle", "-o", str(out))
+    result = run("export", "--graph", str(source), "--format", "turtle", "-o", str(out))
     assert result.exit_code == 2
     assert result.output == f"kg: error: {source}:1:9: relative IRI 'a' and no @base " + (
         "(write an absolute IRI, or set @base or @vocab in the context)\n"
     )
     assert not out.exists()
-    result = run("export", "--input", str(source), "--format", "nt", "--subset", "x")
+    result = run("export", "--graph", str(source), "--format", "nt", "--subset", "x")
     assert result.exit_code == 2 and "--subset works on the built graph" in result.output
 
 
@@ -124,7 +124,7 @@ import sys
 from kg.cli import main
 out, source = sys.argv[1], sys.argv[2]
 for args in (["build", "--out", out + "/build"], ["export", "--all", "-o", out + "/export"],
-             ["export", "--input", source, "--all", "-o", out + "/input"]):
+             ["export", "--graph", source, "--all", "-o", out + "/input"]):
     try:
         main(args, standalone_mode=False)
     except SystemExit as e:

@@ -1,4 +1,4 @@
-"""A user's RDF file as something the exporters take, so ``kg export --input`` converts it.
+"""A user's RDF file as something the exporters take, so ``kg export --graph`` converts it.
 
 The exporters of :mod:`kg.formats` take a graph with ``union()`` (every triple)
 and ``dataset()`` (the named graphs); :class:`InputGraph` gives both from the

@@ -3,7 +3,7 @@
 Every writer is deterministic (byte-identical across runs and ``PYTHONHASHSEED``
 values): rdflib's Turtle and TriG writers sort subjects; N-Triples and N-Quads are
 sorted line by line; RDF/XML and JSON-LD are written from sorted input. The built
-graph has no blank nodes; a file converted by ``kg export --input`` has its blank
+graph has no blank nodes; a file converted by ``kg export --graph`` has its blank
 nodes named in file order by :mod:`kg.rdfio`. Turtle, TriG and JSON-LD go through
 :mod:`kg.rdfwriters`: lexical forms kept exactly, no deep recursion.
 

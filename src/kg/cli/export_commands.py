@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from kg.cli.options import graph_option
+
 # Kept here (not imported from kg.formats) so that `kg --help` loads no RDF library.
 FORMAT_NAMES = ("turtle", "jsonld", "nt", "nquads", "trig", "xml", "graphml", "gexf", "dot", "csv")
 
@@ -41,13 +43,9 @@ FORMAT_NAMES = ("turtle", "jsonld", "nt", "nquads", "trig", "xml", "graphml", "g
     "first column lists resources) or a class such as org:OrganizationalUnit.",
 )
 @click.option("--all", "all_formats", is_flag=True, help="Write every format to dist/.")
-@click.option(
-    "--input",
-    "input_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Convert this RDF file (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) "
-    "instead of the built graph; read with the same checks as `kg validate FILE`.",
+@graph_option(
+    "Convert this RDF file (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) "
+    "instead of the built graph; read with the same checks as `kg validate FILE`."
 )
 def export(
     fmt: str | None,
@@ -55,9 +53,9 @@ def export(
     lang: str,
     subset: str | None,
     all_formats: bool,
-    input_file: Path | None,
+    graph_file: Path | None,
 ) -> None:
-    """Export the graph built from the sources (or --input FILE) in an RDF or graph format.
+    """Export the graph built from the sources (or --graph FILE) in an RDF or graph format.
 
     RDF: turtle, jsonld (compact, with ontology/context.jsonld inline), nt,
     nquads and trig (facts and provenance as two named graphs), xml (RDF/XML).
@@ -71,7 +69,7 @@ def export(
         kg export --format turtle -o dist/kg.ttl
         kg export --format graphml --lang ko --subset org:OrganizationalUnit
         kg export --all
-        kg export --input mydata.jsonld --format turtle -o mydata.ttl
+        kg export --graph mydata.jsonld --format turtle -o mydata.ttl
     """
     from kg.errors import InputError
     from kg.formats import export as write_format
@@ -82,12 +80,12 @@ def export(
 
     if bool(fmt) == all_formats:
         raise InputError("give either --format FORMAT or --all")
-    if input_file and subset:
-        raise InputError("--subset works on the built graph, not on --input")
-    if input_file:
+    if graph_file and subset:
+        raise InputError("--subset works on the built graph, not on --graph")
+    if graph_file:
         from kg.convert import read_input
 
-        parts = read_input(input_file, lambda w: click.echo(f"kg: warning: {w}", err=True))
+        parts = read_input(graph_file, lambda w: click.echo(f"kg: warning: {w}", err=True))
     else:
         parts = build_parts()
     if subset:
