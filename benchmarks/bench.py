@@ -64,13 +64,13 @@ def _run_step(name: str, func, arg: str, state: dict) -> None:
 
 
 def _queries() -> dict:
-    from kg.catalogue import load_catalogue
+    from kg.sparql.catalogue import load_catalogue
 
     return load_catalogue()
 
 
 def _rdflib_load(path: Path):
-    from kg.rdfio import load_graph
+    from kg.rdf.reading import load_graph
 
     return load_graph(path)
 
@@ -81,8 +81,8 @@ SAMPLE_PARAMS = {"org": "org/a00001", "entity": "org/a00001", "year": "2007", "t
 
 
 def _bindings(name: str) -> dict:
-    """The query's parameters as pyoxigraph terms (kg.params, as `kg query` binds them)."""
-    from kg.params import bind
+    """The query's parameters as pyoxigraph terms (kg.sparql.params, as `kg query` binds them)."""
+    from kg.sparql.params import bind
 
     query = _queries()[name]
     given = {p.name: SAMPLE_PARAMS[p.name] for p in query.params if p.name in SAMPLE_PARAMS}
@@ -113,8 +113,8 @@ def _rdflib_nx(state: dict, _: str) -> str:
 
 
 def _pyshacl(state: dict, _: str) -> str:
-    from kg.ontology import load_shapes
-    from kg.validation import shacl_violations
+    from kg.build.ontology import load_shapes
+    from kg.validate.pyshacl_engine import shacl_violations
 
     return f"{len(shacl_violations(state['g'], load_shapes()))} results"
 
@@ -128,7 +128,7 @@ def _ox_load(path: Path):
 
 
 def _ox_query(state: dict, name: str) -> str:
-    from kg.params import with_values  # the binding `kg query` uses (a VALUES block)
+    from kg.sparql.params import with_values  # the binding `kg query` uses (a VALUES block)
 
     text = with_values(_queries()[name].text, _bindings(name), name)
     rows = state["g"].query(text, use_default_graph_as_union=True)
@@ -139,7 +139,7 @@ def _ox_export(state: dict, fmt: str) -> str:
     """Each named graph dumped by Oxigraph (facts, then provenance), concatenated."""
     import pyoxigraph as ox
 
-    from kg.config import PREFIXES
+    from kg.core.config import PREFIXES
 
     store = state["g"]
     rdf_format = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.N_TRIPLES
@@ -162,7 +162,7 @@ def _ox_nx(state: dict, _: str) -> str:
 
 
 def _fast_shacl(state: dict, _: str) -> str:
-    from kg.fastvalidate import shacl_results
+    from kg.validate.fast_engine import shacl_results
 
     return f"{len(shacl_results(state['path'], state['g']))} results"
 
@@ -190,8 +190,8 @@ def run_child(engine: str, group: str, path: Path, bar) -> dict[str, dict]:
 
 
 def bench_scale(n: int, bar) -> list[dict]:
-    from kg.paths import DIST_DIR
-    from kg.synth import write_synth
+    from kg.core.paths import DIST_DIR
+    from kg.scale.synth import write_synth
 
     start = time.perf_counter()
     path, count = write_synth(n, DIST_DIR / "bench" / f"synth-{n}.nq")
@@ -229,7 +229,10 @@ def _total(count: int, rows: list[dict]) -> dict:
 
 
 def table(rows: list[dict]) -> str:
-    head = f"{'triples':>9}  {'step':<38} {'rdflib s':>14} {'fast s':>9} {'ratio':>7} {'rdflib MB':>9} {'fast MB':>8}"
+    head = (
+        f"{'triples':>9}  {'step':<38} {'rdflib s':>14} {'fast s':>9} {'ratio':>7}"
+        f" {'rdflib MB':>9} {'fast MB':>8}"
+    )
     lines = [head, "-" * len(head)]
     for r in rows:
         ref, fast = r["rdflib"] or {}, r["fast"] or {}
@@ -253,8 +256,8 @@ def _s(value) -> str:
 def main() -> None:
     from tqdm import tqdm
 
-    from kg.atomic import write_atomic
-    from kg.paths import DIST_DIR
+    from kg.core.files import write_atomic
+    from kg.core.paths import DIST_DIR
 
     steps_per_scale = 1 + 2 * (len(_queries()) + 4) + 4
     rows: list[dict] = []

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg.build.assemble import build_graph
+from kg.core.paths import ROOT, SOURCES_DIR
 from kg.ingest import ingest
 from kg.ingest.evaluate import expected_gold, score, to_text
 from kg.ingest.gold_graph import graph_gold
-from kg.paths import ROOT, SOURCES_DIR
-from kg.pipeline import build_graph
 
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 

@@ -16,8 +16,8 @@ import subprocess
 import sys
 import time
 
-from kg.catalogue import load_catalogue
-from kg.store import BUILT_NQUADS
+from kg.sparql.catalogue import load_catalogue
+from kg.sparql.store import BUILT_NQUADS
 
 SAMPLE_PARAMS = {
     "units-opened-in": ["--param", "year=2017"],

@@ -22,8 +22,8 @@ import time
 
 import httpx
 
-from kg.catalogue import load_catalogue
-from kg.store import BUILT_NQUADS
+from kg.sparql.catalogue import load_catalogue
+from kg.sparql.store import BUILT_NQUADS
 
 
 def main() -> int:

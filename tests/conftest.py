@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.paths import RECORDS_DIR, SOURCES_DIR
-from kg.pipeline import BuiltGraph, build_parts
-from kg.report import Report
-from kg.validation import validate
+from kg.build.assemble import BuiltGraph, build_parts
+from kg.core.paths import RECORDS_DIR, SOURCES_DIR
+from kg.validate.pyshacl_engine import validate
+from kg.validate.report import Report
 
 SEED = SOURCES_DIR / "c0befe44ac966333.txt"
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
@@ -73,7 +73,7 @@ def report(graph: Graph) -> Report:
 @pytest.fixture(scope="session")
 def built_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`kg build` once per session, into a temporary folder (dist/ is never touched)."""
-    from kg.pipeline import build
+    from kg.pipeline.build import build
 
     out = tmp_path_factory.mktemp("dist")
     build(out)
@@ -83,7 +83,7 @@ def built_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def store(built_dir: Path):
     """The built graph (kg.nq) in an Oxigraph store, as `kg query` sees it."""
-    from kg.store import load_store
+    from kg.sparql.store import load_store
 
     return load_store(built_dir / "kg.nq")
 

@@ -28,7 +28,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from kg.paths import ROOT
+from kg.core.paths import ROOT
 
 LOOPBACK_NAMES = {None, "", "localhost", "127.0.0.1", "::1"}
 # Read-only places Python and its libraries load code and data from.

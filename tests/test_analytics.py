@@ -13,8 +13,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from kg.analytics import centrality, neighbors, path_sentence, resolve, shortest_path, stats
-from kg.errors import InputError
+from kg.core.errors import InputError
+from kg.network.analytics import centrality, neighbors, path_sentence, resolve, shortest_path, stats
 
 
 def node(name: str, cls: str = "Unit") -> dict:
@@ -87,7 +87,7 @@ def test_resolve_by_iri_label_and_errors(tiny) -> None:
 
 
 def test_resolve_prefers_the_entity_others_are_named_after(graph) -> None:
-    from kg.networks import to_networkx
+    from kg.network.view import to_networkx
 
     nxg = to_networkx(graph)
     assert resolve(nxg, "VR·AR제작거점센터").endswith("/unit/jeonbuk-vr-ar-production-hub-center")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.atomic import write_atomic
-from kg.errors import ExportError
+from kg.core.errors import ExportError
+from kg.core.files import write_atomic
 
 
 def test_write_replaces_and_keeps_mode(tmp_path: Path) -> None:

@@ -133,7 +133,7 @@ def test_owl_imports_are_never_followed(tmp_path: Path, canary: tuple[str, list[
 
 
 def test_our_own_shapes_can_be_named(tmp_path: Path) -> None:
-    from kg.paths import SHAPES_FILE
+    from kg.core.paths import SHAPES_FILE
 
     result = run("validate", str(write(tmp_path, "d.nt", DATA)), "--shapes", str(SHAPES_FILE))
     assert result.exit_code == 0 and "conforms: yes" in result.output

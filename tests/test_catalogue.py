@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.catalogue import load_catalogue, read_query
-from kg.errors import QueryError
-from kg.guard import check_query
-from kg.params import TYPES
-from kg.query import run, select
-from kg.tables import cell
+from kg.core.errors import QueryError
+from kg.sparql.catalogue import load_catalogue, read_query
+from kg.sparql.guard import check_query
+from kg.sparql.params import TYPES
+from kg.sparql.query import run, select
+from kg.sparql.tables import cell
 
 GOLDEN = Path(__file__).parent / "golden" / "queries"
 CATALOGUE = load_catalogue()
@@ -280,7 +280,7 @@ PLANTED = {
 def test_each_data_quality_check_catches_a_planted_problem(built_dir: Path, name: str) -> None:
     import pyoxigraph as ox
 
-    from kg.store import load_store
+    from kg.sparql.store import load_store
 
     broken = load_store(built_dir / "kg.nq")
     for s, p, o in PLANTED[name]:
@@ -294,9 +294,9 @@ def test_each_data_quality_check_catches_a_planted_problem(built_dir: Path, name
 
 
 def test_bundled_queries_follow_the_configured_base(monkeypatch: pytest.MonkeyPatch) -> None:
-    import kg.catalogue
+    import kg.sparql.catalogue
 
-    monkeypatch.setattr(kg.catalogue, "BASE", "https://example.org/kg/")
-    query = kg.catalogue.find_query("history")
+    monkeypatch.setattr(kg.sparql.catalogue, "BASE", "https://example.org/kg/")
+    query = kg.sparql.catalogue.find_query("history")
     assert "https://w3id.org/kr-ict-kg/" not in query.text
     assert "https://example.org/kg/" in query.text

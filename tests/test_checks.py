@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
-from kg.checks import check_offsets
-from kg.namespaces import OA
+from kg.core.namespaces import OA
+from kg.validate.checks import check_offsets
 
 SCHEMA = "https://schema.org/"
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.paths import ROOT
+from kg.core.paths import ROOT
 
 README = ROOT / "README.md"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from kg.convert import read_input
-from kg.formats import render
+from kg.pipeline.export import render
+from kg.rdf.convert import read_input
 
 
 def test_named_graphs_and_the_default_graph_are_kept(tmp_path: Path) -> None:

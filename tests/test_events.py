@@ -6,10 +6,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.config import entity_iri
-from kg.errors import RecordError
-from kg.namespaces import DEF, PROV, SCHEMA
-from kg.pipeline import build_parts
+from kg.build.assemble import build_parts
+from kg.core.config import entity_iri
+from kg.core.errors import RecordError
+from kg.core.namespaces import DEF, PROV, SCHEMA
 from tests.conftest import edit
 
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.errors import EvidenceError
-from kg.evidence import CONTEXT, evidence_at, find_quote, ground
+from kg.build.evidence import CONTEXT, evidence_at, find_quote, ground
+from kg.core.errors import EvidenceError
 
 
 def test_find_quote_counts_code_points() -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.atomic import write_atomic
-from kg.errors import QueryError
-from kg.executor import QueryPool, QueryTimeout, QueryTooLarge
-from kg.export import to_nquads
+from kg.core.errors import QueryError
+from kg.core.files import write_atomic
+from kg.rdf.writing import to_nquads
+from kg.sparql.executor import QueryPool, QueryTimeout, QueryTooLarge
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
@@ -77,7 +77,7 @@ def _spin(store) -> None:
 
 
 def test_run_once_returns_raises_and_stops(nquads: Path) -> None:
-    from kg.executor import run_once
+    from kg.sparql.executor import run_once
 
     assert run_once(nquads, _count_triples, (10,), timeout=30) == 10
     with pytest.raises(QueryError, match="^no such thing$"):
@@ -88,22 +88,22 @@ def test_run_once_returns_raises_and_stops(nquads: Path) -> None:
 
 
 def _ask_service(store, url: str):
-    """A SERVICE query given straight to Oxigraph, as if kg.guard had missed it."""
+    """A SERVICE query given straight to Oxigraph, as if kg.sparql.guard had missed it."""
     return len(list(store.query(f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}")))
 
 
 def _isolation_works() -> bool:
     import multiprocessing as mp
 
-    from kg.executor import isolate_network
+    from kg.sparql.executor import isolate_network
 
     with mp.get_context("spawn").Pool(1) as pool:
         return pool.apply(isolate_network)
 
 
 def test_a_worker_cannot_reach_out_even_past_the_guard(nquads: Path) -> None:
-    from kg.errors import KgError
-    from kg.executor import run_once
+    from kg.core.errors import KgError
+    from kg.sparql.executor import run_once
     from tests.outbound import Canary
 
     if not _isolation_works():

@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from kg.explorer import MissingLibraryError, explorer_html, payload, vis_network_js
-from kg.networks import to_networkx
-from kg.paths import VIS_NETWORK_JS
+from kg.core.paths import VIS_NETWORK_JS
+from kg.network.view import to_networkx
+from kg.viz.explorer import MissingLibraryError, explorer_html, payload, vis_network_js
 
 FAKE_VIS = "window.vis = {}; // </script> must not close the element"
 
@@ -64,8 +64,9 @@ def test_vis_network_comes_from_node_modules() -> None:
 
 def test_page_is_the_same_whatever_the_hash_seed() -> None:
     code = (
-        "import hashlib; from kg.pipeline import build_graph; from kg.networks import to_networkx;"
-        "from kg.explorer import explorer_html;"
+        "import hashlib; from kg.build.assemble import build_graph;"
+        "from kg.network.view import to_networkx;"
+        "from kg.viz.explorer import explorer_html;"
         "print(hashlib.sha256(explorer_html(to_networkx(build_graph()), 'x').encode()).hexdigest())"
     )
     digests = {

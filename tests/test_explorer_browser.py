@@ -12,9 +12,9 @@ import os
 
 import pytest
 
-from kg.explorer import write_explorer
-from kg.networks import to_networkx
-from kg.paths import DIST_DIR, VIS_NETWORK_JS
+from kg.core.paths import DIST_DIR, VIS_NETWORK_JS
+from kg.network.view import to_networkx
+from kg.viz.explorer import write_explorer
 from tests.helpers import CHROMIUM, CHROMIUM_FLAGS
 
 VR_KO = "전북 VR·AR제작거점센터"

@@ -11,12 +11,12 @@ from pyld import jsonld
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from kg import export as rdf
-from kg.config import ID_BASE, PREFIXES
-from kg.formats import render
-from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
-from kg.paths import CONTEXT_FILE
-from kg.pipeline import BuiltGraph
+from kg.build.assemble import BuiltGraph
+from kg.core.config import ID_BASE, PREFIXES
+from kg.core.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
+from kg.core.paths import CONTEXT_FILE
+from kg.pipeline.export import render
+from kg.rdf import writing as rdf
 
 
 def parse(text: str, fmt: str) -> Graph:
@@ -131,7 +131,7 @@ def test_rdfxml_refuses_characters_xml_forbids_naming_subject_and_property() -> 
     """Issue 9, case 19: RDF/XML cannot write \\x00 or \\x07; the refusal is one clear line."""
     from rdflib import Literal
 
-    from kg.errors import ExportError
+    from kg.core.errors import ExportError
 
     subject, prop = URIRef("https://example.org/a"), URIRef("https://example.org/p")
     for bad in ("nul\x00", "bell\x07", "\ufffe"):

@@ -18,12 +18,12 @@ from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS, XSD
 
-from kg.checks import check_labels_nfc, check_offsets, run_violation_queries
-from kg.config import entity_iri
-from kg.fastshacl import Shapes
-from kg.fastvalidate import shacl_results, validate_file
-from kg.namespaces import OA, ORG, SCHEMA
-from kg.ontology import load_shapes
+from kg.build.ontology import load_shapes
+from kg.core.config import entity_iri
+from kg.core.namespaces import OA, ORG, SCHEMA
+from kg.validate.checks import check_labels_nfc, check_offsets, run_violation_queries
+from kg.validate.fast_engine import shacl_results, validate_file
+from kg.validate.shacl_compiler import Shapes
 
 AGENCY = URIRef(entity_iri("org", "jeonju-ict-culture-agency"))
 UNIT = URIRef(entity_iri("unit", "it-venture-center"))
@@ -31,7 +31,7 @@ EVENT = URIRef(entity_iri("event", "it-venture-center-opening"))
 OBS = URIRef(entity_iri("observation", "agro-bio-sw-rbd-new-jobs"))
 POST = URIRef(entity_iri("post", "jeonju-ict-culture-agency-director"))
 UNCHECKED = "bad month 2019-13 (pyshacl checks no gYearMonth)"
-NFD = "a label in NFD (a warning of kg.checks, not SHACL)"
+NFD = "a label in NFD (a warning of kg.validate.checks, not SHACL)"
 NO_SHACL = {"valid", "a year is fine", UNCHECKED, NFD}
 PROJECT = URIRef(entity_iri("project", "agro-bio-sw-rbd-support"))
 
@@ -142,7 +142,7 @@ def _others(violations) -> list[tuple]:
 def test_the_other_checks_report_what_the_reference_reports(
     name: str, graph: Graph, tmp_path: Path
 ) -> None:
-    """Offsets, violation queries and NFC labels: the fast report equals kg.validation's."""
+    """Offsets, violation queries and NFC labels: the fast report equals kg.validate.pyshacl_engine's."""
     broken = Graph()
     for triple in graph:
         broken.add(triple)

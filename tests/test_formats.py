@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.errors import ExportError
-from kg.formats import FORMATS, export, export_all, get_format
-from kg.pipeline import BuiltGraph
+from kg.build.assemble import BuiltGraph
+from kg.core.errors import ExportError
+from kg.pipeline.export import FORMATS, export, export_all, get_format
 
 ALL_FILES = [
     "kg-edges.csv",
@@ -110,7 +110,7 @@ def test_a_hostile_note_fails_rdfxml_cleanly_and_graph_formats_escape_it(
     """Issue 9, case 19, end to end: a record's note with \\x00 and \\x07 in it."""
     import networkx as nx
 
-    from kg.pipeline import build_parts
+    from kg.build.assemble import build_parts
     from tests.conftest import edit
 
     edit(

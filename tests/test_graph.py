@@ -5,8 +5,8 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from kg.config import entity_iri
-from kg.namespaces import DCTERMS, ORG, SCHEMA, WD
+from kg.core.config import entity_iri
+from kg.core.namespaces import DCTERMS, ORG, SCHEMA, WD
 
 AGENCY = URIRef(entity_iri("org", "jeonju-ict-culture-agency"))
 

@@ -15,8 +15,8 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-from kg import graphwriters as writers
-from kg.networks import to_networkx
+from kg.network import writers
+from kg.network.view import to_networkx
 from tests.test_networks import small_graph
 
 AGENCY = "https://w3id.org/kr-ict-kg/id/org/jeonju-ict-culture-agency"
@@ -201,7 +201,7 @@ def test_an_iri_xml_cannot_carry_is_refused_naming_it() -> None:
     from rdflib import Literal, URIRef
     from rdflib.namespace import RDF, RDFS
 
-    from kg.errors import ExportError
+    from kg.core.errors import ExportError
 
     g = Graph()
     bad = URIRef(EX + "bad\x07iri")

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.errors import QueryError
-from kg.guard import check_query
+from kg.core.errors import QueryError
+from kg.sparql.guard import check_query
 
 
 @pytest.mark.parametrize(

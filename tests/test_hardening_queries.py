@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.catalogue import find_query, load_catalogue
 from kg.cli import main
-from kg.errors import QueryError
-from kg.guard import check_query
-from kg.paths import QUERIES_DIR
+from kg.core.errors import QueryError
+from kg.core.paths import QUERIES_DIR
+from kg.sparql.catalogue import find_query, load_catalogue
+from kg.sparql.guard import check_query
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 # Catastrophic backtracking for a backtracking engine (Python's re); evaluated 25 million times.
@@ -103,9 +103,9 @@ def test_kg_query_validate_build_and_export_reach_nothing(
     assert "remote context refused" in line and "hostile.jsonld" in line
     built = run("build", "--out", str(tmp_path / "dist"))
     assert built.exit_code == 0 and "conforms" in built.output, built.output
-    import kg.paths
+    import kg.core.paths
 
-    monkeypatch.setattr(kg.paths, "DIST_DIR", tmp_path / "all")
+    monkeypatch.setattr(kg.core.paths, "DIST_DIR", tmp_path / "all")
     exported = run("export", "--all")
     assert exported.exit_code == 0, exported.output
     assert (tmp_path / "all" / "kg.jsonld").stat().st_size > 1000

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from kg.atomic import write_atomic
-from kg.export import to_nquads
+from kg.core.files import write_atomic
+from kg.rdf.writing import to_nquads
 from tests.helpers import running_server
 from tests.outbound import Canary
 from tests.test_hardening_queries import REGEX_SLOW, SLOW, hostile

@@ -9,8 +9,8 @@ import tomli_w
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.core.paths import SOURCES_DIR
 from kg.ingest import ingest
-from kg.paths import SOURCES_DIR
 from tests.ingest_helpers import FIXTURES, review_draft
 
 

@@ -11,14 +11,14 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS, XSD
 
-from kg.errors import InputError
+from kg.build.records import Index
+from kg.core.errors import InputError
+from kg.core.namespaces import DEF, ORG, SCHEMA
+from kg.core.paths import SOURCES_DIR
 from kg.ingest import ingest, write_draft
 from kg.ingest.draft import read_meta
 from kg.ingest.rdf import draft_graph, draft_records
-from kg.namespaces import DEF, ORG, SCHEMA
-from kg.paths import SOURCES_DIR
-from kg.records import Index
-from kg.validation import validate
+from kg.validate.pyshacl_engine import validate
 from tests.ingest_helpers import FIXTURES, review_draft
 
 SEED = SOURCES_DIR / "c0befe44ac966333.txt"

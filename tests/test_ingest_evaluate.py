@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph
 
+from kg.core.paths import SOURCES_DIR
 from kg.ingest import ingest
 from kg.ingest.evaluate import expected_gold, score, to_text
 from kg.ingest.gold_graph import graph_gold
-from kg.paths import SOURCES_DIR
 from tests.ingest_helpers import FIXTURES, PROFILES
 
 

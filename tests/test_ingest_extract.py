@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import InputError, TimelineError
-from kg.evidence import find_quote
+from kg.build.evidence import find_quote
+from kg.core.errors import InputError, TimelineError
 from kg.ingest import ingest, names
 from kg.ingest.extract import extract, read_article, repeated_lines
 from tests.ingest_helpers import FIXTURES

@@ -8,14 +8,14 @@ import pytest
 import tomli_w
 from rdflib import URIRef
 
-from kg.config import entity_iri
-from kg.errors import InputError
+from kg.build.assemble import build_graph
+from kg.build.sources import load_records
+from kg.core.config import entity_iri
+from kg.core.errors import InputError
+from kg.core.namespaces import OA, SCHEMA
 from kg.ingest import ingest
 from kg.ingest.merge import merge_draft
-from kg.namespaces import OA, SCHEMA
-from kg.pipeline import build_graph
-from kg.sources import load_records
-from kg.validation import validate
+from kg.validate.pyshacl_engine import validate
 from tests.ingest_helpers import FIXTURES, review_draft
 
 SECOND = FIXTURES / "jeonju-second-source.txt"

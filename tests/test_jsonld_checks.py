@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import ParseError
-from kg.jsonld_checks import check_jsonld
+from kg.core.errors import ParseError
+from kg.rdf.jsonld_checks import check_jsonld
 
 DOC = Path("doc.jsonld")
 

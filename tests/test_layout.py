@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from kg.layout import RING, positions
-from kg.networks import to_networkx
+from kg.network.view import to_networkx
+from kg.viz.layout import RING, positions
 
 
 def test_agency_centre_units_ring_bodies_left_programs_right(graph) -> None:

@@ -6,8 +6,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.lexical import check_typed_literals, well_formed
-from kg.report import Report
+from kg.validate.lexical import check_typed_literals, well_formed
+from kg.validate.report import Report
 
 
 @pytest.mark.parametrize(

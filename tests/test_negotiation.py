@@ -7,7 +7,7 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from kg.negotiation import prefers_html, serialize_result, serialize_triples, wanted
+from kg.sparql.negotiation import prefers_html, serialize_result, serialize_triples, wanted
 
 
 @pytest.mark.parametrize(

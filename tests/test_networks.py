@@ -10,10 +10,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg.errors import InputError
-from kg.graphwriters import flat
-from kg.namespaces import DEF, ID, OA, ORG, PROV, SCHEMA, SKOS, WD
-from kg.networks import display_class, entity_nodes, main_class, to_networkx
+from kg.core.errors import InputError
+from kg.core.namespaces import DEF, ID, OA, ORG, PROV, SCHEMA, SKOS, WD
+from kg.network.view import display_class, entity_nodes, main_class, to_networkx
+from kg.network.writers import flat
 
 VR = "https://w3id.org/kr-ict-kg/id/unit/jeonbuk-vr-ar-production-hub-center"
 EX = "https://example.org/"

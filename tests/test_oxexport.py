@@ -6,10 +6,10 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from kg import export as rdf
-from kg import oxexport
-from kg.export import GENERATED
-from kg.pipeline import BuiltGraph
+from kg.build.assemble import BuiltGraph
+from kg.rdf import oxigraph_writers as oxexport
+from kg.rdf import writing as rdf
+from kg.rdf.writing import GENERATED
 
 
 @pytest.mark.parametrize(("writer", "fmt"), [(oxexport.to_turtle, "turtle"),

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.atomic import write_atomic
-from kg.config import ID_BASE
-from kg.export import to_nquads
-from kg.pages import describe, entity_html, exists, local_path
-from kg.store import load_store
+from kg.core.config import ID_BASE
+from kg.core.files import write_atomic
+from kg.rdf.writing import to_nquads
+from kg.serve.pages import describe, entity_html, exists, local_path
+from kg.sparql.store import load_store
 
 SOS_LAB = ID_BASE + "unit/sos-lab"
 QUOTE = "SOS랩(Solution in Our Society Lab) 구축 및 운영"

@@ -8,9 +8,9 @@ import unicodedata
 import pyoxigraph as ox
 import pytest
 
-from kg.catalogue import Param
-from kg.errors import QueryError
-from kg.params import bind, parse_assignments, to_term
+from kg.core.errors import QueryError
+from kg.sparql.catalogue import Param
+from kg.sparql.params import bind, parse_assignments, to_term
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 ID = "https://w3id.org/kr-ict-kg/id/"

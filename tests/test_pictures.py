@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg import pictures
-from kg.pictures import MissingFontError, korean_font, save, setup
+from kg.viz import pictures
+from kg.viz.pictures import MissingFontError, korean_font, save, setup
 
 pytestmark = pytest.mark.skipif(
     not any(pictures.SYSTEM_FONT_DIR.rglob("*CJK*")),

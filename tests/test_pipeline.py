@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import EvidenceError, NotConformingError
-from kg.pipeline import build
+from kg.core.errors import EvidenceError, NotConformingError
+from kg.pipeline.build import build
 from tests.conftest import edit
 
 

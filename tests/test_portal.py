@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from kg.portal import query_page
+from kg.serve.portal import query_page
 
 EXAMPLES = [{"title": "Units <by date>", "text": "SELECT * WHERE { ?s ?p ?o } # </script>"}]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.positions import line_col, locate, near, token_at
+from kg.core.positions import line_col, locate, near, token_at
 
 TEXT = '@prefix : <http://x/> .\n:가나 :b "문자열 값" ;\r\n  :c <http://x/a b> .\n'
 

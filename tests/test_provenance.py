@@ -5,10 +5,10 @@ from __future__ import annotations
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from kg.checks import check_offsets
-from kg.config import entity_iri
-from kg.namespaces import OA, ORG, SCHEMA
-from kg.paths import ROOT
+from kg.core.config import entity_iri
+from kg.core.namespaces import OA, ORG, SCHEMA
+from kg.core.paths import ROOT
+from kg.validate.checks import check_offsets
 
 GROUNDED = [
     ORG.Organization,

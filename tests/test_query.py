@@ -13,11 +13,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.query import Result
 
-from kg.catalogue import find_query, load_catalogue
-from kg.config import compact_iri
-from kg.errors import QueryError
-from kg.query import default_format, execute, resolve, select
-from kg.tables import cell
+from kg.core.config import compact_iri
+from kg.core.errors import QueryError
+from kg.sparql.catalogue import find_query, load_catalogue
+from kg.sparql.query import default_format, execute, resolve, select
+from kg.sparql.tables import cell
 
 UNITS_2017 = {"year": "2017"}
 
@@ -84,7 +84,7 @@ def test_table_is_aligned_for_hangul(store) -> None:
     text = execute(store, find_query("units-opened-in"), {"year": "2011"}, "table").decode()
     lines = text.splitlines()
     assert lines[-1] == "(2 rows)"
-    from kg.tables import width
+    from kg.sparql.tables import width
 
     starts = {width(line[: line.index("20")]) for line in lines[2:4]}
     assert len(starts) == 1, lines  # the date column starts at the same screen column
@@ -206,7 +206,7 @@ def test_default_format_is_a_table_on_a_terminal_else_csv(tmp_path) -> None:
 
 
 def test_a_graph_older_than_its_inputs_is_noticed(tmp_path) -> None:
-    from kg.query import newer_inputs
+    from kg.sparql.query import newer_inputs
 
     nquads = tmp_path / "kg.nq"
     nquads.write_text("", encoding="utf-8")

@@ -10,8 +10,8 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.errors import ParseError
-from kg.rdfio import InputWarning, load_graph
+from kg.core.errors import ParseError
+from kg.rdf.reading import InputWarning, load_graph
 
 NT = '<http://x/a> <http://x/p> "전주" .\n'
 
@@ -164,8 +164,8 @@ BOUNDED = """
 import resource, sys, time
 from pathlib import Path
 resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
-from kg.errors import ParseError
-from kg.rdfio import InputWarning, load_graph
+from kg.core.errors import ParseError
+from kg.rdf.reading import InputWarning, load_graph
 start = time.perf_counter()
 try:
     load_graph(Path(sys.argv[1]))

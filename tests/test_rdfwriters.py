@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from kg.convert import read_input
-from kg.formats import FORMATS, GRAPH_FORMATS, render
-from kg.rdfio import load_graph
+from kg.pipeline.export import FORMATS, GRAPH_FORMATS, render
+from kg.rdf.convert import read_input
+from kg.rdf.reading import load_graph
 
 RDF_FORMATS = [name for name in FORMATS if name not in GRAPH_FORMATS]
 XSD = "http://www.w3.org/2001/XMLSchema#"

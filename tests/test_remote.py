@@ -12,10 +12,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
-from kg.catalogue import load_catalogue
-from kg.config import entity_iri
-from kg.errors import QueryError
-from kg.remote import RemoteError, push, remote_select
+from kg.core.config import entity_iri
+from kg.core.errors import QueryError
+from kg.sparql.catalogue import load_catalogue
+from kg.sparql.remote import RemoteError, push, remote_select
 from tests.conftest import free_port
 
 

@@ -8,11 +8,11 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kg.catalogue import CatalogueQuery, find_query, load_catalogue
 from kg.cli import main
-from kg.errors import QueryError
-from kg.params import where_group
-from kg.remotequery import remote_text
+from kg.core.errors import QueryError
+from kg.sparql.catalogue import CatalogueQuery, find_query, load_catalogue
+from kg.sparql.params import where_group
+from kg.sparql.remotequery import remote_text
 
 SAMPLE = {
     "units-opened-in": ["--param", "year=2017"],

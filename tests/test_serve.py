@@ -19,12 +19,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, XML, SPARQLWrapper
 
-from kg.atomic import write_atomic
-from kg.catalogue import load_catalogue
-from kg.config import ID_BASE
-from kg.export import to_nquads
-from kg.paths import YASGUI_DIR
-from kg.store import load_store
+from kg.core.config import ID_BASE
+from kg.core.files import write_atomic
+from kg.core.paths import YASGUI_DIR
+from kg.rdf.writing import to_nquads
+from kg.sparql.catalogue import load_catalogue
+from kg.sparql.store import load_store
 from tests.helpers import CHROMIUM, CHROMIUM_FLAGS, running_server
 
 AGENCY = ID_BASE + "org/jeonju-ict-culture-agency"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import InputError, ParseError
-from kg.ontology import load_shapes
-from kg.paths import SHAPES_FILE
-from kg.shapecheck import check_shapes, load_user_shapes
+from kg.build.ontology import load_shapes
+from kg.core.errors import InputError, ParseError
+from kg.core.paths import SHAPES_FILE
+from kg.validate.user_shapes import check_shapes, load_user_shapes
 
 HEAD = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix ex: <http://x/> .\n"
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import RecordError, SourceError
-from kg.records import Index
-from kg.sources import load_records, load_sources
+from kg.build.records import Index
+from kg.build.sources import load_records, load_sources
+from kg.core.errors import RecordError, SourceError
 from tests.conftest import SEED, edit
 
 

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.errors import InputError
-from kg.store import STAMP, load_store, open_store
+from kg.core.errors import InputError
+from kg.sparql.store import STAMP, load_store, open_store
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
@@ -69,7 +69,7 @@ def test_kg_query_answers_from_the_store(nquads: Path, tmp_path: Path) -> None:
 def test_kg_serve_answers_from_the_store(nquads: Path, tmp_path: Path) -> None:
     from starlette.testclient import TestClient
 
-    from kg.serve import ServeConfig, create_app
+    from kg.serve.app import ServeConfig, create_app
 
     app = create_app(ServeConfig(nquads, workers=1, store=tmp_path / "s"))
     with TestClient(app) as client:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.networks import to_networkx
-from kg.pictures import SYSTEM_FONT_DIR
-from kg.structure_picture import draw_structure, structure
+from kg.network.view import to_networkx
+from kg.viz.pictures import SYSTEM_FONT_DIR
+from kg.viz.structure import draw_structure, structure
 from tests.test_timeline_picture import svg_texts
 
 

@@ -8,11 +8,11 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
-from kg.errors import InputError, QueryError
-from kg.namespaces import ID, OA, ORG
-from kg.networks import to_networkx
-from kg.pipeline import BuiltGraph
-from kg.subset import class_iri, select
+from kg.build.assemble import BuiltGraph
+from kg.core.errors import InputError, QueryError
+from kg.core.namespaces import ID, OA, ORG
+from kg.network.view import to_networkx
+from kg.pipeline.subset import class_iri, select
 
 HEADER = "# title: t\n# description: d\n# columns: unit\nPREFIX org: <http://www.w3.org/ns/org#>\n"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.fastvalidate import validate_file
-from kg.rdfio import load_graph
-from kg.synth import REGIONS, write_synth
-from kg.validation import validate
+from kg.rdf.reading import load_graph
+from kg.scale.synth import REGIONS, write_synth
+from kg.validate.fast_engine import validate_file
+from kg.validate.pyshacl_engine import validate
 
 
 def test_a_small_synthetic_graph_conforms_to_the_shapes(tmp_path: Path) -> None:
@@ -39,7 +39,7 @@ def test_same_n_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
     outputs = []
     for seed in ("1", "2"):
         out = tmp_path / seed / "synth.nq"
-        code = "import sys; from pathlib import Path; from kg.synth import write_synth; "
+        code = "import sys; from pathlib import Path; from kg.scale.synth import write_synth; "
         code += "write_synth(20000, Path(sys.argv[1]))"
         subprocess.run([sys.executable, "-c", code, str(out)], check=True,
                        env={"PYTHONHASHSEED": seed, "PATH": ""})  # fmt: skip

@@ -6,7 +6,7 @@ import json
 
 import pyoxigraph as ox
 
-from kg.tables import MAX_CELL, cell, plain, to_json, to_table, width
+from kg.sparql.tables import MAX_CELL, cell, plain, to_json, to_table, width
 
 
 def test_width_counts_hangul_twice_and_combining_marks_never() -> None:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.errors import TimelineError
-from kg.timeline import parse_date, parse_timeline, split_event_text
+from kg.build.timeline import parse_date, parse_timeline, split_event_text
+from kg.core.errors import TimelineError
 
 
 def test_seed_timeline_has_21_entries_each_told_twice(seed_text: str) -> None:

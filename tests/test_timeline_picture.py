@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from kg.networks import to_networkx
-from kg.pictures import SYSTEM_FONT_DIR
-from kg.timeline_picture import draw_timeline, event_kind, lanes, timeline_events
+from kg.network.view import to_networkx
+from kg.viz.pictures import SYSTEM_FONT_DIR
+from kg.viz.timeline import draw_timeline, event_kind, lanes, timeline_events
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, XSD
 
-from kg.config import entity_iri
-from kg.namespaces import OA, ORG, SCHEMA
-from kg.report import Report
-from kg.validation import validate
+from kg.core.config import entity_iri
+from kg.core.namespaces import OA, ORG, SCHEMA
+from kg.validate.pyshacl_engine import validate
+from kg.validate.report import Report
 
 AGENCY = URIRef(entity_iri("org", "jeonju-ict-culture-agency"))
 UNIT = URIRef(entity_iri("unit", "it-venture-center"))

@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.paths import VIS_NETWORK_JS
+from kg.core.paths import VIS_NETWORK_JS
 
 
 def run(*args: str):

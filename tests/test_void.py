@@ -5,11 +5,11 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.atomic import write_atomic
-from kg.config import ID_BASE
-from kg.export import to_nquads
-from kg.store import load_store
-from kg.void import DATASET_IRI, LICENSE_IRI, dataset_stats, service_triples, void_triples
+from kg.core.config import ID_BASE
+from kg.core.files import write_atomic
+from kg.rdf.writing import to_nquads
+from kg.serve.void import DATASET_IRI, LICENSE_IRI, dataset_stats, service_triples, void_triples
+from kg.sparql.store import load_store
 
 VOID = "http://rdfs.org/ns/void#"
 

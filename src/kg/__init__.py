@@ -19,18 +19,23 @@ __all__ = ["build", "build_graph", "validate"]
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from kg.pipeline import build, build_graph
-    from kg.validation import validate
+    from kg.build.assemble import build_graph
+    from kg.pipeline.build import build
+    from kg.validate.pyshacl_engine import validate
 
 
 def __getattr__(name: str) -> Any:
     """Import lazily, so that ``import kg`` stays cheap for the fast commands."""
-    if name in ("build", "build_graph"):
-        from kg import pipeline
+    if name == "build":
+        from kg.pipeline.build import build
 
-        return getattr(pipeline, name)
+        return build
+    if name == "build_graph":
+        from kg.build.assemble import build_graph
+
+        return build_graph
     if name == "validate":
-        from kg.validation import validate
+        from kg.validate.pyshacl_engine import validate
 
         return validate
     raise AttributeError(name)

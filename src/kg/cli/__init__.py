@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from kg.errors import KgError, NotConformingError
+from kg.core.errors import KgError, NotConformingError
 
 
 class KgGroup(click.Group):

@@ -27,8 +27,8 @@ def build(out_dir: Path | None) -> None:
 
         kg build --out dist
     """
-    from kg.paths import DIST_DIR
-    from kg.pipeline import build as run_build
+    from kg.core.paths import DIST_DIR
+    from kg.pipeline.build import build as run_build
 
     result = run_build(out_dir or DIST_DIR)
     click.echo(result.summary.to_text())
@@ -77,12 +77,12 @@ def validate(file: Path | None, fmt: str, engine: str, shapes: str | None) -> No
         kg validate dist/synth.nq --engine fast
         kg validate mydata.jsonld --shapes myshapes.ttl
     """
-    from kg.fastvalidate import choose_engine
+    from kg.pipeline.validate import validate_graph
 
     def warn(message: str) -> None:
         click.echo(f"kg: warning: {message}", err=True)
 
-    report = choose_engine(file, engine, shapes, warn)
+    report = validate_graph(file, engine, shapes, warn)
     click.echo(report.to_json() if fmt == "json" else report.to_text())
     if not report.conforms:
         raise SystemExit(1)

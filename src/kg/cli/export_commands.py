@@ -10,7 +10,7 @@ import click
 
 from kg.cli.options import graph_option
 
-# Kept here (not imported from kg.formats) so that `kg --help` loads no RDF library.
+# Kept here (not imported from kg.pipeline.export) so that `kg --help` loads no RDF library.
 FORMAT_NAMES = ("turtle", "jsonld", "nt", "nquads", "trig", "xml", "graphml", "gexf", "dot", "csv")
 
 
@@ -71,19 +71,19 @@ def export(
         kg export --all
         kg export --graph mydata.jsonld --format turtle -o mydata.ttl
     """
-    from kg.errors import InputError
-    from kg.formats import export as write_format
-    from kg.formats import export_all, render
-    from kg.paths import DIST_DIR
-    from kg.pipeline import build_parts
-    from kg.subset import select
+    from kg.build.assemble import build_parts
+    from kg.core.errors import InputError
+    from kg.core.paths import DIST_DIR
+    from kg.pipeline.export import export as write_format
+    from kg.pipeline.export import export_all, render
+    from kg.pipeline.subset import select
 
     if bool(fmt) == all_formats:
         raise InputError("give either --format FORMAT or --all")
     if graph_file and subset:
         raise InputError("--subset works on the built graph, not on --graph")
     if graph_file:
-        from kg.convert import read_input
+        from kg.rdf.convert import read_input
 
         parts = read_input(graph_file, lambda w: click.echo(f"kg: warning: {w}", err=True))
     else:

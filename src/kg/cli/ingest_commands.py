@@ -67,9 +67,9 @@ def ingest(file, source_meta, out, fmt, merge, data_dir, evaluate, expected) -> 
     if merge:
         _merge(file, data_dir)
         return
+    from kg.core.paths import DIST_DIR
     from kg.ingest import ingest as run_ingest
     from kg.ingest import write_draft
-    from kg.paths import DIST_DIR
 
     result = run_ingest(file, source_meta)
     if evaluate:
@@ -87,7 +87,7 @@ def ingest(file, source_meta, out, fmt, merge, data_dir, evaluate, expected) -> 
 def _turtle(result, out: Path | None) -> None:
     text = result.turtle()
     if out:
-        from kg.atomic import write_atomic
+        from kg.core.files import write_atomic
 
         click.echo(f"wrote {os.path.relpath(write_atomic(out, text))}")
     else:
@@ -100,16 +100,16 @@ def _evaluate(result, expected: Path | None) -> str:
     if expected:
         gold, title = expected_gold(expected), f"against {expected}"
     else:
+        from kg.build.assemble import build_graph
         from kg.ingest.gold_graph import graph_gold
-        from kg.pipeline import build_graph
 
         gold, title = graph_gold(build_graph()), "against the curated graph"
     return to_text(score(result.extraction, gold), f"{result.extraction.path} {title}")
 
 
 def _merge(draft: Path, data_dir: Path | None) -> None:
+    from kg.core.paths import DATA_DIR
     from kg.ingest.merge import merge_draft
-    from kg.paths import DATA_DIR
 
     merged = merge_draft(draft, data_dir or DATA_DIR)
     click.echo(merged.to_text())

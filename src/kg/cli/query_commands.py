@@ -101,11 +101,11 @@ def query(
         kg query history --store dist/kg.oxigraph
         kg query history --endpoint http://127.0.0.1:7878/query
     """
-    from kg.catalogue import load_catalogue
-    from kg.params import parse_assignments
-    from kg.paths import relative_to_root
-    from kg.query import default_format, newer_inputs, prepare, resolve
-    from kg.store import BUILT_NQUADS
+    from kg.core.paths import relative_to_root
+    from kg.sparql.catalogue import load_catalogue
+    from kg.sparql.params import parse_assignments
+    from kg.sparql.query import default_format, newer_inputs, prepare, resolve
+    from kg.sparql.store import BUILT_NQUADS
 
     if list_only:
         text = _catalogue_text(load_catalogue(), fmt)
@@ -130,22 +130,22 @@ def query(
 
 def _run(nquads: Path, store_path: Path | None, args: tuple, timeout: float) -> bytes:
     """The query's output: run in a worker process killed past ``timeout`` (0: here, no limit)."""
-    from kg.errors import InputError
-    from kg.query import execute
+    from kg.core.errors import InputError
+    from kg.sparql.query import execute
 
     if not nquads.exists():
         raise InputError(f"{nquads}: no built graph here; run `kg build` first")
     if timeout == 0:
-        from kg.store import open_store
+        from kg.sparql.store import open_store
 
         return execute(open_store(nquads, store_path), *args)
-    from kg.executor import run_once
+    from kg.sparql.executor import run_once
 
     return run_once(nquads, execute, args, timeout, store_path)
 
 
 def _remote(endpoint: str, chosen, given: dict, fmt: str | None, fallback: str, graph: str):
-    from kg.remotequery import execute_remote
+    from kg.sparql.remotequery import execute_remote
 
     return execute_remote(endpoint, chosen, given, fmt, fallback, graph)
 
@@ -181,7 +181,7 @@ def _catalogue_text(catalogue: dict, fmt: str | None) -> str:
 def _emit(data: bytes, output: Path | None) -> None:
     """Write to the ``-o`` file atomically, or to stdout as bytes (UTF-8, as serialized)."""
     if output is not None:
-        from kg.atomic import write_atomic
+        from kg.core.files import write_atomic
 
         write_atomic(output, data)
         click.echo(f"wrote {output}", err=True)

@@ -27,8 +27,8 @@ def synth(n: int, output: Path | None) -> None:
     \b
         kg synth --scale 100000 -o dist/synth-1e5.nq
     """
-    from kg.paths import DIST_DIR
-    from kg.synth import write_synth
+    from kg.core.paths import DIST_DIR
+    from kg.scale.synth import write_synth
 
     path, count = write_synth(n, output or DIST_DIR / "synth.nq")
     click.echo(f"wrote {os.path.relpath(path)} ({count} triples)")
@@ -54,9 +54,9 @@ def push(file: Path | None, endpoint: str, graph: str | None, query_endpoint: st
     \b
         kg push --endpoint http://127.0.0.1:7878/store --graph https://example.org/kg
     """
-    from kg.paths import DIST_DIR
-    from kg.remote import DEFAULT_GRAPH
-    from kg.remote import push as run_push
+    from kg.core.paths import DIST_DIR
+    from kg.sparql.remote import DEFAULT_GRAPH
+    from kg.sparql.remote import push as run_push
 
     result = run_push(file or DIST_DIR / "kg.nq", endpoint, graph or DEFAULT_GRAPH, query_endpoint)
     click.echo(

@@ -59,9 +59,9 @@ def serve(
     """
     import uvicorn
 
-    from kg.errors import InputError
-    from kg.serve import MAX_HEAD, ServeConfig, create_app
-    from kg.store import BUILT_NQUADS
+    from kg.core.errors import InputError
+    from kg.serve.app import MAX_HEAD, ServeConfig, create_app
+    from kg.sparql.store import BUILT_NQUADS
 
     path = graph_file or BUILT_NQUADS
     if not path.exists():
@@ -87,7 +87,7 @@ def _check_address(host: str, port: int) -> None:
     """Fail with one line, before loading anything, when the address cannot be listened on."""
     import socket
 
-    from kg.errors import InputError
+    from kg.core.errors import InputError
 
     try:
         with socket.create_server((host, port)):

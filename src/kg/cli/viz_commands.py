@@ -25,9 +25,9 @@ FORMAT_OPTION = click.option(
 
 
 def _entity_graph(graph_file: Path | None) -> Any:
-    from kg.networks import to_networkx
-    from kg.pipeline import build_graph
-    from kg.rdfio import load_graph
+    from kg.build.assemble import build_graph
+    from kg.network.view import to_networkx
+    from kg.rdf.reading import load_graph
 
     return to_networkx(load_graph(graph_file) if graph_file else build_graph())
 
@@ -58,22 +58,22 @@ def viz(timeline: bool, static: bool, out: Path | None, graph_file: Path | None)
         kg viz --timeline -o dist/timeline.svg
         kg viz --static
     """
-    from kg.errors import InputError
-    from kg.paths import DIST_DIR
+    from kg.core.errors import InputError
+    from kg.core.paths import DIST_DIR
 
     if timeline and static:
         raise InputError("choose one of --timeline and --static")
     nxg = _entity_graph(graph_file)
     if timeline:
-        from kg.timeline_picture import draw_timeline, timeline_events
+        from kg.viz.timeline import draw_timeline, timeline_events
 
         files = draw_timeline(timeline_events(nxg), _svg(out or DIST_DIR / "timeline.svg"))
     elif static:
-        from kg.structure_picture import draw_structure, structure
+        from kg.viz.structure import draw_structure, structure
 
         files = draw_structure(structure(nxg), _svg(out or DIST_DIR / "graph.svg"))
     else:
-        from kg.explorer import write_explorer
+        from kg.viz.explorer import write_explorer
 
         files = [write_explorer(nxg, out or DIST_DIR / "explorer.html")]
     for path in files:
@@ -81,7 +81,7 @@ def viz(timeline: bool, static: bool, out: Path | None, graph_file: Path | None)
 
 
 def _svg(path: Path) -> Path:
-    from kg.errors import InputError
+    from kg.core.errors import InputError
 
     if path.suffix.lower() != ".svg":
         raise InputError(f"{path}: the picture is written as SVG (and PNG beside it): use .svg")
@@ -94,7 +94,7 @@ def graph() -> None:
 
     The graph as networkx sees it: entities are nodes, IRI-to-IRI relations are
     edges labelled by their property, literals are node attributes; annotations
-    and selectors are left out (see kg.networks).
+    and selectors are left out (see kg.network.view).
 
     Example:
 
@@ -113,7 +113,7 @@ def stats(graph_file: Path | None, fmt: str) -> None:
 
         kg graph stats --format json
     """
-    from kg.analytics import stats as run_stats
+    from kg.network.analytics import stats as run_stats
 
     result = run_stats(_entity_graph(graph_file))
     if fmt == "json":
@@ -144,7 +144,7 @@ def centrality(top: int, by: str, graph_file: Path | None, fmt: str) -> None:
 
         kg graph centrality --top 5 --by degree
     """
-    from kg.analytics import centrality as run_centrality
+    from kg.network.analytics import centrality as run_centrality
 
     rows = run_centrality(_entity_graph(graph_file), top=top, by=by)
     if fmt == "json":
@@ -172,7 +172,7 @@ def path(source: str, target: str, lang: str, graph_file: Path | None, fmt: str)
         kg graph path "VR·AR제작거점센터" 과학기술정보통신부
         kg graph path unit/sos-lab org/mic --lang ko
     """
-    from kg.analytics import path_sentence, shortest_path
+    from kg.network.analytics import path_sentence, shortest_path
 
     nxg = _entity_graph(graph_file)
     steps = shortest_path(nxg, source, target)
@@ -195,7 +195,7 @@ def neighbors(name: str, depth: int, graph_file: Path | None, fmt: str) -> None:
 
         kg graph neighbors 정보통신부 --depth 2
     """
-    from kg.analytics import neighbors as run_neighbors
+    from kg.network.analytics import neighbors as run_neighbors
 
     rows = run_neighbors(_entity_graph(graph_file), name, depth)
     if fmt == "json":

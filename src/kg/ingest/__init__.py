@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.atomic import write_atomic
-from kg.errors import RecordError
+from kg.core.errors import RecordError
+from kg.core.files import write_atomic
 from kg.ingest.draft import read_meta, to_records, to_toml
 from kg.ingest.extract import extract, read_article
 from kg.ingest.model import Extraction
@@ -64,9 +64,9 @@ def ingest(article: Path, source_meta: Path | None = None) -> Ingested:
 
 def known_entities(draft: dict[str, Any], records_dir: Path | None = None) -> str:
     """The review's last part: entities of the draft the curated data already has."""
+    from kg.build.sources import load_records
+    from kg.core.paths import RECORDS_DIR
     from kg.ingest.merge import Merged, link_entities
-    from kg.paths import RECORDS_DIR
-    from kg.sources import load_records
 
     merged = Merged(draft["source"])
     link_entities(draft, load_records(records_dir or RECORDS_DIR), merged)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
+from kg.build.timeline import TimelineEntry
 from kg.ingest import figures as fig
 from kg.ingest import gazetteer as gz
 from kg.ingest import names
 from kg.ingest.model import Found
-from kg.timeline import TimelineEntry
 
 NAMED_KINDS = ("organization", "unit", "place", "legislation", "project")
 
@@ -60,13 +60,12 @@ class Assembly:
 
     def about(self, entry: TimelineEntry, rest: str, kinds: list[str]) -> Found | None:
         """What a timeline event concerns, from the words before its verb."""
-        from kg.ingest.extract import AGENCY_VERBS
 
         rest = rest.strip()
         renamed = RENAMED.fullmatch(rest) if entry.verb in RENAMING_VERBS else None
         if renamed and names.body_suffix(renamed.group("new")) == "unit":
             return self._renamed_unit(renamed.group("old"), renamed.group("new"))
-        if not rest or entry.verb in AGENCY_VERBS and names.body_suffix(rest) == "body":
+        if not rest or entry.verb in gz.AGENCY_VERBS and names.body_suffix(rest) == "body":
             return self.agency
         first = rest.split()[0]
         if entry.verb == "지정" and rest.endswith(gz.ZONE_SUFFIXES):

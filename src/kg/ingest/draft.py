@@ -13,10 +13,10 @@ from typing import Any
 
 import tomli_w
 
-from kg.errors import InputError
+from kg.build.records import SEGMENT
+from kg.build.sources import SOURCE_FIELDS, SOURCE_OPTIONAL, read_toml
+from kg.core.errors import InputError
 from kg.ingest.model import Extraction, Found
-from kg.records import SEGMENT
-from kg.sources import SOURCE_FIELDS, SOURCE_OPTIONAL, read_toml
 
 ORDER = ("organization", "unit", "person", "post", "place", "legislation", "project",
          "observation", "event")  # fmt: skip

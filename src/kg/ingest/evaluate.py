@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.build.sources import read_toml
 from kg.ingest.model import Extraction, Found
 from kg.ingest.names import plain_name
-from kg.sources import read_toml
 
 CATEGORIES = ("events", "units", "organizations", "people", "posts", "figures", "places")
 NONE = "-"

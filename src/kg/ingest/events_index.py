@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.config import entity_iri
+from kg.core.config import entity_iri
 
 
 @dataclass(frozen=True)
@@ -21,8 +21,8 @@ def graph_events(records_dir: Path, sources_dir: Path) -> list[KnownEvent]:
     """Every history event of the data as built now."""
     from rdflib.namespace import RDF
 
-    from kg.namespaces import DEF, SCHEMA
-    from kg.pipeline import build_parts
+    from kg.build.assemble import build_parts
+    from kg.core.namespaces import DEF, SCHEMA
 
     facts = build_parts(records_dir, sources_dir).facts
     found = []
@@ -38,11 +38,11 @@ def graph_events(records_dir: Path, sources_dir: Path) -> list[KnownEvent]:
 
 def draft_event_facts(records: dict[str, Any], text: str):
     """(record, about IRI, kind, date) of each timeline event record of a draft."""
+    from kg.build.records import KIND_OF_SEGMENT
+    from kg.build.timeline import parse_timeline
     from kg.ingest.extract import pick_kind
     from kg.ingest.model import Found
     from kg.ingest.vocabulary import event_kinds
-    from kg.records import KIND_OF_SEGMENT
-    from kg.timeline import parse_timeline
 
     verbs = event_kinds()
     entries = {e.text: e for e in parse_timeline(text, tuple(verbs))}

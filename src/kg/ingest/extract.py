@@ -1,6 +1,6 @@
 """Article → :class:`Extraction`: the timeline, the agency, its units, and names in the text.
 
-The 연혁 timeline (:mod:`kg.timeline`) is the backbone: each line is one dated event
+The 연혁 timeline (:mod:`kg.build.timeline`) is the backbone: each line is one dated event
 whose kind comes from its verb and whose acting body is the trailing "(정보통신부)" or a
 body named first ("중소벤처기업부 액셀러레이터 등록"). What an event is about becomes a
 unit, the agency, a zone or an ordinance. The running text adds bodies, people,
@@ -13,16 +13,15 @@ import hashlib
 import re
 from pathlib import Path
 
-from kg.errors import InputError, TimelineError
+from kg.build.timeline import DEFAULT_VERBS, TimelineEntry, parse_timeline
+from kg.core.errors import InputError, TimelineError
+from kg.core.files import read_text
 from kg.ingest import gazetteer as gz
 from kg.ingest.assemble import Assembly
 from kg.ingest.model import Extraction, Found, Repeat
-from kg.sources import read_text
-from kg.timeline import DEFAULT_VERBS, TimelineEntry, parse_timeline
 
 ALIAS = re.compile(r"(?P<name>(?:\((?:재|사)\))?[\w·]+)\(이하\s*(?P<alias>[^)\s]+)\)")
 ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증"}
-AGENCY_VERBS = {"설립", "출범", "명칭개정", "명칭변경", "통합", "이전"}
 RENAMING_VERBS = {"명칭개정", "명칭변경"}
 
 
@@ -84,7 +83,7 @@ def find_agency(text: str, entries: list[TimelineEntry], path: str = "") -> Foun
     alias = ALIAS.search(text)
     names = [alias.group("name")] if alias and body_suffix(alias.group("name")) else []
     names += [t.stem for t in tokens(text) if t.stem.startswith(("(재)", "(사)"))]
-    names += [e.subject for e in entries if e.verb in AGENCY_VERBS and body_suffix(e.subject)]
+    names += [e.subject for e in entries if e.verb in gz.AGENCY_VERBS and body_suffix(e.subject)]
     names = [n for n in names if body_suffix(n) == "body"]
     if not names:
         raise InputError(f"{path}: no organization found that the article profiles")

@@ -103,3 +103,6 @@ FIGURE_UNITS: dict[str, tuple[str, str]] = {
 }
 # Words before 을/를 통해 … that name a program; leading adverbs are dropped.
 ADVERBS = ("특히", "또한", "아울러", "먼저", "한편", "지난해", "올해", "최근", "그동안")
+
+# Timeline verbs whose subject is the agency itself (founded, renamed, merged, moved).
+AGENCY_VERBS = {"설립", "출범", "명칭개정", "명칭변경", "통합", "이전"}

@@ -53,7 +53,7 @@ FIGURES = (
 
 def graph_gold(graph: Graph) -> Gold:
     """Gold tuples from a built graph (its timeline and other dated events, units …)."""
-    from kg.config import DEF_BASE
+    from kg.core.config import DEF_BASE
     from kg.ingest.vocabulary import event_kinds
 
     gold = Gold({c: set() for c in CATEGORIES})

@@ -22,12 +22,12 @@ from typing import Any
 
 import tomli_w
 
-from kg.atomic import write_atomic
-from kg.errors import InputError, KgError
+from kg.build.records import SEGMENT
+from kg.build.sources import SOURCE_FIELDS, SOURCE_OPTIONAL, load_records, read_toml
+from kg.core.errors import InputError, KgError
+from kg.core.files import write_atomic
 from kg.ingest import gazetteer as gz
 from kg.ingest.names import plain_name
-from kg.records import SEGMENT
-from kg.sources import SOURCE_FIELDS, SOURCE_OPTIONAL, load_records, read_toml
 
 LINKED_KINDS = ("organization", "unit", "person", "place", "legislation", "project")
 SLUG_REFS = {  # field → kind of the record it names by slug
@@ -189,7 +189,7 @@ def _meta(doc: dict[str, Any]) -> dict[str, Any]:
 
 def _check_builds(data_dir: Path, files: dict[Path, str], draft_path: Path) -> None:
     """Build the merged data in a temporary copy; nothing is written if it fails."""
-    from kg.pipeline import build_parts
+    from kg.build.assemble import build_parts
 
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "data"

@@ -12,7 +12,7 @@ CONFIDENCE = ("high", "medium", "low")
 class Found:
     """One item found in the article: a name, an event, a figure.
 
-    ``kind`` is a record kind of :mod:`kg.records` (organization, unit, person, post,
+    ``kind`` is a record kind of :mod:`kg.build.records` (organization, unit, person, post,
     place, legislation, project, observation, event); ``quotes`` are exact spans of the
     text that ground it; ``fields`` hold what the record needs beyond its names.
     """
@@ -28,7 +28,7 @@ class Found:
 
     def ref(self) -> str:
         """``segment/slug``, as records refer to it (``unit/x``, ``org/y``)."""
-        from kg.records import SEGMENT
+        from kg.build.records import SEGMENT
 
         return f"{SEGMENT[self.kind]}/{self.slug}"
 

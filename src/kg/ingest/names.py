@@ -1,7 +1,7 @@
 """Rules that find names in running text: bodies and units, people, places, figures.
 
 Each finder returns :class:`Found` items with the quote that grounds them; offsets are
-computed later from the quotes (:mod:`kg.evidence`). The rules read Korean word forms
+computed later from the quotes (:mod:`kg.build.evidence`). The rules read Korean word forms
 (어절): a name followed by a particle (진흥원은, 센터를) is found by its stem.
 """
 

@@ -1,7 +1,7 @@
 """A draft as RDF in the interop-contract terms, made by the same builder as the graph.
 
-The draft's records go through :class:`kg.graph.FactsBuilder` and
-:func:`kg.events.resolve_events` exactly as curated records do, so any RDF tool reads a
+The draft's records go through :class:`kg.build.graph.FactsBuilder` and
+:func:`kg.build.events.resolve_events` exactly as curated records do, so any RDF tool reads a
 draft as it will read the graph: events with ``schema:startDate``, organizations and
 units, people holding posts, labels, and one Web Annotation per quoted occurrence.
 Labels the reviewer has not written yet (``en = ""``) are left out.
@@ -14,7 +14,7 @@ from typing import Any
 
 from rdflib import Graph, Literal
 
-from kg.sources import Record, Records, Source
+from kg.build.sources import Record, Records, Source
 
 DRAFT_ONLY = ("source", "document")
 
@@ -39,12 +39,12 @@ def draft_source(draft: dict[str, Any], text: str) -> Source:
 
 def draft_graph(draft: dict[str, Any], text: str, file: Path = Path("draft.toml")) -> Graph:
     """Facts and provenance of a draft in one graph (empty labels dropped)."""
-    from kg.events import resolve_events
-    from kg.graph import FactsBuilder
-    from kg.namespaces import bind_prefixes
-    from kg.ontology import load_ontology
-    from kg.provenance import provenance_graph
-    from kg.records import Index
+    from kg.build.events import resolve_events
+    from kg.build.graph import FactsBuilder
+    from kg.build.ontology import load_ontology
+    from kg.build.provenance import provenance_graph
+    from kg.build.records import Index
+    from kg.core.namespaces import bind_prefixes
 
     source = draft_source(draft, text)
     sources = {source.slug: source}

@@ -6,7 +6,7 @@ do; a quote printed several times shows its first span and how many times it occ
 
 from __future__ import annotations
 
-from kg.evidence import find_quote
+from kg.build.evidence import find_quote
 from kg.ingest.model import CONFIDENCE, Extraction, Found
 
 TITLES = {

@@ -8,8 +8,8 @@ from functools import cache
 @cache
 def event_kinds() -> dict[str, list[str]]:
     """Korean verb → the local names of the event classes it names (설립 → two)."""
-    from kg.namespaces import DEF
-    from kg.ontology import event_verbs, load_ontology
+    from kg.build.ontology import event_verbs, load_ontology
+    from kg.core.namespaces import DEF
 
     return {
         verb: sorted(str(cls).removeprefix(str(DEF)) for cls in classes)

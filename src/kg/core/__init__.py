@@ -1,0 +1,1 @@
+"""Foundations of every layer: settings, paths, errors, namespaces, files, text positions."""

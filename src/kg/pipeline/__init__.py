@@ -1,0 +1,1 @@
+"""Orchestration above the subsystems: build → validate → write, exports, subsets."""

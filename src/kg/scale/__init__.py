@@ -1,0 +1,1 @@
+"""Graphs at scale: the synthetic graph of our exact shape for benchmarks and scale tests."""

@@ -1,0 +1,300 @@
+"""``kg serve``: the SPARQL 1.1 Protocol endpoint, linked-data pages and the dataset pages.
+
+Routes (a Starlette app, run by uvicorn):
+
+    /sparql         GET ?query=, POST form (query=), POST application/sparql-query;
+                    results by ``format=`` or the Accept header; without a query, the
+                    query page for browsers or a service description for machines
+    /id/<kind>/...  one entity of ours: HTML, or Turtle / JSON-LD / N-Triples by
+                    Accept and the .ttl / .jsonld / .nt suffixes
+    /void           VoID + DCAT description (license, source, counts); /void.ttl …
+    /               what the dataset is, with a link to every entity
+
+The graph is read-only: update requests are refused (403), and every query passes
+:func:`kg.sparql.guard.check_query` before a worker of :mod:`kg.sparql.executor` runs it under the
+time and row limits. Requests are checked before any work: a parameter given twice,
+``default-graph-uri`` / ``named-graph-uri`` or text that is not UTF-8 is 400, a body
+over MAX_BODY 413 (refused before reading past it), a URL over MAX_URL 414, a media
+type other than the protocol's 415. CORS lets any origin read, never with credentials.
+
+Example::
+
+    >>> app = create_app(ServeConfig(Path("dist/kg.nq")))   # doctest: +SKIP
+    >>> uvicorn.run(app, host="127.0.0.1", port=8000)      # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote_to_bytes
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from kg.core.config import ID_BASE
+from kg.core.errors import KgError, QueryError
+from kg.core.paths import QUERIES_DIR, YASGUI_DIR
+from kg.sparql.executor import QueryPool, QueryTimeout, ServerBusy
+from kg.sparql.guard import MAX_LENGTH, check_query
+from kg.sparql.negotiation import SUFFIXES, prefers_html, serialize_triples, wanted
+
+MAX_BODY = 4 * MAX_LENGTH  # bytes: a query of MAX_LENGTH characters, percent-encoded
+MAX_URL = 32 * 1024  # bytes of path and query string; longer queries must be POSTed (414)
+MAX_HEAD = 1024 * 1024  # bytes of request line and headers that uvicorn holds (400 past it)
+MAX_FIELDS = 20  # parameters in one request
+UPDATE_REFUSED = "SPARQL Update is refused: this endpoint is read-only"
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    """What the server serves and its limits."""
+
+    nquads: Path
+    workers: int = 2
+    timeout: float = 10.0
+    max_rows: int = 10_000
+    queries_dir: Path = QUERIES_DIR
+    store: Path | None = None  # a persistent Oxigraph store (``--store``), built from nquads
+
+
+class Refused(Exception):
+    """A request answered with an error status and a one-line message."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def create_app(config: ServeConfig) -> Starlette:
+    """The web application; the store and the query workers start with it."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        _load_state(app, config)
+        app.state.pool.start()
+        try:
+            yield
+        finally:
+            app.state.pool.close()
+
+    routes = [
+        Route("/", home),
+        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/void", void),
+        Route("/void{suffix:str}", void),
+        Route("/.well-known/void", void),
+        Route("/id/{path:path}", entity),
+    ]
+    if (YASGUI_DIR / "yasgui.min.js").exists():
+        routes.append(Mount("/assets/yasgui", StaticFiles(directory=YASGUI_DIR)))
+    # Open data: any origin may read, never with credentials (no cookies, no auth).
+    cors = Middleware(
+        CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"], allow_credentials=False
+    )
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(URLLimit), cors])
+
+
+class URLLimit:
+    """ASGI middleware: a request whose path and query string exceed MAX_URL gets 414."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            size = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
+            if size > MAX_URL:
+                message = f"URI too long: {size} bytes (limit {MAX_URL}); POST the query instead"
+                await _error(414, message)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _load_state(app: Starlette, config: ServeConfig) -> None:
+    from kg.serve.void import dataset_stats
+    from kg.sparql.catalogue import load_catalogue
+    from kg.sparql.store import open_store
+
+    app.state.store = open_store(config.nquads, config.store)
+    app.state.stats = dataset_stats(app.state.store)
+    catalogue = sorted(load_catalogue(config.queries_dir).values(), key=_example_order)
+    app.state.examples = [{"title": q.title, "text": q.text} for q in catalogue]
+    app.state.pool = QueryPool(
+        config.nquads, config.workers, config.timeout, config.max_rows, config.store
+    )
+
+
+def _example_order(query) -> tuple[bool, str]:
+    return (query.is_violation, query.name)
+
+
+async def sparql(request: Request) -> Response:
+    """The SPARQL 1.1 Protocol query operation."""
+    try:
+        query, params = await _query_of(request)
+        accept = request.headers.get("accept")
+        if query is None:
+            return _no_query(request, accept)
+        _check(query)
+        keys = wanted(params.get("format"), accept)
+        result = await request.app.state.pool.run(query, keys)
+    except Refused as e:
+        return _error(e.status, str(e))
+    except (QueryTimeout, ServerBusy) as e:
+        return _error(503, str(e))
+    except QueryError as e:
+        return _error(400, str(e))
+    except KgError as e:
+        return _error(500, str(e))
+    return Response(result.body, media_type=result.media_type, headers={"Vary": "Accept"})
+
+
+async def _query_of(request: Request) -> tuple[str | None, dict[str, str]]:
+    """The query text and the other parameters, from the URL, a form or the body.
+
+    Every parameter is given once at most, and all text is UTF-8 (else 400).
+    """
+    pairs = _pairs(request.scope.get("query_string", b""), "the URL")
+    query = None
+    if request.method == "POST" and not any(name == "update" for name, _ in pairs):
+        media_type, charset = _content_type(request)
+        if media_type == "application/sparql-update":
+            raise Refused(403, UPDATE_REFUSED)
+        if media_type not in ("application/x-www-form-urlencoded", "application/sparql-query"):
+            raise Refused(
+                415,
+                f"unsupported Content-Type {media_type or '(none)'}: send "
+                "application/sparql-query or application/x-www-form-urlencoded",
+            )
+        if charset not in ("", "utf-8", "utf8"):
+            raise Refused(400, f"charset {charset} is not supported: send UTF-8")
+        body = await _read_body(request)
+        if media_type == "application/sparql-query":
+            query = _text(body, "the request body")
+        else:
+            pairs += _pairs(body, "the form")
+    params = _unique(pairs)
+    if "update" in params:
+        raise Refused(403, UPDATE_REFUSED)
+    for name in ("default-graph-uri", "named-graph-uri"):
+        if name in params:
+            raise Refused(400, f"{name} is not supported: queries run on the served graph")
+    if query is not None and "query" in params:
+        raise Refused(400, "the query is given twice: in the body and as query=")
+    return params.get("query", query), params
+
+
+def _content_type(request: Request) -> tuple[str, str]:
+    """The media type and the charset parameter (lower case, '' when absent)."""
+    media_type, *options = request.headers.get("content-type", "").lower().split(";")
+    charsets = [o.split("=", 1)[1].strip(' "') for o in options if o.strip().startswith("charset=")]
+    return media_type.strip(), (charsets[0] if charsets else "")
+
+
+def _pairs(data: bytes, where: str) -> list[tuple[str, str]]:
+    """``name=value`` pairs of a query string or form, decoded as strict UTF-8."""
+    fields = [field for field in data.split(b"&") if field]
+    if len(fields) > MAX_FIELDS:
+        raise Refused(400, f"too many parameters in {where} (limit {MAX_FIELDS})")
+    pairs = []
+    for field in fields:
+        name, _, value = field.partition(b"=")
+        name, value = (unquote_to_bytes(x.replace(b"+", b" ")) for x in (name, value))
+        pairs.append((_text(name, where), _text(value, where)))
+    return pairs
+
+
+def _unique(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for name, value in pairs:
+        if name in params:
+            raise Refused(400, f"parameter {name} is given more than once")
+        params[name] = value
+    return params
+
+
+async def _read_body(request: Request) -> bytes:
+    length = request.headers.get("content-length", "0")
+    if not length.isdigit() or int(length) > MAX_BODY:
+        raise Refused(413, f"request too large (limit {MAX_BODY} bytes)")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise Refused(413, f"request too large (limit {MAX_BODY} bytes)")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _text(data: bytes, where: str = "the request") -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise Refused(400, f"{where} is not UTF-8 (byte {e.start})") from e
+
+
+def _check(query: str) -> None:
+    if len(query) > MAX_LENGTH:
+        raise Refused(413, f"query too long: {len(query)} characters (limit {MAX_LENGTH})")
+    check_query(query)
+
+
+def _no_query(request: Request, accept: str | None) -> Response:
+    from kg.serve.portal import query_page
+    from kg.serve.void import NS, service_triples
+
+    if prefers_html(accept):
+        yasgui = (YASGUI_DIR / "yasgui.min.js").exists()
+        return HTMLResponse(query_page(request.app.state.examples, yasgui))
+    keys = wanted(request.query_params.get("format"), accept)
+    media_type, body = serialize_triples(service_triples(str(request.base_url)), keys, NS)
+    return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+
+def home(request: Request) -> Response:
+    """``/``: the dataset explained, with links to every entity."""
+    from kg.serve.portal import home_page
+
+    return HTMLResponse(home_page(request.app.state.store, request.app.state.stats))
+
+
+def void(request: Request) -> Response:
+    """The VoID / DCAT description: Turtle by default, or as the suffix or Accept asks."""
+    from kg.serve.void import NS, void_triples
+
+    suffix = request.path_params.get("suffix")
+    if suffix is not None and suffix not in SUFFIXES:
+        return _error(404, f"no such description: /void{suffix}")
+    keys = [SUFFIXES[suffix]] if suffix else wanted(None, request.headers.get("accept"))
+    triples = void_triples(request.app.state.stats, str(request.base_url))
+    media_type, body = serialize_triples(triples, keys, NS)
+    return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+
+def entity(request: Request) -> Response:
+    """A linked-data page: HTML for browsers, RDF by Accept or suffix; 404 for unknown IRIs."""
+    from kg.serve.pages import describe, entity_html, exists
+
+    path, keys = request.path_params["path"], []
+    for suffix, key in SUFFIXES.items():
+        if path.endswith(suffix):
+            path, keys = path[: -len(suffix)], [key]
+    store, iri = request.app.state.store, ID_BASE + path
+    if not exists(store, iri):
+        return _error(404, f"nothing is known about <{iri}>")
+    accept = request.headers.get("accept")
+    if not keys and prefers_html(accept):
+        return HTMLResponse(entity_html(store, iri), headers={"Vary": "Accept"})
+    media_type, body = serialize_triples(describe(store, iri), keys or wanted(None, accept))
+    return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+
+def _error(status: int, message: str) -> Response:
+    return PlainTextResponse(" ".join(message.split()) + "\n", status_code=status)

@@ -1,0 +1,1 @@
+"""SPARQL on Oxigraph without rdflib: guard, catalogue, parameters, store, workers, remote."""

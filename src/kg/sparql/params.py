@@ -1,0 +1,198 @@
+"""Query parameters: ``--param name=value`` checked against the ``# param:`` type, bound as terms.
+
+A value never enters the query text: it becomes an RDF term (a typed literal or an
+IRI) that pyoxigraph substitutes for the variable of the same name. Types:
+
+    xsd:string  xsd:integer  xsd:decimal  xsd:boolean  xsd:date  xsd:gYear  xsd:gYearMonth
+    iri     an IRI: <https://…>, https://…, kg:org/mic, or kind/slug (org/mic)
+    entity  an IRI as above, or else a label (a plain string the query matches)
+
+Example::
+
+    >>> from kg.sparql.catalogue import Param
+    >>> to_term(Param("year", "xsd:gYear"), "2017")
+    <Literal value=2017 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#gYear>>
+    >>> to_term(Param("year", "xsd:gYear"), "2017년")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.core.errors.QueryError: parameter year: '2017년' is not an xsd:gYear (want a year ...)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+import pyoxigraph as ox
+
+from kg.core.config import ID_BASE, PREFIXES
+from kg.core.errors import QueryError
+from kg.sparql.catalogue import Param
+from kg.sparql.guard import TOKEN
+
+XSD = PREFIXES["xsd"]
+LITERAL_TYPES: dict[str, tuple[str | None, str]] = {
+    "xsd:string": (None, "any text"),
+    "xsd:integer": (r"[+-]?\d+", "an integer such as 42"),
+    "xsd:decimal": (r"[+-]?(\d+(\.\d*)?|\.\d+)", "a decimal number such as 11.5"),
+    "xsd:boolean": (r"true|false|1|0", "true or false"),
+    "xsd:date": (r"\d{4}-\d{2}-\d{2}", "a date such as 2017-05-30"),
+    "xsd:gYear": (r"\d{4}", "a year such as 2017"),
+    "xsd:gYearMonth": (r"\d{4}-(0[1-9]|1[0-2])", "a year and month such as 2017-05"),
+}
+TYPES = (*LITERAL_TYPES, "iri", "entity")
+# The kinds of entity IRIs (<base>id/<kind>/<slug>), so that `org/mic` reads as an IRI.
+KINDS = [
+    "annotation",
+    "concept",
+    "document",
+    "event",
+    "legislation",
+    "observation",
+    "org",
+    "person",
+    "place",
+    "post",
+    "project",
+    "scheme",
+    "unit",
+]
+SLUG_PATH = re.compile(rf"^(?:{'|'.join(KINDS)})/[A-Za-z0-9._~/-]+$")
+SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?P<rest>\S*)$")
+
+
+def parse_assignments(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """``["year=2017"]`` → ``{"year": "2017"}``; a pair without ``=`` or given twice is an error."""
+    given: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise QueryError(f"--param {pair!r}: want NAME=VALUE, e.g. --param year=2017")
+        if name in given:
+            raise QueryError(f"--param {name} is given twice")
+        given[name] = value
+    return given
+
+
+def bind(params: list[Param], given: dict[str, str], source: str) -> dict[ox.Variable, object]:
+    """The substitutions for a query: every given or default value as a term of its type."""
+    known = {p.name: p for p in params}
+    for name in given:
+        if name not in known:
+            names = ", ".join(known) if known else "none"
+            raise QueryError(f"{source} has no parameter {name!r} (its parameters: {names})")
+    bindings: dict[ox.Variable, object] = {}
+    for param in params:
+        if param.type not in TYPES:
+            raise QueryError(
+                f"{source}: parameter {param.name} has unknown type {param.type!r} "
+                f"(known: {', '.join(TYPES)})"
+            )
+        value = given.get(param.name, param.default)
+        if value is None:
+            doc = f": {param.doc}" if param.doc else ""
+            raise QueryError(f"{source} needs --param {param.name}=… ({param.type}{doc})")
+        bindings[ox.Variable(param.name)] = to_term(param, value)
+    return bindings
+
+
+def to_term(param: Param, value: str) -> ox.NamedNode | ox.Literal:
+    """``value`` as the RDF term ``param.type`` asks for, or a QueryError saying why not."""
+    if param.type == "iri":
+        iri = to_iri(value)
+        if iri is None:
+            raise QueryError(
+                f"parameter {param.name}: {value!r} is not an IRI "
+                "(want <https://…>, kg:org/mic or org/mic)"
+            )
+        return iri
+    if param.type == "entity":
+        return to_iri(value) or ox.Literal(_nfc(value.strip()))
+    pattern, want = LITERAL_TYPES[param.type]
+    text = value.strip()
+    if pattern is None:
+        return ox.Literal(_nfc(value))
+    if not re.fullmatch(pattern, text) or not _valid_date(param.type, text):
+        raise QueryError(f"parameter {param.name}: {value!r} is not an {param.type} (want {want})")
+    return ox.Literal(text, datatype=ox.NamedNode(XSD + param.type.removeprefix("xsd:")))
+
+
+def to_iri(value: str) -> ox.NamedNode | None:
+    """An IRI from ``<…>``, a full IRI, a prefixed name of ours or ``kind/slug``; else None."""
+    text = value.strip()
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1]
+    elif SLUG_PATH.match(text):
+        text = ID_BASE + text
+    else:
+        match = SCHEME.match(text)
+        if not match:
+            return None
+        if match.group("scheme") in PREFIXES:
+            text = PREFIXES[match.group("scheme")] + match.group("rest")
+    try:
+        return ox.NamedNode(text)
+    except ValueError:
+        return None
+
+
+def _nfc(text: str) -> str:
+    """Text as composed Unicode (NFC), like the graph's labels: decomposed Hangul (jamo,
+    as macOS file names and some keyboards give it) would otherwise match nothing."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _valid_date(type_: str, text: str) -> bool:
+    if type_ != "xsd:date":
+        return True
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
+
+
+def with_values(text: str, bindings: dict[ox.Variable, object], source: str = "the query") -> str:
+    """``text`` with its parameters bound by a ``VALUES`` block opening its WHERE group.
+
+    Each value is written in its N-Triples form (escaped by pyoxigraph), never as
+    user text. Oxigraph evaluates this much faster than ``substitutions`` (which it
+    does not push into UNIONs: 1.1 s vs 1 ms for ``technologies`` at 10^5 triples),
+    and any SPARQL 1.1 endpoint understands it. The line numbers do not change.
+    """
+    if not bindings:
+        return text
+    names = " ".join(str(v) for v in bindings)
+    terms = " ".join(str(t) for t in bindings.values())
+    at = where_group(text, source)
+    return f"{text[:at]} VALUES ({names}) {{ ({terms}) }}{text[at:]}"
+
+
+def where_group(text: str, source: str = "the query") -> int:
+    """The offset just after the ``{`` that opens the query's WHERE group.
+
+    That is the first top-level ``{`` after the keyword WHERE, or, without the
+    keyword, the first top-level ``{`` after the query form (the second for
+    CONSTRUCT, whose first is its template). Strings, IRIs and comments are skipped.
+    """
+    depth, form, groups, after_where = 0, "", 0, False
+    for match in TOKEN.finditer(text):
+        kind, token = match.lastgroup, match.group()
+        if kind == "word" and depth == 0:
+            word = token.upper()
+            form = form or (word if word in FORMS else "")
+            after_where = after_where or (word == "WHERE" and bool(form))
+        elif kind == "open":
+            if depth == 0 and token == "{" and form:
+                groups += 1
+                if after_where or form != "CONSTRUCT" or groups == 2:
+                    return match.end()
+            depth += 1
+        elif kind == "close":
+            depth = max(0, depth - 1)
+    raise QueryError(f"{source} has no WHERE group to bind its parameters in")

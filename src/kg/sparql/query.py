@@ -1,0 +1,215 @@
+"""Run a SPARQL query on the Oxigraph store and format its results.
+
+The query text (a bundled query, a user's ``.rq`` file, or ``-e`` text) is checked
+by :func:`kg.sparql.guard.check_query`, its parameters are bound as typed terms
+(:mod:`kg.sparql.params`: a ``VALUES`` block of N-Triples terms, no text pasting), and it runs with
+the union of the named graphs as its default graph. Nothing here imports rdflib.
+
+Formats: ``table`` (aligned for Hangul), ``csv``, ``tsv``, ``json`` (plain rows),
+``sparql-json``, ``sparql-xml`` (the W3C result formats, written by pyoxigraph)
+and ``turtle`` (for CONSTRUCT and DESCRIBE).
+
+Example::
+
+    >>> from kg.sparql.store import load_store                       # doctest: +SKIP
+    >>> q = find_query("units-opened-in")                     # doctest: +SKIP
+    >>> print(execute(load_store(), q, {"year": "2017"}, "csv").decode())  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.core.config import PREFIXES, TURTLE_PREFIXES
+from kg.core.errors import QueryError
+from kg.core.paths import relative_to_root
+from kg.sparql.catalogue import MAX_BYTES, CatalogueQuery, find_query, read_query
+from kg.sparql.guard import check_query
+from kg.sparql.params import bind, with_values
+from kg.sparql.tables import to_json, to_table
+
+FORMATS = ("table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle")
+RESULT_FORMATS = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "sparql-json": ox.QueryResultsFormat.JSON,
+    "sparql-xml": ox.QueryResultsFormat.XML,
+}
+SUFFIXES = {
+    ".txt": "table",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".json": "json",
+    ".srj": "sparql-json",
+    ".srx": "sparql-xml",
+    ".xml": "sparql-xml",
+    ".ttl": "turtle",
+}
+# Prefixes for Turtle output: our vocabularies, but not kg: (its local names hold "/").
+SYNTAX = re.compile(r"^error at (?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.DOTALL)
+
+
+def resolve(target: str | None, expression: str | None) -> CatalogueQuery:
+    """The query to run: ``-e`` text, a ``.rq`` file, or a bundled query by name."""
+    if expression is not None:
+        if target:
+            raise QueryError("give a query NAME or FILE, or -e TEXT, not both")
+        return CatalogueQuery("-e", Path("-e"), expression, "-e", [], [])
+    if not target:
+        raise QueryError("give a query NAME or FILE.rq, or -e TEXT (see kg query --list)")
+    if target.endswith(".rq"):
+        return read_query(user_file(target), strict=False)
+    return find_query(target)
+
+
+def user_file(target: str) -> Path:
+    """A ``.rq`` file the user named: a regular file (a symlink only to another ``.rq`` file).
+
+    Anything else that is not a query name (``../../etc/passwd``, ``/dev/zero``) is
+    refused before it is opened.
+    """
+    if "\x00" in target:
+        raise QueryError("the query file name contains a NUL character")
+    path = Path(target)
+    if not path.is_file():
+        raise QueryError(f"{target}: no such query file")
+    if path.is_symlink() and path.resolve().suffix != ".rq":
+        raise QueryError(f"{target}: a link to a file that is not a .rq query; refused")
+    if path.stat().st_size > MAX_BYTES:
+        raise QueryError(f"{target}: larger than {MAX_BYTES} bytes; not a query")
+    return path
+
+
+def source_name(query: CatalogueQuery) -> str:
+    """How errors name the query: its file (relative to the repository), or ``-e``."""
+    return "the -e query" if query.name == "-e" else relative_to_root(query.path)
+
+
+def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = None):
+    """Check, bind and run ``query``; returns pyoxigraph's solutions, boolean or triples.
+
+    ``-e`` text may use the project's prefixes (kg:, org:, schema: …) without
+    declaring them; files must declare theirs, so that any SPARQL engine runs them.
+    """
+    source = source_name(query)
+    text = prepare(query, given)
+    try:
+        return store.query(
+            text,
+            use_default_graph_as_union=True,
+            prefixes=PREFIXES if query.name == "-e" else None,
+        )
+    except SyntaxError as e:
+        raise QueryError(f"{source}: {_syntax_message(str(e))}") from e
+    except RuntimeError as e:
+        raise QueryError(f"{source}: {_runtime_message(str(e))}") from e
+    except OSError as e:
+        raise QueryError(f"{source}: the store could not be read: {e}") from e
+
+
+def prepare(query: CatalogueQuery, given: dict[str, str] | None = None) -> str:
+    """Check ``query`` with :mod:`kg.sparql.guard` and bind its parameters; no store needed.
+
+    Returns the text to run: the query with a VALUES block of the bound parameters
+    opening its WHERE group (:func:`kg.sparql.params.with_values`).
+    """
+    source = source_name(query)
+    try:
+        check_query(query.text)
+    except QueryError as e:
+        raise QueryError(f"{source}: {e}") from e
+    return with_values(query.text, bind(query.params, given or {}, source), source)
+
+
+def select(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = None):
+    """A SELECT query's column names and rows of terms (None where unbound)."""
+    results = run(store, query, given)
+    if not isinstance(results, ox.QuerySolutions):
+        raise QueryError(f"{source_name(query)} is not a SELECT query")
+    columns = [v.value for v in results.variables]
+    return columns, [tuple(solution[c] for c in columns) for solution in results]
+
+
+def execute(
+    store: ox.Store,
+    query: CatalogueQuery,
+    given: dict[str, str] | None,
+    fmt: str | None,
+    fallback: str = "csv",
+) -> bytes:
+    """Run ``query`` and return its results in ``fmt`` (one of FORMATS).
+
+    With ``fmt`` None, triples (CONSTRUCT/DESCRIBE) give Turtle, anything else ``fallback``.
+    """
+    results = run(store, query, given)
+    if fmt is None:
+        fmt = "turtle" if isinstance(results, ox.QueryTriples) else fallback
+    return render(results, fmt, source_name(query))
+
+
+def render(results: object, fmt: str, source: str = "the query") -> bytes:
+    """Serialize pyoxigraph results: its own writers for the W3C formats, ours for the rest."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    if isinstance(results, ox.QueryTriples):
+        if fmt != "turtle":
+            raise QueryError(f"{source} gives triples (CONSTRUCT/DESCRIBE): use --format turtle")
+        return ox.serialize(results, format=ox.RdfFormat.TURTLE, prefixes=_turtle_prefixes())
+    if fmt == "turtle":
+        raise QueryError(f"--format turtle is for CONSTRUCT/DESCRIBE queries; {source} is not")
+    if fmt in RESULT_FORMATS:
+        return results.serialize(format=RESULT_FORMATS[fmt])
+    if isinstance(results, ox.QueryBoolean):
+        answer = "true" if bool(results) else "false"
+        return (answer + "\n").encode("utf-8")
+    columns = [v.value for v in results.variables]
+    rows = [tuple(solution[c] for c in columns) for solution in results]
+    text = to_table(columns, rows) if fmt == "table" else to_json(columns, rows)
+    return text.encode("utf-8")
+
+
+def default_format(tty: bool, output: Path | None = None) -> str:
+    """``table`` on a terminal; else from the ``-o`` suffix; else ``csv``."""
+    if output is not None:
+        return SUFFIXES.get(output.suffix.lower(), "csv")
+    return "table" if tty else "csv"
+
+
+def newer_inputs(nquads: Path) -> list[Path]:
+    """The sources, records and ontology files changed since ``nquads`` was built."""
+    from kg.core.paths import ONTOLOGY_DIR, RECORDS_DIR, SOURCES_DIR
+
+    try:
+        built = nquads.stat().st_mtime
+    except OSError:
+        return []
+    inputs = [p for d in (SOURCES_DIR, RECORDS_DIR, ONTOLOGY_DIR) for p in sorted(d.glob("*"))]
+    return [p for p in inputs if p.is_file() and p.stat().st_mtime > built]
+
+
+def _turtle_prefixes() -> dict[str, str]:
+    return {name: PREFIXES[name] for name in TURTLE_PREFIXES}
+
+
+def _syntax_message(message: str) -> str:
+    """``error at 3:16: expected …`` → ``line 3, column 16: expected …`` (shortened)."""
+    match = SYNTAX.match(message.strip())
+    if not match:
+        return "SPARQL syntax error: " + _shorten(message)
+    where = f"line {match.group('line')}, column {match.group('column')}"
+    return f"{where}: SPARQL syntax error: {_shorten(match.group('message'))}"
+
+
+def _runtime_message(message: str) -> str:
+    match = re.search(r"variable \?(\w+) in its SELECT projection", message)
+    if match:
+        return f"parameter {match.group(1)} must be a column of the query (in its SELECT)"
+    return _shorten(message)
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

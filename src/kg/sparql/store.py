@@ -1,0 +1,102 @@
+"""The query store: the built graph loaded into Oxigraph (pyoxigraph), fast and rdflib-free.
+
+``kg build`` writes ``dist/kg.nq`` (facts and provenance as two named graphs);
+this module loads it into an in-memory :class:`pyoxigraph.Store`, or keeps a
+persistent one on disk (``--store PATH``: built once, then opened read-only).
+Queries see the union of the named graphs as their default graph.
+
+Example::
+
+    >>> store = load_store()                       # doctest: +SKIP
+    >>> len(store) > 1000                          # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.core.errors import InputError, ParseError
+from kg.core.paths import DIST_DIR
+
+BUILT_NQUADS = DIST_DIR / "kg.nq"
+
+
+def load_store(nquads: Path = BUILT_NQUADS, store_path: Path | None = None) -> ox.Store:
+    """An Oxigraph store holding the built graph (in memory, or persistent at ``store_path``)."""
+    if not nquads.exists():
+        raise InputError(f"{nquads}: no built graph here; run `kg build` first")
+    store = ox.Store(str(store_path)) if store_path else ox.Store()
+    try:
+        if store_path:
+            store.clear()
+        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    except (SyntaxError, ValueError, OSError) as e:
+        raise ParseError(f"{nquads}: {' '.join(str(e).split())}") from e
+    return store
+
+
+STAMP = "KG-SOURCE"  # inside a persistent store: which N-Quads file it holds, and its version
+
+
+def open_store(nquads: Path = BUILT_NQUADS, store_path: Path | None = None) -> ox.Store:
+    """The built graph: loaded in memory, or a persistent store at ``store_path``.
+
+    A persistent store is (re)built from ``nquads`` when it is missing or the file
+    changed since (size or modification time); otherwise it is opened read-only, so
+    a big graph is loaded once and every later command starts at once.
+    """
+    if store_path is None:
+        return load_store(nquads)
+    if not nquads.exists():
+        raise InputError(f"{nquads}: no built graph here; run `kg build` first")
+    if _stamp(store_path) != _version(nquads):
+        _rebuild(nquads, store_path)
+    try:
+        return ox.Store.read_only(str(store_path))
+    except OSError as e:
+        raise InputError(f"{store_path}: the store cannot be opened: {e}") from e
+
+
+def _version(nquads: Path) -> str:
+    info = nquads.stat()
+    return f"{nquads.resolve()}\n{info.st_size}\n{info.st_mtime_ns}\n"
+
+
+def _stamp(store_path: Path) -> str | None:
+    """The stamp of a store we made; None if there is none; an error for a foreign folder."""
+    try:
+        return (store_path / STAMP).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if store_path.exists() and (not store_path.is_dir() or any(store_path.iterdir())):
+            raise InputError(
+                f"{store_path}: exists and is not a kg store; remove it or give another --store"
+            ) from None
+        return None
+    except OSError as e:
+        raise InputError(f"{store_path}: the store cannot be read: {e}") from e
+
+
+def _rebuild(nquads: Path, store_path: Path) -> None:
+    """Bulk-load into a fresh folder next to ``store_path``, then swap it into place."""
+    from kg.core.files import write_atomic
+
+    fresh = store_path.with_name(f"{store_path.name}.new-{os.getpid()}")
+    shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        store = load_store(nquads, fresh)
+        store.optimize()
+        store.flush()
+        del store  # closes the database before the folder moves
+        write_atomic(fresh / STAMP, _version(nquads))
+        old = store_path.with_name(f"{store_path.name}.old-{os.getpid()}")
+        if store_path.exists():
+            store_path.rename(old)
+        fresh.rename(store_path)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""Validation: SHACL (pyshacl, and the fast engine on Oxigraph), text checks, the report."""

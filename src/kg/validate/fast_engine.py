@@ -1,0 +1,137 @@
+"""The fast validation engine: SHACL, offsets and violation queries, all on Oxigraph.
+
+``kg validate --engine fast`` gives the same report as the pyshacl engine
+(:mod:`kg.validate.pyshacl_engine`) without building an rdflib graph: the file is bulk-loaded into
+an Oxigraph store, the shapes run as whole-graph queries (:mod:`kg.validate.shacl_compiler`), and
+the offsets, ``*-violation`` queries and NFC label warnings run on the same store
+(offsets and labels with the code :mod:`kg.validate.checks` uses: :mod:`kg.validate.textchecks`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.core.config import compact_iri
+from kg.core.errors import ParseError
+from kg.core.paths import QUERIES_DIR, ROOT
+from kg.sparql.catalogue import load_catalogue
+from kg.validate import textchecks
+from kg.validate.report import Report, Violation
+from kg.validate.shacl_compiler import Result, Shapes, run_checks
+from kg.validate.textchecks import LABEL_PROPERTIES, SPAN_KEYS, SPANS, TEXT_KEYS, TEXTS
+
+FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE}
+QUOTES = """PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?exact WHERE { ?ann oa:hasBody %s ; oa:hasTarget/oa:hasSelector/oa:exact ?exact }"""
+
+
+def rdf_format(path: Path) -> ox.RdfFormat:
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError as e:
+        raise ParseError(f"{path}: the fast engine reads {', '.join(sorted(FORMATS))}") from e
+
+
+def load(path: Path) -> ox.Store:
+    """Bulk-load ``path`` into an in-memory store; a syntax error names the file."""
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=rdf_format(path))
+    except (SyntaxError, ValueError, OSError) as e:
+        raise ParseError(f"{path}: {' '.join(str(e).split())}") from e
+    return store
+
+
+def quads(path: Path) -> Iterator[ox.Quad]:
+    """The file's statements exactly as written (the store normalizes numeric literals)."""
+    return ox.parse(path=str(path), format=rdf_format(path))
+
+
+def shacl_results(path: Path, store: ox.Store | None = None) -> list[Result]:
+    """The SHACL results for the graph in ``path``."""
+    return run_checks(store or load(path), quads(path), Shapes())
+
+
+def validate_file(path: Path, root: Path | None = None) -> Report:
+    """The whole validation, like :func:`kg.validate.pyshacl_engine.validate`, on Oxigraph."""
+    store = load(path)
+    report = Report(sorted(_violations(store, shacl_results(path, store)),
+                           key=lambda v: (v.focus, v.path, v.message)))  # fmt: skip
+    report.violations += offset_violations(store, root or ROOT)
+    report.violations += query_violations(store)
+    report.violations += label_warnings(store)
+    return report
+
+
+def _violations(store: ox.Store, results: list[Result]) -> Iterator[Violation]:
+    for r in results:
+        messages = dict(r.messages)
+        yield Violation(
+            check="shacl",
+            focus=_show(r.focus),
+            path=_show(r.path),
+            message=messages.get("en") or messages.get("", ""),
+            message_ko=messages.get("ko", ""),
+            value=r.value if r.value and not r.value.startswith("<") else _show(r.value),
+            quote=_quote(store, r.focus),
+        )
+
+
+def _quote(store: ox.Store, focus: str) -> str:
+    if not focus.startswith("<"):
+        return ""
+    rows = store.query(QUOTES % focus, use_default_graph_as_union=True)
+    return min((row["exact"].value for row in rows), default="")
+
+
+def _show(term: str) -> str:
+    if term.startswith("^<"):
+        return "^" + compact_iri(term[2:-1])
+    return compact_iri(term[1:-1]) if term.startswith("<") else term
+
+
+def offset_violations(store: ox.Store, root: Path) -> list[Violation]:
+    """Every position selector must select its quote in the stored text (kg.validate.textchecks)."""
+    texts = _rows(store, TEXTS, TEXT_KEYS)
+    return textchecks.offset_violations(texts, _rows(store, SPANS, SPAN_KEYS), root)
+
+
+def _rows(store: ox.Store, query: str, keys: tuple[str, ...]) -> list[dict[str, str | None]]:
+    return [
+        {key: None if row[key] is None else row[key].value for key in keys}
+        for row in store.query(query, use_default_graph_as_union=True)
+    ]
+
+
+_LABEL_IRIS = " ".join(f"<{iri}>" for iri in LABEL_PROPERTIES)
+LABELS = f"""SELECT DISTINCT ?node ?prop ?label WHERE {{
+    VALUES ?prop {{ {_LABEL_IRIS} }}
+    ?node ?prop ?label . FILTER (isLiteral(?label))
+}}"""
+
+
+def label_warnings(store: ox.Store) -> list[Violation]:
+    """A warning for each label not in NFC, as :func:`kg.validate.checks.check_labels_nfc`."""
+    rows = store.query(LABELS, use_default_graph_as_union=True)
+    return textchecks.nfc_violations(
+        (row["node"].value, row["prop"].value, row["label"].value, str(row["label"]))
+        for row in rows
+    )
+
+
+def query_violations(store: ox.Store, directory: Path = QUERIES_DIR) -> list[Violation]:
+    """Every ``*-violation`` query on the store; each row is a violation (as kg.validate.checks)."""
+    found = []
+    for query in load_catalogue(directory).values():
+        if not query.is_violation:
+            continue
+        for row in store.query(query.text, use_default_graph_as_union=True):
+            values = [v.value for v in row if v is not None]
+            focus = compact_iri(values[0]) if values else ""
+            detail = ", ".join(values[1:])
+            message = f"{query.title}" + (f": {detail}" if detail else "")
+            found.append(Violation(f"query:{query.name}", focus, "", message))
+    return found

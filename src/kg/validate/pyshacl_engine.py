@@ -1,0 +1,102 @@
+"""Validate: SHACL shapes (pyshacl), offsets against the stored texts, violation queries,
+NFC labels, and the lexical form of every typed literal (:mod:`kg.validate.lexical`).
+
+Validation never changes the graph it checks (``inplace=False``) and infers nothing
+(``inference="none"``): the build already wrote out every type.
+
+Example::
+
+    >>> from kg import build_graph, validate
+    >>> validate(build_graph()).conforms
+    True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pyshacl import validate as shacl_validate
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+
+from kg.build.ontology import load_shapes
+from kg.core.config import compact_iri
+from kg.core.errors import ParseError
+from kg.core.namespaces import OA
+from kg.validate.checks import check_labels_nfc, check_offsets, run_violation_queries
+from kg.validate.lexical import check_typed_literals
+from kg.validate.report import Report, Violation
+
+
+def validate(graph: Graph, shapes: Graph | None = None, root: Path | None = None) -> Report:
+    """Check ``graph`` against the shapes, its offsets and the violation queries."""
+    report = Report(shacl_violations(graph, shapes if shapes is not None else load_shapes()))
+    report.violations += check_offsets(graph, root)
+    report.violations += run_violation_queries(graph)
+    report.violations += check_labels_nfc(graph)
+    shacl = {(v.focus, v.path) for v in report.violations if v.check == "shacl"}
+    report.violations += [v for v in check_typed_literals(graph) if (v.focus, v.path) not in shacl]
+    return report
+
+
+def shacl_violations(graph: Graph, shapes: Graph) -> list[Violation]:
+    """Run pyshacl without inference and without touching ``graph``."""
+    _, results, _ = shacl_validate(
+        graph, shacl_graph=shapes, inference="none", inplace=False, allow_warnings=True
+    )
+    if not isinstance(results, Graph):  # pyshacl's ValidationFailure: the shapes are bad
+        raise ParseError(f"the shapes cannot be used: {results}")
+    found = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        messages = _messages(results, result, shapes)
+        focus = results.value(result, SH.focusNode)
+        found.append(
+            Violation(
+                check="shacl",
+                focus=_show(graph, focus),
+                path=_show(graph, results.value(result, SH.resultPath)),
+                message=messages.get("en")
+                or messages.get(None, "")
+                or next(iter(messages.values()), ""),
+                message_ko=messages.get("ko", ""),
+                value=_show(graph, results.value(result, SH.value)),
+                quote=quote_for(graph, focus),
+                severity=str(results.value(result, SH.resultSeverity)).rsplit("#", 1)[-1],
+            )
+        )
+    return sorted(found, key=lambda v: (v.focus, v.path, v.message))
+
+
+def _messages(results: Graph, result: object, shapes: Graph) -> dict[str | None, str]:
+    """The result's messages by language; pyshacl keeps one, so the shape gives the rest."""
+    messages = {m.language: str(m) for m in results.objects(result, SH.resultMessage)}
+    for source in (SH.sourceConstraint, SH.sourceShape):
+        node = results.value(result, source)
+        for message in shapes.objects(node, SH.message) if node is not None else ():
+            if "{" not in message:  # a template pyshacl has not filled in for us
+                messages.setdefault(message.language, str(message))
+    return messages
+
+
+def quote_for(graph: Graph, node: object) -> str:
+    """The first evidence quote of ``node`` (by position), or ''."""
+    if not isinstance(node, URIRef):
+        return ""
+    quotes = []
+    for ann in graph.subjects(OA.hasBody, node):
+        for target in graph.objects(ann, OA.hasTarget):
+            for selector in graph.objects(target, OA.hasSelector):
+                exact = graph.value(selector, OA.exact)
+                if exact is not None:
+                    quotes.append(str(exact))
+    return sorted(quotes)[0] if quotes else ""
+
+
+def _show(graph: Graph, node: object) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, Literal):
+        return node.n3()
+    if isinstance(node, URIRef):
+        return compact_iri(str(node))
+    return str(node)

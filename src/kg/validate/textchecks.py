@@ -1,0 +1,139 @@
+"""The checks on text that SHACL cannot express, once for both engines: offsets and NFC labels.
+
+Each check takes plain rows (strings, None where unbound) that any engine can give:
+:mod:`kg.validate.checks` gets them from rdflib, :mod:`kg.validate.fast_engine` from Oxigraph,
+with the same two simple queries below (the former single query with nested OPTIONALs took
+minutes on Oxigraph at 10^5 triples). Stdlib only.
+
+Example::
+
+    >>> problem_of_span("전주 IT벤처센터", {"start": "3", "end": "10", "exact": "IT벤처센터"})
+    ''
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from kg.core.config import compact_iri
+from kg.validate.report import Violation
+
+Row = Mapping[str, str | None]
+
+TEXTS = """PREFIX schema: <https://schema.org/>
+SELECT ?doc ?url ?sha WHERE {
+    ?doc schema:encoding ?media . ?media schema:contentUrl ?url .
+    OPTIONAL { ?media schema:sha256 ?sha }
+}"""
+SPANS = """PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?ann ?doc ?exact ?prefix ?suffix ?start ?end WHERE {
+    ?ann oa:hasTarget ?target . ?target oa:hasSource ?doc ; oa:hasSelector ?q , ?p .
+    ?q oa:exact ?exact . ?p oa:start ?start ; oa:end ?end .
+    OPTIONAL { ?q oa:prefix ?prefix } OPTIONAL { ?q oa:suffix ?suffix }
+}"""
+SPAN_KEYS = ("ann", "doc", "exact", "prefix", "suffix", "start", "end")
+TEXT_KEYS = ("doc", "url", "sha")
+LABEL_PROPERTIES = (
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2004/02/skos/core#altLabel",
+)
+
+
+MAX_TEXT_BYTES = 64 * 2**20  # a stored article is a few KB
+
+
+def offset_violations(texts: Iterable[Row], spans: Iterable[Row], root: Path) -> list[Violation]:
+    """Every position selector must select its quote (and prefix/suffix) in the stored text.
+
+    ``texts`` are rows of :data:`TEXTS` (a document, its stored file, its SHA-256),
+    ``spans`` rows of :data:`SPANS`; ``contentUrl`` paths start at ``root``.
+    """
+    stored: dict[str, tuple[str, str | None]] = {}
+    for row in sorted(texts, key=lambda r: (r["doc"], r["url"], r["sha"] or "")):
+        stored.setdefault(row["doc"], (row["url"], row["sha"]))
+    contents: dict[str, str | None] = {}
+    found = []
+    for row in spans:
+        focus = compact_iri(row["ann"])
+        if row["doc"] not in stored:
+            found.append(
+                Violation("offsets", focus, "oa:hasSource", "The source has no stored text.")
+            )
+            continue
+        url, sha = stored[row["doc"]]
+        if url not in contents:
+            contents[url] = stored_text(root, url, sha)
+        text = contents[url]
+        problem = problem_of_span(text, row)
+        if problem:
+            found.append(Violation("offsets", focus, "oa:start", problem, value=row["exact"]))
+    return sorted(set(found), key=lambda v: v.focus)
+
+
+def stored_text(root: Path, url: str, sha: str | None) -> str | None:
+    """The stored text at ``url``, or None if it may not be read or does not match.
+
+    A graph from a user's file may name any path. A text inside ``root`` (after
+    resolving ``..`` and symlinks) is read; one outside it (data kept elsewhere, as
+    a test's copy) only when the graph gives its SHA-256 and it matches, so no
+    message can quote a file the graph's author did not already have. URLs and
+    anything but a regular file of at most MAX_TEXT_BYTES are never read.
+    """
+    path = (root / url).resolve()
+    inside = path.is_relative_to(root.resolve())
+    if "://" in url or (not inside and sha is None):
+        return None
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_TEXT_BYTES:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if sha is not None and hashlib.sha256(data).hexdigest() != sha:
+        return None
+    return data.decode("utf-8", errors="replace")
+
+
+def problem_of_span(text: str | None, row: Row) -> str:
+    """What is wrong with one span of ``text`` (empty if nothing is)."""
+    if text is None:
+        return (
+            "The stored text is missing, outside the project, or its SHA-256 differs "
+            "from the graph's."
+        )
+    start, end, exact = int(row["start"]), int(row["end"]), row["exact"]
+    if text[start:end] != exact:
+        return f"text[{start}:{end}] is {text[start:end]!r}, not the quote {exact!r}."
+    prefix, suffix = row.get("prefix"), row.get("suffix")
+    if prefix is not None and not text[:start].endswith(prefix):
+        return f"The prefix {prefix!r} does not precede offset {start}."
+    if suffix is not None and not text[end:].startswith(suffix):
+        return f"The suffix {suffix!r} does not follow offset {end}."
+    return ""
+
+
+def nfc_violations(labels: Iterable[tuple[str, str, str, str]]) -> list[Violation]:
+    """A warning for each label not in Unicode NFC (e.g. decomposed Hangul jamo).
+
+    ``labels`` are (node IRI, property IRI, lexical form, N-Triples form) of literal
+    labels. The label is kept exactly as written: NFC and NFD text are distinct
+    strings, and a search for the composed form will not find the decomposed one.
+    """
+    found = [
+        Violation(
+            "labels",
+            compact_iri(node),
+            compact_iri(prop),
+            "The label is not in Unicode NFC; write it composed.",
+            "레이블이 유니코드 NFC(완성형)가 아닙니다.",
+            value=shown,
+            severity="Warning",
+        )
+        for node, prop, text, shown in labels
+        if not unicodedata.is_normalized("NFC", text)
+    ]
+    return sorted(found, key=lambda v: (v.focus, v.value))

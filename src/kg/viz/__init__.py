@@ -1,0 +1,1 @@
+"""Pictures and the offline explorer, drawn from the networkx view."""
