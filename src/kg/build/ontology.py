@@ -60,5 +60,6 @@ def event_verbs(ontology: Graph) -> dict[str, list[URIRef]]:
     """Korean verb → the event classes it names (설립 names two: founding, establishment)."""
     verbs: dict[str, list[URIRef]] = {}
     for cls, verb in ontology.subject_objects(DEF.verb):
-        verbs.setdefault(str(verb), []).append(cls)
+        if isinstance(cls, URIRef):
+            verbs.setdefault(str(verb), []).append(cls)
     return {verb: sorted(classes) for verb, classes in sorted(verbs.items())}

@@ -26,7 +26,7 @@ def graph_events(records_dir: Path, sources_dir: Path) -> list[KnownEvent]:
 
     facts = build_parts(records_dir, sources_dir).facts
     found = []
-    for event in sorted(facts.subjects(RDF.type, DEF.HistoryEvent)):
+    for event in sorted(facts.subjects(RDF.type, DEF.HistoryEvent), key=str):
         about = facts.value(event, SCHEMA.about)
         date = facts.value(event, SCHEMA.startDate)
         for cls in facts.objects(event, RDF.type):

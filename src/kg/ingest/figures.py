@@ -78,7 +78,7 @@ def _after_run(text: str, match: re.Match[str], noun: str) -> tuple[str, str]:
     rest = text[end:]
     particle = re.match(r"(?:[이가을를의은는과와에도]|으로|로)?\s", rest)
     word = re.match(r"[가-힣]+", rest[particle.end() :]) if particle else None
-    if not word:
+    if not particle or not word:
         return f"{noun} 수", match.group(0)
     stem_word = VERB_END.sub("", stem(word.group(0))) or word.group(0)
     if stem_word.endswith("다"):  # a verb the rules cannot read: say only what is counted

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from rdflib import Graph
+from collections.abc import Iterator
+
+from rdflib import Graph, Literal
+from rdflib.query import ResultRow
 
 from kg.ingest.evaluate import CATEGORIES, NONE, Gold, figure_key
 
@@ -51,6 +54,13 @@ FIGURES = (
 )
 
 
+def _rows(graph: Graph, query: str) -> Iterator[ResultRow]:
+    """The rows of a SELECT query (rdflib types a result as any query's: triples, bool or rows)."""
+    for row in graph.query(query):
+        assert isinstance(row, ResultRow), "a SELECT query yields rows"
+        yield row
+
+
 def graph_gold(graph: Graph) -> Gold:
     """Gold tuples from a built graph (its timeline and other dated events, units …)."""
     from kg.core.config import DEF_BASE
@@ -58,28 +68,29 @@ def graph_gold(graph: Graph) -> Gold:
 
     gold = Gold({c: set() for c in CATEGORIES})
     label: dict[str, str] = {}
-    for row in graph.query(NAMES):
+    for row in _rows(graph, NAMES):
         label[str(row.s)] = gold.know(str(row.label), [str(row.alt)] if row.alt else [])
 
     def name(node: object) -> str:
         return label.get(str(node), NONE) if node is not None else NONE
 
     kinds = {k for ks in event_kinds().values() for k in ks} | {"ExhibitionEvent"}
-    for row in graph.query(EVENTS):
+    for row in _rows(graph, EVENTS):
         kind = str(row.kind).removeprefix(DEF_BASE).removeprefix("https://schema.org/")
         if kind not in kinds:
             continue
         gold.sets["events"].add((str(row.date), kind, name(row.about), name(row.actor)))
-    for row in graph.query(UNITS):
+    for row in _rows(graph, UNITS):
         gold.sets["units"].add((name(row.u), str(row.date) if row.date else NONE))
     for category, types in (
         ("organizations", "org:FormalOrganization"),
         ("people", "schema:Person"),
         ("places", "schema:AdministrativeArea def:DesignatedZone"),
     ):
-        gold.sets[category] = {(name(row.s),) for row in graph.query(TYPED % types)}
-    for row in graph.query(POSTS):
+        gold.sets[category] = {(name(row.s),) for row in _rows(graph, TYPED % types)}
+    for row in _rows(graph, POSTS):
         gold.sets["posts"].add((name(row.person), str(row.title), name(row.org)))
-    for row in graph.query(FIGURES):
-        gold.sets["figures"].add(figure_key(row.v.toPython(), str(row.u)))
+    for row in _rows(graph, FIGURES):
+        value = row.v.toPython() if isinstance(row.v, Literal) else row.v
+        gold.sets["figures"].add(figure_key(value, str(row.u)))
     return gold

@@ -33,7 +33,7 @@ def draft_records(draft: dict[str, Any], file: Path) -> Records:
 
 def draft_source(draft: dict[str, Any], text: str) -> Source:
     """The article as a :class:`Source`, described by the draft's document table."""
-    meta = dict(draft["document"][0])
+    meta: dict[str, Any] = dict(draft["document"][0])
     return Source(meta["slug"], Path(meta.get("article", meta["text"])), text, meta["sha256"], meta)
 
 

@@ -24,7 +24,7 @@ from kg.network.view import label
 
 def simple(nxg: nx.MultiDiGraph) -> nx.Graph:
     """The simple undirected view: one edge per linked pair, nodes in sorted order."""
-    view = nx.Graph()
+    view: nx.Graph[str] = nx.Graph()
     view.add_nodes_from(sorted(nxg.nodes))
     view.add_edges_from(sorted((u, v) for u, v in nxg.edges() if u != v))
     return view
@@ -34,8 +34,9 @@ def stats(nxg: nx.MultiDiGraph) -> dict[str, Any]:
     """Nodes, edges, density, connected components and nodes per class."""
     view = simple(nxg)
     components = sorted(nx.connected_components(view), key=lambda c: (-len(c), min(c)))
-    classes: dict[str, int] = {}
-    for _, cls in nxg.nodes(data="cls"):
+    classes: dict[str | None, int] = {}  # None: a node without a class
+    for _, data in nxg.nodes(data=True):
+        cls = data.get("cls")
         classes[cls] = classes.get(cls, 0) + 1
     return {
         "nodes": view.number_of_nodes(),
@@ -76,7 +77,7 @@ def resolve(nxg: nx.MultiDiGraph, name: str) -> str:
     wanted = name.strip()
     if wanted in nxg:
         return wanted
-    by_key = {}
+    by_key: dict[str, set[str]] = {}
     for node, data in nxg.nodes(data=True):
         compact = compact_iri(node)
         keys = {compact, compact.split(":", 1)[-1], data["label_ko"], data["label_en"]}
@@ -133,8 +134,8 @@ def shortest_path(nxg: nx.MultiDiGraph, source: str, target: str) -> list[dict]:
 
 
 def _step(nxg: nx.MultiDiGraph, a: str, b: str) -> dict:
-    forward = sorted(nxg.get_edge_data(a, b, default={}))
-    backward = sorted(nxg.get_edge_data(b, a, default={}))
+    forward = sorted(nxg.get_edge_data(a, b, default={}), key=str)  # the keys are names
+    backward = sorted(nxg.get_edge_data(b, a, default={}), key=str)
     return {
         "from": a,
         "to": b,

@@ -49,6 +49,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from kg.build.ontology import load_ontology, load_turtle, supers
 from kg.core.config import compact_iri
@@ -96,7 +97,7 @@ def to_networkx(graph: Graph, lang: str = "en", provenance: bool = False) -> nx.
         raise InputError(f"language {lang!r} is not offered (choose from: {', '.join(LANGS)})")
     wanted = entity_nodes(graph, provenance)
     evidence = evidence_by_node(graph, wanted)
-    result = nx.MultiDiGraph(lang=lang)
+    result: nx.MultiDiGraph[str] = nx.MultiDiGraph(lang=lang)
     for node in sorted(wanted):
         attributes = node_attributes(graph, node, wanted, lang)
         result.add_node(str(node), **attributes, evidence=evidence.get(node, []))
@@ -123,7 +124,7 @@ def entity_nodes(graph: Graph, provenance: bool = False) -> set[URIRef]:
     }
 
 
-def display_class(types: set[URIRef]) -> str:
+def display_class(types: set[Node]) -> str:
     """The one class a node is shown as (colour, legend, filter)."""
     for name, cls in CLASSES:
         if cls in types:
@@ -194,7 +195,7 @@ def _term_order(term: dict[str, str]) -> tuple[str, ...]:
     return (term["type"], term["value"], term.get("datatype", ""), term.get("xml:lang", ""))
 
 
-def label_in(graph: Graph, node: URIRef, lang: str) -> str:
+def label_in(graph: Graph, node: Node, lang: str) -> str:
     """The node's label in ``lang`` (rdfs:label, skos:prefLabel, schema:name; else untagged)."""
     for prop in LABEL_PROPERTIES:
         found = sorted(str(o) for o in graph.objects(node, prop) if _has_lang(o, lang))
@@ -230,7 +231,7 @@ def display_vocabulary() -> Graph:
     return graph
 
 
-def term_labels(term: URIRef, name: str, lang: str) -> dict[str, str]:
+def term_labels(term: Node, name: str, lang: str) -> dict[str, str]:
     """``property``, ``name`` and labels of a property or class, in ``ko`` and ``en``.
 
     A term without a label in :func:`display_vocabulary` is shown by its local name.
@@ -250,7 +251,7 @@ def evidence_by_node(graph: Graph, wanted: set[URIRef]) -> dict[URIRef, list[dic
     """The quotes of each node's annotations, in text order (one per occurrence)."""
     found: dict[URIRef, list[dict]] = {}
     for annotation, body in graph.subject_objects(OA.hasBody):
-        if body not in wanted:
+        if not isinstance(body, URIRef) or body not in wanted:
             continue
         for target in graph.objects(annotation, OA.hasTarget):
             quote = _selectors(graph, target)
@@ -261,7 +262,7 @@ def evidence_by_node(graph: Graph, wanted: set[URIRef]) -> dict[URIRef, list[dic
     return found
 
 
-def _selectors(graph: Graph, target: URIRef) -> dict | None:
+def _selectors(graph: Graph, target: Node) -> dict | None:
     quote: dict[str, Any] = {}
     for selector in graph.objects(target, OA.hasSelector):
         for field in ("exact", "prefix", "suffix"):
@@ -271,7 +272,7 @@ def _selectors(graph: Graph, target: URIRef) -> dict | None:
         for field in ("start", "end"):
             value = graph.value(selector, OA[field])
             if value is not None:
-                quote[field] = int(value)
+                quote[field] = int(str(value))
     if "exact" not in quote:
         return None
     defaults = {"exact": "", "prefix": "", "suffix": "", "start": -1, "end": -1}

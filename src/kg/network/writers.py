@@ -56,7 +56,8 @@ def _checked_id(text: str, what: str) -> str:
 
 def flat(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of ``network`` whose attributes are all text (see the module's rule)."""
-    result = nx.MultiDiGraph(**{k: xml_safe(str(v)) for k, v in network.graph.items()})
+    result: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    result.graph.update({k: xml_safe(str(v)) for k, v in network.graph.items()})
     for node, data in network.nodes(data=True):
         result.add_node(_checked_id(node, "node"), **flat_node(data))
     for source, target, key, data in network.edges(keys=True, data=True):

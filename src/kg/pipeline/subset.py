@@ -15,8 +15,12 @@ link to (so graph formats can name those), and the annotations that ground them
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.query import ResultRow
+from rdflib.term import Node
 
 from kg.build.assemble import BuiltGraph
 from kg.core.config import PREFIXES
@@ -66,16 +70,17 @@ def _from_query(parts: BuiltGraph, union: Graph, name: str, queries_dir) -> Grap
     except Exception as e:  # rdflib raises many types; all mean the query is bad
         raise QueryError(f"{query.path}: {' '.join(str(e).split())}") from e
     if result.type in ("CONSTRUCT", "DESCRIBE"):
+        assert result.graph is not None, "a CONSTRUCT or DESCRIBE result has a graph"
         return result.graph
     if result.type != "SELECT" or not result.vars:
         raise QueryError(f"{query.path}: --subset needs a CONSTRUCT or SELECT query")
-    nodes = {row[0] for row in result if isinstance(row[0], URIRef)}
+    nodes = {row[0] for row in result if isinstance(row, ResultRow) and isinstance(row[0], URIRef)}
     if not nodes:
         raise InputError(f"--subset {name}: the query's first column lists no resource")
     return describe(parts, union, nodes)
 
 
-def describe(parts: BuiltGraph, union: Graph, nodes: set[URIRef]) -> Graph:
+def describe(parts: BuiltGraph, union: Graph, nodes: Collection[Node]) -> Graph:
     """The triples of ``nodes``, the names of what they link to, and their evidence."""
     graph = bind_prefixes(Graph())
     for node in nodes:
@@ -90,7 +95,7 @@ def describe(parts: BuiltGraph, union: Graph, nodes: set[URIRef]) -> Graph:
     return graph
 
 
-def _add_closure(provenance: Graph, start: URIRef, graph: Graph) -> None:
+def _add_closure(provenance: Graph, start: Node, graph: Graph) -> None:
     """Add ``start`` and the provenance resources it reaches (target, selectors, document)."""
     frontier, seen = [start], {start}
     while frontier:

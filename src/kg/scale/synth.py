@@ -301,11 +301,13 @@ def write_synth(n: int, output: Path) -> tuple[Path, int]:
     synth = synthesize(n, output)
     for path, text in synth.texts.items():
         write_atomic(path, text)
-    quads = synth.quads
+    quads: list[ox.Quad] | list[ox.Triple] = synth.quads
     if output.suffix == ".nt":
-        fmt, quads = ox.RdfFormat.N_TRIPLES, [ox.Triple(*q.triple) for q in quads]
+        fmt, quads = ox.RdfFormat.N_TRIPLES, [ox.Triple(*q.triple) for q in synth.quads]
     else:
         fmt = ox.RdfFormat.N_QUADS
-    data = HEADER.format(n=n).encode("utf-8") + ox.serialize(quads, format=fmt)
+    body = ox.serialize(quads, format=fmt)
+    assert body is not None, "serialize returns the bytes when given no output"
+    data = HEADER.format(n=n).encode("utf-8") + body
     write_atomic(output, data)
     return output, len(synth.quads)

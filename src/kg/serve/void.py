@@ -39,8 +39,9 @@ NS = {
     "formats": "http://www.w3.org/ns/formats/",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
-RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV")
-RESULT_FORMATS += ("SPARQL_Results_TSV", "Turtle", "JSON-LD", "N-Triples", "RDF_XML")
+RESULT_FORMATS: tuple[str, ...] = ("SPARQL_Results_JSON", "SPARQL_Results_XML")
+RESULT_FORMATS += ("SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle", "JSON-LD", "N-Triples")
+RESULT_FORMATS += ("RDF_XML",)
 
 
 @dataclass(frozen=True)
@@ -56,33 +57,39 @@ class DatasetStats:
     example: str | None
 
 
+def _select(store: ox.Store, query: str) -> ox.QuerySolutions:
+    """A SELECT query's solutions over the union of the graphs."""
+    solutions = store.query(query, use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions), "a SELECT query yields solutions"
+    return solutions
+
+
 def dataset_stats(store: ox.Store) -> DatasetStats:
     """Count the served graph (facts and provenance together, as queries see it)."""
 
     def one(query: str) -> int:
-        rows = list(store.query(query, use_default_graph_as_union=True))
+        rows = list(_select(store, query))
         return int(rows[0][0].value)
 
     classes = {
         row[0].value: int(row[1].value)
-        for row in store.query(
-            "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c",
-            use_default_graph_as_union=True,
+        for row in _select(
+            store, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c"
         )
     }
     sources = [
         row[0].value
-        for row in store.query(
+        for row in _select(
+            store,
             "SELECT DISTINCT ?d WHERE { ?t <http://www.w3.org/ns/oa#hasSource> ?d } ORDER BY ?d",
-            use_default_graph_as_union=True,
         )
     ]
     example = [
         row[0].value
-        for row in store.query(
+        for row in _select(
+            store,
             "SELECT ?s WHERE { ?s a <http://www.w3.org/ns/org#FormalOrganization> ; "
             "<http://www.w3.org/ns/org#hasUnit> ?u } GROUP BY ?s ORDER BY DESC(COUNT(?u)) LIMIT 1",
-            use_default_graph_as_union=True,
         )
     ]
     return DatasetStats(

@@ -21,7 +21,7 @@ Example::
 
     >>> pool = QueryPool(Path("dist/kg.nq"), workers=2, timeout=5, max_rows=1000)  # doctest: +SKIP
     >>> pool.start()                                                 # doctest: +SKIP
-    >>> await pool.run("ASK { ?s ?p ?o }", "json")                   # doctest: +SKIP
+    >>> await pool.run("ASK { ?s ?p ?o }", ["json"])                 # doctest: +SKIP
     Result(kind='boolean', media_type='application/sparql-results+json', body=b'...')
 """
 
@@ -106,8 +106,8 @@ class QueryPool:
             _stop(worker)
         self._all.clear()
 
-    async def run(self, query: str, result_format: str) -> Result:
-        """Run ``query`` in a worker; its result serialized as ``result_format`` asks."""
+    async def run(self, query: str, formats: list[str]) -> Result:
+        """Run ``query`` in a worker; its result serialized in the first of ``formats`` it has."""
         assert self._idle is not None, "QueryPool.start() was not called"
         began = time.monotonic()
         try:
@@ -117,7 +117,7 @@ class QueryPool:
                 f"all {self.size} query workers stayed busy for {self.timeout:g} s; try again"
             ) from e
         budget = max(0.1, self.timeout - (time.monotonic() - began))
-        request = (_answer, (query, result_format, self.max_rows))
+        request = (_answer, (query, formats, self.max_rows))
         try:
             reply = await asyncio.to_thread(_ask, worker, request, budget)
         except asyncio.CancelledError:
@@ -272,7 +272,7 @@ def _call(job, store, args: tuple) -> tuple:
         return ("failed", f"query failed: {type(e).__name__}: {' '.join(str(e).split())}")
 
 
-def _answer(store, query: str, result_format: str, max_rows: int) -> tuple:
+def _answer(store, query: str, formats: list[str], max_rows: int) -> tuple:
     import pyoxigraph as ox
 
     from kg.sparql.negotiation import serialize_result, serialize_triples
@@ -282,10 +282,10 @@ def _answer(store, query: str, result_format: str, max_rows: int) -> tuple:
         if isinstance(first, ox.QueryTriples):  # kept in memory, at most max_rows of them
             triples = list(itertools.islice(first, max_rows + 1))
             _check_size(triples, max_rows)
-            return ("ok", "graph", *serialize_triples(triples, result_format))
+            return ("ok", "graph", *serialize_triples(triples, formats))
         _check_size(first, max_rows)
         again = first if isinstance(first, ox.QueryBoolean) else _execute(store, query)
-        return ("ok", *serialize_result(again, result_format))
+        return ("ok", *serialize_result(again, formats))
     except SyntaxError as e:
         return ("syntax", " ".join(str(e).split()))
     except QueryTooLarge as e:

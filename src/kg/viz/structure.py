@@ -33,7 +33,7 @@ def structure(nxg: nx.MultiDiGraph) -> nx.DiGraph:
     agencies = sorted(n for n, cls in nxg.nodes(data="cls") if cls == "Agency")
     if not agencies:
         raise KgError("the graph has no agency (def:PromotionAgency) to draw")
-    result = nx.DiGraph()
+    result: nx.DiGraph[str] = nx.DiGraph()
 
     def add(node: str, role: str) -> None:
         data = nxg.nodes[node]
@@ -115,6 +115,7 @@ def draw_structure(st: nx.DiGraph, out: Path) -> list[Path]:
 
 
 def _draw_edges(ax: Any, st: nx.DiGraph, pos: dict[str, tuple[float, float]]) -> None:
+    label: str | None  # an edge without a label is drawn bare
     for u, v, label in st.edges(data="label"):
         (x1, y1), (x2, y2) = pos[u], pos[v]
         ax.annotate("", xy=(x2, y2), xytext=(x1, y1), arrowprops=ARROW)
