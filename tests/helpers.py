@@ -64,3 +64,30 @@ def wait_until_up(url: str, process: subprocess.Popen) -> None:
             pass
         time.sleep(0.1)
     raise RuntimeError("kg serve did not answer within 30 s")
+
+
+# A graph written by someone hostile: markup in its labels, a javascript: link, and a
+# plain https link that must stay a link. Valid N-Triples, so also valid N-Quads.
+HOSTILE_LABEL = "</script><script>alert(1)</script>"
+HOSTILE_ORG = "https://w3id.org/kr-ict-kg/id/org/hostile"
+_RDF, _RDFS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#"
+_ORG, _SCHEMA = "http://www.w3.org/ns/org#", "https://schema.org/"
+_HOSTILE = [
+    (HOSTILE_ORG, _RDF + "type", f"<{_ORG}FormalOrganization>"),
+    (HOSTILE_ORG, _RDFS + "label", f'"{HOSTILE_LABEL}"@ko'),
+    (HOSTILE_ORG, _RDFS + "label", '"<img src=x onerror=alert(2)> & \\u2028"@en'),
+    (HOSTILE_ORG, _SCHEMA + "url", "<javascript:alert(1)>"),
+    (HOSTILE_ORG, _SCHEMA + "sameAs", "<https://example.org/hostile?a=1&b=2>"),
+    (HOSTILE_ORG, _SCHEMA + "logo", "<data:text/html;base64,PHNjcmlwdD5hbGVydCgzKTwvc2NyaXB0Pg==>"),
+    (HOSTILE_ORG + "/unit", _RDF + "type", f"<{_ORG}OrganizationalUnit>"),
+    (HOSTILE_ORG + "/unit", _RDFS + "label", f'"{HOSTILE_LABEL}"@ko'),
+    (HOSTILE_ORG + "/unit", _ORG + "unitOf", f"<{HOSTILE_ORG}>"),
+]
+HOSTILE_TRIPLES = "".join(f"<{s}> <{p}> {o} .\n" for s, p, o in _HOSTILE)
+
+
+def hostile_nquads(folder: Path) -> Path:
+    """:data:`HOSTILE_TRIPLES` written to ``folder/hostile.nq``; returns the path."""
+    path = folder / "hostile.nq"
+    path.write_text(HOSTILE_TRIPLES, encoding="utf-8")
+    return path

@@ -9,10 +9,13 @@ import subprocess
 import sys
 
 import pytest
+from rdflib import Graph
 
-from kg.core.paths import VIS_NETWORK_JS
+from kg.core.html import inline_script, json_for_script
+from kg.core.paths import VIS_NETWORK_JS, WEB_DIR
 from kg.network.view import to_networkx
 from kg.viz.explorer import MissingLibraryError, explorer_html, payload, vis_network_js
+from tests.helpers import HOSTILE_LABEL, hostile_nquads
 
 FAKE_VIS = "window.vis = {}; // </script> must not close the element"
 
@@ -38,7 +41,7 @@ def test_page_is_self_contained_and_starts_generated(nxg) -> None:
     assert not re.search(
         r"<script[^>]+src=|<link[^>]+stylesheet|https?://[^\"'<>\s]*\.(js|css)", html
     )
-    assert "/*VIS*/" not in html and "/*DATA*/" not in html
+    assert "|script_" not in html and "/*DATA*/" not in html
     assert "<\\/script> must not close" in html
     data = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', html, re.S)
     assert data is not None
@@ -80,3 +83,27 @@ def test_page_is_the_same_whatever_the_hash_seed() -> None:
         for seed in ("1", "2")
     }
     assert len(digests) == 1
+
+
+def test_markup_in_labels_cannot_leave_the_data_element(tmp_path) -> None:
+    hostile = to_networkx(Graph().parse(hostile_nquads(tmp_path), format="nt"))
+    html = explorer_html(hostile, vis_js=FAKE_VIS)
+    data = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', html, re.S)
+    assert data and not set(data.group(1)) & set("<>&\u2028\u2029")
+    assert HOSTILE_LABEL in {n["label_ko"] for n in json.loads(data.group(1))["nodes"]}
+    assert html.lower().count("</script") == 3 and "<img" not in html
+
+
+def test_page_is_the_template_with_its_four_parts_and_nothing_else(nxg) -> None:
+    """The template engine adds no byte of its own: the page is the file with four holes."""
+    page = (WEB_DIR / "templates" / "explorer.html").read_text(encoding="utf-8")
+    parts = {
+        "{{ style|style_code }}": (WEB_DIR / "explorer.css").read_text(encoding="utf-8"),
+        "{{ vis|script_code }}": "window.vis = {}; // <\\/script> must not close the element",
+        "{{ data|script_json }}": str(json_for_script(payload(nxg))),
+        "{{ app|script_code }}": str(inline_script((WEB_DIR / "explorer.js").read_text("utf-8"))),
+    }
+    for hole, text in parts.items():
+        assert page.count(hole) == 1
+        page = page.replace(hole, text)
+    assert explorer_html(nxg, vis_js=FAKE_VIS) == page

@@ -4,6 +4,7 @@ Cases (numbers of issue 9): 2 SERVICE, 3 FROM / graph-uri parameters, 5 updates 
 every route, 8 runaway queries stopped while others answer, 9 nesting, 22 malformed
 requests (repeats, media types, encodings, sizes, origins). One server runs for the
 module (2 s time limit); a loopback canary records any connection the server makes.
+Issue 12: a second server serves a hostile graph (markup in labels, a javascript: link).
 The query page with the network blocked is tested in tests/test_serve.py
 (test_query_page_runs_a_query_in_chromium: every request off 127.0.0.1 is aborted).
 """
@@ -11,6 +12,7 @@ The query page with the network blocked is tested in tests/test_serve.py
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
 import threading
 import time
@@ -21,7 +23,8 @@ import pytest
 
 from kg.core.files import write_atomic
 from kg.rdf.writing import to_nquads
-from tests.helpers import running_server
+from kg.serve.security import CONTENT_SECURITY_POLICY
+from tests.helpers import hostile_nquads, running_server
 from tests.outbound import Canary
 from tests.test_hardening_queries import REGEX_SLOW, SLOW, hostile
 
@@ -311,3 +314,25 @@ def test_no_path_reaches_a_file_outside(server, path) -> None:
             answer += chunk
     assert answer.startswith(b"HTTP/1.1 404"), answer[:200]
     assert b"root:" not in answer
+
+
+# --- a hostile graph: markup in labels, javascript: and data: IRIs --------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory) -> Iterator[str]:
+    with running_server(hostile_nquads(tmp_path_factory.mktemp("hostile"))) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", ["/", "/id/org/hostile", "/id/org/hostile/unit"])
+def test_a_hostile_graph_gets_no_script_and_no_foreign_scheme_link(hostile_server, path) -> None:
+    response = httpx.get(hostile_server + path, headers={"Accept": "text/html"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    page = response.text
+    assert "<script" not in page and "<img" not in page
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert all(h.startswith(("/", "http://", "https://")) for h in hrefs), hrefs
+    assert 'href="javascript:' not in page.lower()

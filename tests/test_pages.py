@@ -1,6 +1,8 @@
-"""Linked-data pages: the description of an entity and its HTML."""
+"""Linked-data pages: an entity's description and its HTML, for our graph and a hostile one."""
 
 from __future__ import annotations
+
+import re
 
 import pyoxigraph as ox
 import pytest
@@ -10,6 +12,7 @@ from kg.core.files import write_atomic
 from kg.rdf.writing import to_nquads
 from kg.serve.pages import describe, entity_html, exists, local_path
 from kg.sparql.store import load_store
+from tests.helpers import HOSTILE_ORG, hostile_nquads
 
 SOS_LAB = ID_BASE + "unit/sos-lab"
 QUOTE = "SOS랩(Solution in Our Society Lab) 구축 및 운영"
@@ -53,3 +56,23 @@ def test_annotation_page_shows_its_fragments(store) -> None:
 
 def test_exists(store) -> None:
     assert exists(store, SOS_LAB) and not exists(store, ID_BASE + "unit/nothing")
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> ox.Store:
+    return load_store(hostile_nquads(tmp_path_factory.mktemp("hostile")))
+
+
+def test_a_javascript_iri_is_text_never_a_link(hostile) -> None:
+    page = entity_html(hostile, HOSTILE_ORG)
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert hrefs and all(h.startswith(("/", "http://", "https://")) for h in hrefs)
+    assert "javascript:alert(1)" in page and "data:text/html" in page  # shown, as text
+    assert 'href="https://example.org/hostile?a=1&amp;b=2"' in page  # https stays a link
+
+
+def test_markup_in_labels_is_escaped(hostile) -> None:
+    for iri in (HOSTILE_ORG, HOSTILE_ORG + "/unit"):
+        page = entity_html(hostile, iri)
+        assert page.count("<script") == 0 and "<img" not in page
+        assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page

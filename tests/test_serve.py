@@ -23,6 +23,7 @@ from kg.core.config import ID_BASE
 from kg.core.files import write_atomic
 from kg.core.paths import YASGUI_DIR
 from kg.rdf.writing import to_nquads
+from kg.serve.security import CONTENT_SECURITY_POLICY
 from kg.sparql.catalogue import load_catalogue
 from kg.sparql.store import load_store
 from tests.helpers import CHROMIUM, CHROMIUM_FLAGS, running_server
@@ -317,6 +318,30 @@ def test_unknown_entity_is_404(server) -> None:
     assert response.status_code == 404 and "no-such-unit" in response.text
 
 
+@pytest.mark.parametrize(
+    ("path", "accept", "status", "html"),
+    [
+        ("/", None, 200, True),
+        ("/sparql", "text/html,*/*;q=0.8", 200, True),
+        ("/id/unit/sos-lab", "text/html", 200, True),
+        ("/id/org/jeonju-ict-culture-agency", "text/html", 200, True),
+        ("/id/unit/no-such-unit", "text/html", 404, False),
+        ("/no/such/route", "text/html", 404, False),
+        ("/sparql?query=ASK%7B%7D", "application/sparql-results+json", 200, False),
+        ("/void.ttl", None, 200, False),
+        ("/id/unit/sos-lab.ttl", None, 200, False),
+        ("/assets/kg/query.js", None, 200, False),
+    ],
+)
+def test_every_response_has_the_security_headers(server, path, accept, status, html) -> None:
+    response = httpx.get(server + path, headers={"Accept": accept} if accept else {})
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("text/html") == html
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "unsafe-eval" not in CONTENT_SECURITY_POLICY and "http" not in CONTENT_SECURITY_POLICY
+
+
 # --- in a browser with no network ---------------------------------------------------------
 
 
@@ -332,8 +357,12 @@ def browser():
         browser.close()
 
 
-def _offline_page(browser, outside: list[str]):
+def _offline_page(browser, outside: list[str], errors: list[str] | None = None):
+    """A page whose requests off 127.0.0.1 fail (into ``outside``), errors into ``errors``."""
     page = browser.new_page()
+    if errors is not None:  # CSP violations are console errors too
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e: errors.append(str(e)))
 
     def route(request_route) -> None:
         url = request_route.request.url
@@ -351,7 +380,8 @@ def test_query_page_runs_a_query_in_chromium(server, browser) -> None:
     if not (YASGUI_DIR / "yasgui.min.js").exists():
         pytest.fail("YASGUI is not installed in node_modules: run `make web`")
     outside: list[str] = []
-    page = _offline_page(browser, outside)
+    errors: list[str] = []
+    page = _offline_page(browser, outside, errors)
     page.goto(server + "/sparql")
     page.wait_for_selector(".yasqe .CodeMirror", timeout=15_000)
     first = next(iter(sorted(load_catalogue().values(), key=lambda q: (q.is_violation, q.name))))
@@ -360,18 +390,32 @@ def test_query_page_runs_a_query_in_chromium(server, browser) -> None:
     page.evaluate("window.kgYasgui.getTab().getYasqe().query()")
     page.wait_for_selector(".yasr table td", timeout=15_000)
     assert "SOS랩" in page.inner_text(".yasr")
-    assert outside == []
+    assert outside == [] and errors == []
 
 
 def test_entity_page_links_to_the_sentence_in_chromium(server, browser) -> None:
     outside: list[str] = []
-    page = _offline_page(browser, outside)
+    errors: list[str] = []
+    page = _offline_page(browser, outside, errors)
     page.goto(server + "/id/org/jeonju-ict-culture-agency")
     assert page.title().startswith("전주정보문화산업진흥원")
     page.click('a[href="/id/unit/sos-lab"]')
     page.wait_for_url("**/id/unit/sos-lab")
     assert "SOS랩(Solution in Our Society Lab)" in page.inner_text("mark")
-    assert outside == []
+    assert outside == [] and errors == []
+
+
+def test_the_policy_blocks_an_injected_inline_script_in_chromium(server, browser) -> None:
+    errors: list[str] = []
+    page = _offline_page(browser, [], errors)
+    page.goto(server + "/")
+    ran = page.evaluate(
+        "() => { const s = document.createElement('script');"
+        " s.textContent = 'window.injected = true'; document.body.append(s);"
+        " return window.injected === true; }"
+    )
+    assert ran is False
+    assert len(errors) == 1 and "Content Security Policy" in errors[0]
 
 
 # --- the command line ---------------------------------------------------------------------

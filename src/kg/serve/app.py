@@ -16,6 +16,7 @@ time and row limits. Requests are checked before any work: a parameter given twi
 ``default-graph-uri`` / ``named-graph-uri`` or text that is not UTF-8 is 400, a body
 over MAX_BODY 413 (refused before reading past it), a URL over MAX_URL 414, a media
 type other than the protocol's 415. CORS lets any origin read, never with credentials.
+Every response carries a Content-Security-Policy and nosniff (:mod:`kg.serve.security`).
 
 Example::
 
@@ -34,13 +35,14 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from kg.core.config import ID_BASE
 from kg.core.errors import KgError, QueryError
-from kg.core.paths import QUERIES_DIR, YASGUI_DIR
+from kg.core.paths import QUERIES_DIR, WEB_DIR, YASGUI_DIR
+from kg.serve.security import SecurityHeaders
 from kg.sparql.executor import QueryPool, QueryTimeout, ServerBusy
 from kg.sparql.guard import MAX_LENGTH, check_query
 from kg.sparql.negotiation import SUFFIXES, prefers_html, serialize_triples, wanted
@@ -84,8 +86,11 @@ def create_app(config: ServeConfig) -> Starlette:
         finally:
             app.state.pool.close()
 
+    from kg.serve.portal import QUERY_SCRIPT
+
     routes = [
         Route("/", home),
+        Route(QUERY_SCRIPT, query_script),
         Route("/sparql", sparql, methods=["GET", "POST"]),
         Route("/void", void),
         Route("/void{suffix:str}", void),
@@ -98,7 +103,9 @@ def create_app(config: ServeConfig) -> Starlette:
     cors = Middleware(
         CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"], allow_credentials=False
     )
-    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(URLLimit), cors])
+    # Outermost: the security headers reach every response, refusals included.
+    middleware = [Middleware(SecurityHeaders), Middleware(URLLimit), cors]
+    return Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
 
 
 class URLLimit:
@@ -263,6 +270,11 @@ def home(request: Request) -> Response:
     from kg.serve.portal import home_page
 
     return HTMLResponse(home_page(request.app.state.store, request.app.state.stats))
+
+
+def query_script(request: Request) -> Response:
+    """The script that starts YASGUI on the query page (served, so the page has no inline one)."""
+    return FileResponse(WEB_DIR / "query.js", media_type="text/javascript")
 
 
 def void(request: Request) -> Response:

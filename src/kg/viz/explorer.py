@@ -1,8 +1,9 @@
 """The offline explorer: one self-contained HTML page over the networkx view.
 
-Everything is inlined: the page (``kg/web/explorer.html``), its style and script,
-the vis-network library (from ``node_modules``, installed by npm, never committed)
-and the graph itself as JSON. The page loads nothing: no CDN, no server.
+Everything is inlined: the page (the template ``kg/web/templates/explorer.html``,
+rendered by :mod:`kg.core.html`), its style and script, the vis-network library (from
+``node_modules``, installed by npm, never committed) and the graph itself as JSON. The
+page loads nothing: no CDN, no server.
 
 Example::
 
@@ -12,8 +13,6 @@ Example::
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +20,11 @@ import networkx as nx
 
 from kg.core.errors import KgError
 from kg.core.files import write_atomic
+from kg.core.html import render
 from kg.core.paths import VIS_NETWORK_JS, WEB_DIR
 from kg.network.view import CLASSES, OTHER
 from kg.viz.layout import COLOURS, positions
 
-MARKERS = re.compile(r"(/\*(?:STYLE|VIS|APP|DATA)\*/)")
 # The node attributes the page uses (see kg.network.view); the id is the IRI.
 PAGE_KEYS = ("cls", "dates", "evidence", "label_en", "label_ko", "literals", "types", "year")
 
@@ -61,16 +60,6 @@ def payload(nxg: nx.MultiDiGraph) -> dict[str, Any]:
     return {"nodes": nodes, "edges": edges, "classes": classes}
 
 
-def _json_for_script(data: Any) -> str:
-    """JSON that is safe inside a <script> element (no ``</``, no ``<!--``)."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
-def _inline_script(code: str) -> str:
-    return code.replace("</script", "<\\/script").replace("<!--", "<\\!--")
-
-
 def vis_network_js(path: Path = VIS_NETWORK_JS) -> str:
     """The vis-network standalone build, read from node_modules."""
     try:
@@ -83,18 +72,13 @@ def vis_network_js(path: Path = VIS_NETWORK_JS) -> str:
 
 def explorer_html(nxg: nx.MultiDiGraph, vis_js: str | None = None) -> str:
     """The whole page as one string (deterministic for a given graph)."""
-    template = (WEB_DIR / "explorer.html").read_text(encoding="utf-8")
-    parts = {
-        "/*STYLE*/": (WEB_DIR / "explorer.css").read_text(encoding="utf-8"),
-        "/*VIS*/": _inline_script(vis_js if vis_js is not None else vis_network_js()),
-        "/*APP*/": _inline_script((WEB_DIR / "explorer.js").read_text(encoding="utf-8")),
-        "/*DATA*/": _json_for_script(payload(nxg)),
-    }
-    pieces = MARKERS.split(template)
-    missing = set(parts) - set(pieces)
-    if missing:
-        raise KgError(f"{WEB_DIR / 'explorer.html'}: markers missing: {sorted(missing)}")
-    return "".join(parts.get(piece, piece) for piece in pieces)
+    return render(
+        "explorer.html",
+        style=(WEB_DIR / "explorer.css").read_text(encoding="utf-8"),
+        vis=vis_js if vis_js is not None else vis_network_js(),
+        app=(WEB_DIR / "explorer.js").read_text(encoding="utf-8"),
+        data=payload(nxg),
+    )
 
 
 def write_explorer(nxg: nx.MultiDiGraph, out: Path) -> Path:
