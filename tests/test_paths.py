@@ -22,6 +22,7 @@ def test_in_the_checkout_everything_comes_from_the_repository() -> None:
     assert paths.project_root() == CHECKOUT
     assert paths.resource_dir("ontology") == CHECKOUT / "ontology"
     assert paths.resource_dir("queries") == CHECKOUT / "queries"
+    assert paths.ONTOLOGY_DIR in paths.BUILD_INPUT_DIRS  # an edit makes dist/kg.nq stale
 
 
 def test_kg_root_moves_the_project_data_but_not_the_resources(

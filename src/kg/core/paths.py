@@ -86,6 +86,12 @@ SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
 LABELS_FILE = ONTOLOGY_DIR / "labels.ttl"
 
+# The folders whose edits make a built dist/kg.nq stale (`kg query` warns). A wheel's
+# bundled ontology is not one: its files carry the install time, not an edit time.
+BUILD_INPUT_DIRS = (SOURCES_DIR, RECORDS_DIR) + (
+    (ONTOLOGY_DIR,) if not ONTOLOGY_DIR.is_relative_to(BUNDLED_DIR) else ()
+)
+
 
 def relative_to_root(path: Path) -> str:
     """A path relative to the project root, with forward slashes (as is, if outside it)."""
