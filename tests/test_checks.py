@@ -49,3 +49,17 @@ def test_texts_inside_the_root_or_with_a_matching_hash_are_read(tmp_path: Path) 
     sha = hashlib.sha256(outside.read_bytes()).hexdigest()
     assert check_offsets(annotated(str(outside), "정보", 3, 5, sha), tmp_path / "sub") == []
     assert check_offsets(annotated(str(outside), "정보", 3, 5), tmp_path / "sub") != []
+
+
+def test_a_text_missing_from_the_project_is_one_warning_not_a_violation_per_span(
+    tmp_path: Path,
+) -> None:
+    graph = annotated("data/sources/a.txt", "정보", 3, 5)
+    graph += annotated("data/sources/a.txt", "전주", 0, 2)
+    (warning,) = check_offsets(graph, tmp_path)
+    assert (warning.severity, warning.path, warning.value) == (
+        "Warning",
+        "schema:contentUrl",
+        "data/sources/a.txt",
+    )
+    assert f"not under {tmp_path}" in warning.message and "2 annotation(s)" in warning.message

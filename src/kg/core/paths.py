@@ -1,7 +1,30 @@
 """Where things live: the one module that knows the project's folders.
 
-The repository root is found from this file's location (the package is installed
-in editable mode), or from the ``KG_ROOT`` environment variable when set.
+Two kinds of folders, found in two ways:
+
+- **Resources** the code needs to run: the ontology, shapes, labels and JSON-LD context
+  (:data:`ONTOLOGY_DIR`) and the bundled SPARQL queries (:data:`QUERIES_DIR`). In a
+  checkout (editable install, or ``PYTHONPATH=src``) they are the hand-written files at
+  the repository root, ``ontology/`` and ``queries/``, so an edit shows at once. From an
+  installed wheel they are the copies the build put inside the package, ``kg/bundled/``
+  (``setup.py`` copies them at build time; nothing generated lives in ``src/``).
+- **Project data**: ``data/`` (sources, records), ``dist/`` (built outputs) and
+  ``node_modules/`` are relative to :data:`ROOT`, the project root: the ``KG_ROOT``
+  environment variable when set, else the checkout this code runs from, else (an
+  installed wheel outside any checkout) the current directory, so that ``kg build``
+  writes ``./dist/kg.nq`` and ``kg query`` reads it from there. Stored texts named by
+  a graph's ``schema:contentUrl`` (``data/sources/….txt``) start at ROOT too.
+
+A checkout is recognised by its ``ontology/kg.ttl`` and ``queries/`` two levels above
+the package (``src/kg`` → the repository). ``KG_ROOT`` without an ``ontology/`` folder
+moves only the project data; the resources then come from the checkout or the package.
+
+Example::
+
+    >>> (ONTOLOGY_DIR / "kg.ttl").is_file() and (QUERIES_DIR / "history.rq").is_file()
+    True
+    >>> SHAPES_FILE.parent == ONTOLOGY_DIR
+    True
 """
 
 from __future__ import annotations
@@ -9,28 +32,52 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# The installed (or source) package folder, src/kg in a checkout.
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+# Where a built wheel keeps its copies of ontology/ and queries/ (see setup.py).
+BUNDLED_DIR = PACKAGE_DIR / "bundled"
+
+
+def _is_checkout(folder: Path) -> bool:
+    """Whether ``folder`` holds the hand-written resources (a repository checkout)."""
+    return (folder / "ontology" / "kg.ttl").is_file() and (folder / "queries").is_dir()
+
+
+def checkout_root() -> Path | None:
+    """The repository this code runs from, or None for a package installed from a wheel."""
+    candidate = PACKAGE_DIR.parents[1]
+    return candidate if _is_checkout(candidate) else None
+
 
 def project_root() -> Path:
-    """The repository root: the folder holding ``ontology/``, ``data/`` and ``queries/``."""
+    """The folder holding ``data/`` and ``dist/``: KG_ROOT, else the checkout, else the cwd."""
     env = os.environ.get("KG_ROOT")
     if env:
         return Path(env).resolve()
-    return Path(__file__).resolve().parents[3]
+    return checkout_root() or Path.cwd().resolve()
+
+
+def resource_dir(name: str) -> Path:
+    """``ontology`` or ``queries``: under the project root or checkout if there, else bundled."""
+    for root in (project_root(), checkout_root()):
+        if root is not None and _is_checkout(root):
+            return root / name
+    return BUNDLED_DIR / name
 
 
 ROOT = project_root()
-ONTOLOGY_DIR = ROOT / "ontology"
+ONTOLOGY_DIR = resource_dir("ontology")
+QUERIES_DIR = resource_dir("queries")
 DATA_DIR = ROOT / "data"
 SOURCES_DIR = DATA_DIR / "sources"
 RECORDS_DIR = DATA_DIR / "records"
-QUERIES_DIR = ROOT / "queries"
 DIST_DIR = ROOT / "dist"
 # npm packages (`make web`): YASGUI served by `kg serve`, vis-network inlined by `kg viz`.
 NODE_MODULES_DIR = ROOT / "node_modules"
 YASGUI_DIR = NODE_MODULES_DIR / "@zazuko" / "yasgui" / "build"
 VIS_NETWORK_JS = NODE_MODULES_DIR / "vis-network" / "standalone" / "umd" / "vis-network.min.js"
 # The explorer's page, style and script (package data).
-WEB_DIR = Path(__file__).resolve().parents[1] / "web"
+WEB_DIR = PACKAGE_DIR / "web"
 # Where the system keeps its fonts (Debian: fonts-noto-cjk gives the Korean one).
 SYSTEM_FONT_DIR = Path(os.environ.get("KG_FONT_DIR", "/usr/share/fonts"))
 
@@ -39,9 +86,15 @@ SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
 LABELS_FILE = ONTOLOGY_DIR / "labels.ttl"
 
+# The folders whose edits make a built dist/kg.nq stale (`kg query` warns). A wheel's
+# bundled ontology is not one: its files carry the install time, not an edit time.
+BUILD_INPUT_DIRS = (SOURCES_DIR, RECORDS_DIR) + (
+    (ONTOLOGY_DIR,) if not ONTOLOGY_DIR.is_relative_to(BUNDLED_DIR) else ()
+)
+
 
 def relative_to_root(path: Path) -> str:
-    """A path relative to the repository, with forward slashes (as is, if outside it)."""
+    """A path relative to the project root, with forward slashes (as is, if outside it)."""
     resolved = Path(path).resolve()
     if resolved.is_relative_to(ROOT):
         return resolved.relative_to(ROOT).as_posix()

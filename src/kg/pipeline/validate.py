@@ -55,7 +55,11 @@ def validate_graph(
 
 
 def _text_root(file: Path | None) -> Path:
-    """Where contentUrl paths start: the file's folder for a `kg synth` graph, else the repo."""
+    """Where contentUrl paths start: the file's folder for a `kg synth` graph, else the project.
+
+    The project root is :data:`kg.core.paths.ROOT`: the checkout, ``KG_ROOT``, or the
+    current directory for an installed wheel. Texts missing there give one warning each.
+    """
     if file is not None and (file.parent / f"{file.stem}.texts").is_dir():
         return file.parent
     return ROOT

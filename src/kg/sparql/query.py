@@ -180,13 +180,13 @@ def default_format(tty: bool, output: Path | None = None) -> str:
 
 def newer_inputs(nquads: Path) -> list[Path]:
     """The sources, records and ontology files changed since ``nquads`` was built."""
-    from kg.core.paths import ONTOLOGY_DIR, RECORDS_DIR, SOURCES_DIR
+    from kg.core.paths import BUILD_INPUT_DIRS
 
     try:
         built = nquads.stat().st_mtime
     except OSError:
         return []
-    inputs = [p for d in (SOURCES_DIR, RECORDS_DIR, ONTOLOGY_DIR) for p in sorted(d.glob("*"))]
+    inputs = [p for d in BUILD_INPUT_DIRS for p in sorted(d.glob("*"))]
     return [p for p in inputs if p.is_file() and p.stat().st_mtime > built]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -50,12 +51,15 @@ def offset_violations(texts: Iterable[Row], spans: Iterable[Row], root: Path) ->
     """Every position selector must select its quote (and prefix/suffix) in the stored text.
 
     ``texts`` are rows of :data:`TEXTS` (a document, its stored file, its SHA-256),
-    ``spans`` rows of :data:`SPANS`; ``contentUrl`` paths start at ``root``.
+    ``spans`` rows of :data:`SPANS`; ``contentUrl`` paths start at ``root``. A text
+    inside ``root`` that is not there at all gives one warning (its spans unchecked),
+    not a violation per span: the graph may be fine, only its texts were not copied.
     """
     stored: dict[str, tuple[str, str | None]] = {}
     for row in sorted(texts, key=lambda r: (r["doc"], r["url"], r["sha"] or "")):
         stored.setdefault(row["doc"], (row["url"], row["sha"]))
     contents: dict[str, str | None] = {}
+    unchecked: Counter[tuple[str, str]] = Counter()
     found = []
     for row in spans:
         focus = compact_iri(row["ann"])
@@ -65,13 +69,41 @@ def offset_violations(texts: Iterable[Row], spans: Iterable[Row], root: Path) ->
             )
             continue
         url, sha = stored[row["doc"]]
+        if absent_text(root, url):
+            unchecked[row["doc"], url] += 1
+            continue
         if url not in contents:
             contents[url] = stored_text(root, url, sha)
-        text = contents[url]
-        problem = problem_of_span(text, row)
+        problem = problem_of_span(contents[url], row)
         if problem:
             found.append(Violation("offsets", focus, "oa:start", problem, value=row["exact"]))
+    found += [missing_text(doc, url, n, root) for (doc, url), n in unchecked.items()]
     return sorted(set(found), key=lambda v: v.focus)
+
+
+def absent_text(root: Path, url: str) -> bool:
+    """Whether ``url`` names a file inside ``root`` that is not there.
+
+    So it is for a graph copied out of its project without its ``data/sources/``.
+    """
+    if "://" in url:
+        return False
+    path = (root / url).resolve()
+    return path.is_relative_to(root.resolve()) and not path.exists()
+
+
+def missing_text(doc: str, url: str, count: int, root: Path) -> Violation:
+    """One warning for a stored text that is not there, instead of one violation per span."""
+    return Violation(
+        "offsets",
+        compact_iri(doc),
+        "schema:contentUrl",
+        f"The stored text {url} is not under {root}; "
+        f"the offsets of {count} annotation(s) were not checked.",
+        f"저장된 원문 {url}이(가) {root}에 없어 주석 {count}개의 위치를 검사하지 못했습니다.",
+        value=url,
+        severity="Warning",
+    )
 
 
 def stored_text(root: Path, url: str, sha: str | None) -> str | None:
