@@ -108,7 +108,7 @@ def test_the_wheel_carries_the_ontology_shapes_context_and_every_query(
         assert f"kg/bundled/ontology/{name}" in names
     queries = sorted(p.name for p in (CHECKOUT / "queries").glob("*.rq"))
     assert queries and all(f"kg/bundled/queries/{q}" in names for q in queries)
-    assert {"kg/py.typed", "kg/web/explorer.html"} <= names
+    assert {"kg/py.typed", "kg/web/templates/explorer.html", "kg/web/query.js"} <= names
     assert not (PACKAGE_DIR / "bundled").exists(), "nothing generated belongs in src/"
 
 
