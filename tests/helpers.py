@@ -64,3 +64,12 @@ def wait_until_up(url: str, process: subprocess.Popen) -> None:
             pass
         time.sleep(0.1)
     raise RuntimeError("kg serve did not answer within 30 s")
+
+
+def select(store, query, given: dict[str, str] | None = None) -> tuple[list[str], list[tuple]]:
+    """A SELECT's column names and rows of terms (None where unbound), run as kg query runs it."""
+    from kg.sparql.query import run
+
+    results = run(store, query, given)
+    columns = [v.value for v in results.variables]
+    return columns, [tuple(solution[c] for c in columns) for solution in results]
