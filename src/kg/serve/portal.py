@@ -139,7 +139,7 @@ def _plain_form(text: str) -> str:
     return (
         '<form method="post" action="/sparql">'
         f'<textarea name="query" rows="14" style="width:100%">{escape(text)}</textarea>'
-        '<p><select name="format"><option>json</option><option>xml</option>'
+        '<p><select name="format"><option>json</option><option>sparql-xml</option>'
         "<option>csv</option><option>tsv</option><option>turtle</option></select> "
         "<button>Run</button></p></form>"
     )
