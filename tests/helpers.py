@@ -91,3 +91,12 @@ def hostile_nquads(folder: Path) -> Path:
     path = folder / "hostile.nq"
     path.write_text(HOSTILE_TRIPLES, encoding="utf-8")
     return path
+
+
+def select(store, query, given: dict[str, str] | None = None) -> tuple[list[str], list[tuple]]:
+    """A SELECT's column names and rows of terms (None where unbound), run as kg query runs it."""
+    from kg.sparql.query import run
+
+    results = run(store, query, given)
+    columns = [v.value for v in results.variables]
+    return columns, [tuple(solution[c] for c in columns) for solution in results]

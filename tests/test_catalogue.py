@@ -20,8 +20,9 @@ from kg.core.errors import QueryError
 from kg.sparql.catalogue import load_catalogue, read_query
 from kg.sparql.guard import check_query
 from kg.sparql.params import TYPES
-from kg.sparql.query import run, select
+from kg.sparql.query import run
 from kg.sparql.tables import cell
+from tests.helpers import select
 
 GOLDEN = Path(__file__).parent / "golden" / "queries"
 CATALOGUE = load_catalogue()

@@ -44,7 +44,7 @@ def test_answers_errors_and_limits(nquads: Path) -> None:
                 outcomes.append(json.loads(result.body))
             except (QueryError, QueryTimeout) as e:
                 outcomes.append(e)
-        outcomes.append(await pool.run("ASK { ?s ?p ?o }", ["xml"]))
+        outcomes.append(await pool.run("ASK { ?s ?p ?o }", ["sparql-xml"]))
         try:
             await pool.run("CONSTRUCT WHERE { ?s ?p ?o }", ["turtle"])
         except QueryTooLarge as e:

@@ -1,4 +1,4 @@
-"""The format table, deterministic output across processes, and atomic writes."""
+"""Exports from the format table, deterministic output across processes, and atomic writes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from rdflib import Graph
 
 from kg.build.assemble import BuiltGraph
 from kg.core.errors import ExportError
-from kg.pipeline.export import FORMATS, export, export_all, get_format
+from kg.pipeline.export import EXPORTS, export, export_all, get_format, paths
 
 ALL_FILES = [
     "kg-edges.csv",
@@ -29,23 +29,26 @@ ALL_FILES = [
 ]
 
 
-def test_the_table_names_every_format_once() -> None:
-    assert list(FORMATS) == [
-        *("turtle", "jsonld", "nt", "nquads", "trig", "xml"),
+def test_export_offers_every_rdf_and_graph_format_once() -> None:
+    assert (
+        *("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml"),
         *("graphml", "gexf", "dot", "csv"),
-    ]
-    assert len({f.suffix for f in FORMATS.values()}) == len(FORMATS)
-    assert FORMATS["jsonld"].media_type == "application/ld+json"
+    ) == EXPORTS
+    assert len({get_format(name).suffix for name in EXPORTS}) == len(EXPORTS)
+    assert get_format("jsonld").media_type == "application/ld+json"
+    assert get_format("nt").name == "ntriples" and get_format("xml").name == "rdfxml"
 
 
 def test_csv_writes_a_nodes_and_an_edges_file() -> None:
-    paths = get_format("csv").paths(Path("out/people.csv"))
-    assert paths == [Path("out/people-nodes.csv"), Path("out/people-edges.csv")]
+    written = paths(get_format("csv"), Path("out/people.csv"))
+    assert written == [Path("out/people-nodes.csv"), Path("out/people-edges.csv")]
 
 
 def test_an_unknown_format_is_refused() -> None:
     with pytest.raises(ExportError, match=r"unknown export format 'owl' \(known: turtle, "):
         get_format("owl")
+    with pytest.raises(ExportError, match="unknown export format 'json'"):
+        get_format("json")
 
 
 def test_export_all_writes_every_format(parts: BuiltGraph, tmp_path: Path) -> None:

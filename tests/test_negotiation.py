@@ -13,9 +13,12 @@ from kg.sparql.negotiation import prefers_html, serialize_result, serialize_trip
 @pytest.mark.parametrize(
     ("format_param", "accept", "expected"),
     [
-        (None, "application/sparql-results+xml", ["xml"]),
+        (None, "application/sparql-results+xml", ["sparql-xml"]),
         (None, "text/csv;q=0.5, text/tab-separated-values", ["tsv", "csv"]),
-        (None, "application/json", ["json", "jsonld"]),
+        (None, "application/json", ["jsonld", "sparql-json"]),
+        ("json", None, ["sparql-json", "jsonld"]),
+        ("xml", None, ["rdfxml", "sparql-xml"]),
+        ("nt", "text/csv", ["ntriples"]),
         (None, "text/turtle;q=0, application/ld+json", ["jsonld"]),
         (None, "*/*", []),
         (None, None, []),
@@ -54,10 +57,14 @@ def test_select_falls_back_to_json_and_honours_csv(store) -> None:
 
 
 def test_ask_and_construct(store) -> None:
-    kind, _, body = serialize_result(store.query("ASK { ?s ?p ?o }"), ["xml"])
+    kind, _, body = serialize_result(store.query("ASK { ?s ?p ?o }"), ["sparql-xml"])
     assert kind == "boolean" and b"<boolean>true</boolean>" in body
+    _, media_type, _ = serialize_result(store.query("ASK { ?s ?p ?o }"), ["rdfxml"])
+    assert media_type.startswith("application/sparql-results+json")  # the default
+    _, media_type, _ = serialize_result(store.query("ASK { ?s ?p ?o }"), wanted("xml", None))
+    assert media_type.startswith("application/sparql-results+xml")  # by media type
     result = store.query("CONSTRUCT WHERE { ?s ?p ?o }")
-    kind, media_type, body = serialize_result(result, ["json", "jsonld"])
+    kind, media_type, body = serialize_result(result, ["sparql-json", "jsonld"])
     assert kind == "graph" and media_type.startswith("application/ld+json")
     assert json.loads(body)[0]["@id"] == "http://x/a"
 

@@ -16,8 +16,9 @@ from rdflib.query import Result
 from kg.core.config import compact_iri
 from kg.core.errors import QueryError
 from kg.sparql.catalogue import find_query, load_catalogue
-from kg.sparql.query import default_format, execute, resolve, select
+from kg.sparql.query import default_format, execute, resolve
 from kg.sparql.tables import cell
+from tests.helpers import select
 
 UNITS_2017 = {"year": "2017"}
 
@@ -72,7 +73,7 @@ def test_w3c_result_formats_read_back_with_rdflib(store, units, fmt: str) -> Non
 
 
 def test_plain_json_has_one_object_per_row_with_numbers(store) -> None:
-    data = json.loads(execute(store, find_query("program-figures"), None, "json"))
+    data = json.loads(execute(store, find_query("program-figures"), None, "json-rows"))
     assert len(data) == 5
     assert {"program": "농생명·SW융합 R&BD 지원", "value": 40, "unit": "명"}.items() <= {
         k: v for row in data for k, v in row.items() if row["value"] == 40

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from kg.pipeline.export import FORMATS, GRAPH_FORMATS, render
+from kg.pipeline.export import EXPORTS, render
 from kg.rdf.convert import read_input
+from kg.rdf.formats import FORMATS
 from kg.rdf.reading import load_graph
 
-RDF_FORMATS = [name for name in FORMATS if name not in GRAPH_FORMATS]
+RDF_FORMATS = [name for name in EXPORTS if FORMATS[name].rdf]
 XSD = "http://www.w3.org/2001/XMLSchema#"
 NFC = "전주"
 NFD = unicodedata.normalize("NFD", NFC)
@@ -108,7 +109,7 @@ def walk(graph: Graph) -> list[str]:
     return labels
 
 
-@pytest.mark.parametrize("name", list(FORMATS))
+@pytest.mark.parametrize("name", EXPORTS)
 def test_a_3000_long_blank_node_chain_exports_in_every_format(tmp_path: Path, name: str) -> None:
     texts = render(read_input(chain_file(tmp_path)), name)
     assert all(texts)

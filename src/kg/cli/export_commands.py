@@ -9,17 +9,16 @@ from pathlib import Path
 import click
 
 from kg.cli.options import graph_option
-
-# Kept here (not imported from kg.pipeline.export) so that `kg --help` loads no RDF library.
-FORMAT_NAMES = ("turtle", "jsonld", "nt", "nquads", "trig", "xml", "graphml", "gexf", "dot", "csv")
+from kg.rdf import formats  # the standard library only: `kg --help` loads no RDF library
 
 
 @click.command(name="export")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMAT_NAMES),
-    help="Output format: RDF (turtle … xml) or a graph for other tools (graphml … csv).",
+    type=click.Choice(formats.choices("export"), case_sensitive=False),
+    help="Output format: RDF (turtle … rdfxml) or a graph for other tools (graphml … csv); "
+    "the old spellings nt, nq, xml … still work.",
 )
 @click.option(
     "-o",
@@ -57,8 +56,8 @@ def export(
 ) -> None:
     """Export the graph built from the sources (or --graph FILE) in an RDF or graph format.
 
-    RDF: turtle, jsonld (compact, with ontology/context.jsonld inline), nt,
-    nquads and trig (facts and provenance as two named graphs), xml (RDF/XML).
+    RDF: turtle, jsonld (compact, with ontology/context.jsonld inline), ntriples,
+    nquads and trig (facts and provenance as two named graphs), rdfxml (RDF/XML).
     Graphs for Gephi, yEd, Cytoscape, Graphviz and spreadsheets: graphml, gexf,
     dot, csv; their nodes are the typed entities (not the annotations), their
     literals are attributes. Output is deterministic and written atomically.

@@ -12,8 +12,7 @@ from pathlib import Path
 import click
 
 from kg.cli.options import graph_option, store_option
-
-FORMATS = ("table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle")
+from kg.rdf import formats
 
 
 @click.command("query")
@@ -30,10 +29,11 @@ FORMATS = ("table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(formats.choices("query"), case_sensitive=False),
     default=None,
     help="Output format (default: table on a terminal, else from the -o suffix, else csv; "
-    "turtle for CONSTRUCT/DESCRIBE).",
+    "turtle for CONSTRUCT/DESCRIBE). json is SPARQL JSON (= sparql-json); json-rows is "
+    "one plain object per row.",
 )
 @click.option(
     "-o",
@@ -42,7 +42,10 @@ FORMATS = ("table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle")
     default=None,
     help="Write the results to this file (atomically) instead of the screen.",
 )
-@graph_option("The N-Quads file to query (default: dist/kg.nq, written by `kg build`).")
+@graph_option(
+    "The RDF file to query, any format (N-Quads, Turtle, N-Triples, TriG, JSON-LD, RDF/XML; "
+    "default: dist/kg.nq, written by `kg build`)."
+)
 @click.option(
     "--timeout",
     default=30.0,
@@ -94,7 +97,7 @@ def query(
         kg query --list
         kg query history
         kg query units-opened-in --param year=2017
-        kg query evidence --param entity=정보통신부 --format json
+        kg query evidence --param entity=정보통신부 --format json-rows
         kg query -e 'SELECT ?unit WHERE { ?unit a org:OrganizationalUnit }'
         kg query describe --param entity=unit/sos-lab -o sos-lab.ttl
         kg query my-question.rq --timeout 120
@@ -166,7 +169,7 @@ def _catalogue_text(catalogue: dict, fmt: str | None) -> str:
         }
         for q in catalogue.values()
     ]
-    if fmt == "json":
+    if fmt is not None and "json" in formats.get(fmt).name:
         return json.dumps(entries, ensure_ascii=False, indent=1) + "\n"
     width = max(len(e["name"]) for e in entries)
     lines = []

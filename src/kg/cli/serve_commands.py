@@ -12,7 +12,10 @@ from kg.cli.options import graph_option, store_option
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@graph_option("The built graph to serve, N-Quads (default: dist/kg.nq).")
+@graph_option(
+    "The graph to serve, any RDF format (N-Quads, Turtle, N-Triples, TriG, JSON-LD, RDF/XML; "
+    "default: dist/kg.nq)."
+)
 @store_option
 @click.option(
     "--timeout",
@@ -61,12 +64,13 @@ def serve(
 
     from kg.core.errors import InputError
     from kg.serve.app import MAX_HEAD, ServeConfig, create_app
-    from kg.sparql.store import BUILT_NQUADS
+    from kg.sparql.store import BUILT_NQUADS, open_store
 
     path = graph_file or BUILT_NQUADS
     if not path.exists():
         raise InputError(f"{path}: no built graph here; run `kg build` first")
     _check_address(host, port)
+    store = open_store(path, store_path)  # a bad file fails here: one line, no traceback
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"kg: warning: serving on {host}, reachable from other machines", err=True)
     config = ServeConfig(
@@ -74,7 +78,7 @@ def serve(
     )
     click.echo(f"kg: serving {path} at http://{host}:{port}/ (SPARQL at /sparql)", err=True)
     uvicorn.run(
-        create_app(config),
+        create_app(config, store),
         host=host,
         port=port,
         log_level="warning",

@@ -28,8 +28,9 @@ def validate_graph(
 ) -> Report:
     """The report of ``kg validate``: pyshacl, or the fast engine (auto: by file size).
 
-    The fast engine reads files (.nq, .nt, .ttl) with our shapes and resolves stored
-    texts against the file's folder when they are not under the repository; without
+    The fast engine reads a FILE (any RDF format of kg.rdf.formats) with our shapes
+    and resolves stored texts against the file's folder when they are not under the
+    repository; without
     FILE the graph is built from the sources and validated with pyshacl, as is any
     graph checked against a user's ``shapes`` file.
     """

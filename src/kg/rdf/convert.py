@@ -2,7 +2,7 @@
 
 The exporters of :mod:`kg.pipeline.export` take a graph with ``union()`` (every triple)
 and ``dataset()`` (the named graphs); :class:`InputGraph` gives both from the
-quads of a file read by :mod:`kg.rdf.reading` (checked, positions in errors, blank nodes
+quads of a file read by :mod:`kg.rdf.parsing` (checked, positions in errors, blank nodes
 named in file order). Triples in the file's default graph stay in the default
 graph of N-Quads and TriG; named graphs keep their names.
 
@@ -23,7 +23,8 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from kg.core.namespaces import bind_prefixes
-from kg.rdf.reading import read_quads, to_graph, to_rdflib
+from kg.rdf.parsing import read_quads
+from kg.rdf.reading import to_graph, to_rdflib
 
 
 @dataclass
@@ -60,7 +61,7 @@ class InputGraph:
 
 
 def read_input(path: Path, warn: Callable[[str], None] | None = None) -> InputGraph:
-    """The RDF file ``path`` (any format :mod:`kg.rdf.reading` reads) ready to export."""
+    """The RDF file ``path`` (any RDF format of :mod:`kg.rdf.formats`), ready to export."""
     loaded = read_quads(path)
     for message in loaded.warnings if warn else ():
         warn(message)

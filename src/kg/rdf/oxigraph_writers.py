@@ -1,8 +1,9 @@
-"""Turtle, N-Triples, N-Quads and TriG written by Oxigraph (pyoxigraph), deterministically.
+"""Turtle and TriG written by Oxigraph (pyoxigraph), deterministically.
 
 Oxigraph's writers are 10–300× faster than rdflib's (see README, "Scale"), so
-``kg export`` uses them for these four formats whatever the size (JSON-LD, which is
-compacted with our context, and RDF/XML stay on rdflib: :mod:`kg.rdf.writing`). The
+``kg export`` uses them for Turtle and TriG whatever the size (N-Triples and N-Quads,
+sorted line by line, JSON-LD, compacted with our context, and RDF/XML stay on rdflib:
+:mod:`kg.rdf.writing`; the table is :mod:`kg.rdf.formats`). The
 statements are sorted before they are written (by graph, then subject, predicate and
 object, in N-Triples form), so the same graph always gives the same bytes, whatever
 order the engine holds it in; Turtle and TriG then group each subject's statements.
@@ -11,7 +12,7 @@ Example::
 
     >>> from rdflib import Graph, URIRef
     >>> g = Graph(); g.add((URIRef("https://e.org/b"), URIRef("https://e.org/p"), URIRef("https://e.org/a")))
-    >>> print(to_ntriples(g).splitlines()[1])
+    >>> print(to_turtle(g).splitlines()[-1])
     <https://e.org/b> <https://e.org/p> <https://e.org/a> .
 """  # noqa: E501
 
@@ -23,7 +24,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from kg.core.config import PREFIXES, TURTLE_PREFIXES
-from kg.rdf.writing import GENERATED
+from kg.core.generated import GENERATED
 
 PREFIX_MAP = {name: PREFIXES[name] for name in sorted(TURTLE_PREFIXES)}
 
@@ -31,16 +32,6 @@ PREFIX_MAP = {name: PREFIXES[name] for name in sorted(TURTLE_PREFIXES)}
 def to_turtle(graph: Graph) -> str:
     """Turtle with the project's prefixes, subjects sorted, each subject's statements grouped."""
     return _write(_sorted(map(_triple, graph)), ox.RdfFormat.TURTLE, PREFIX_MAP)
-
-
-def to_ntriples(graph: Graph) -> str:
-    """N-Triples, one statement a line, lines sorted."""
-    return _write(_sorted(map(_triple, graph)), ox.RdfFormat.N_TRIPLES)
-
-
-def to_nquads(dataset: Dataset) -> str:
-    """N-Quads, one statement a line, lines sorted."""
-    return _write(sorted(quads(dataset), key=str), ox.RdfFormat.N_QUADS)
 
 
 def to_trig(dataset: Dataset) -> str:

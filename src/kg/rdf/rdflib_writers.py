@@ -1,24 +1,18 @@
-"""rdflib's Turtle, TriG and JSON-LD writers, made exact and free of deep recursion.
+"""rdflib's JSON-LD writer, made exact and free of deep recursion.
 
 rdflib parses a literal's lexical form into a Python value and writes the value
-back: ``"yes"^^xsd:boolean`` would come out of Turtle as ``false``,
-``"0.123456789"^^xsd:double`` as ``1.234568e-01``, ``"01"^^xsd:integer`` in
-JSON-LD as ``1``. Its Turtle and JSON-LD writers also recurse once per blank node
-of a chain, so a 3000-long chain ends in a RecursionError. Here:
-
-- ``kg-turtle`` and ``kg-trig`` write a literal as a bare number or boolean only
-  when its lexical form already is that token, and nest blank nodes ``[ ]`` at
-  most :data:`MAX_INLINE` deep (deeper ones get ``_:b12`` labels);
-- :func:`jsonld_from_rdf` is rdflib's ``from_rdf`` whose converter uses a JSON
-  number or boolean only when it keeps the lexical form, and visits blank nodes
-  from a queue instead of recursing.
-
-For graphs without blank nodes or odd lexical forms (the built graph) the output
-is the same as rdflib's.
+back: ``"01"^^xsd:integer`` would come out of JSON-LD as ``1``, ``"yes"^^xsd:boolean``
+as ``false``. Its JSON-LD writer also recurses once per blank node of a chain, so a
+3000-long chain ends in a RecursionError. :func:`jsonld_from_rdf` is rdflib's
+``from_rdf`` whose converter uses a JSON number or boolean only when it keeps the
+lexical form, and visits blank nodes from a queue instead of recursing. For graphs
+without blank nodes or odd lexical forms (the built graph) the output is the same
+as rdflib's. (Turtle and TriG are written by Oxigraph, which keeps lexical forms:
+:mod:`kg.rdf.oxigraph_writers`.)
 
 Example::
 
-    >>> text = graph.serialize(format=EXACT_TURTLE)      # doctest: +SKIP
+    >>> data = jsonld_from_rdf(graph, context)      # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -27,79 +21,15 @@ import re
 
 from rdflib import BNode, Graph, Literal
 from rdflib.namespace import XSD
-from rdflib.plugin import register
 from rdflib.plugins.serializers.jsonld import Converter
-from rdflib.plugins.serializers.trig import TrigSerializer
-from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.plugins.shared.jsonld.context import Context
-from rdflib.serializer import Serializer
 
-EXACT_TURTLE = "kg-turtle"
-EXACT_TRIG = "kg-trig"
-MAX_INLINE = 32  # nested [ ] written inline before labels are used
-# The Turtle tokens a literal may be written as without quotes and datatype.
-BARE = {
-    XSD.integer: re.compile(r"[+-]?[0-9]+"),
-    XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+"),
-    XSD.double: re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)[eE][+-]?[0-9]+"),
-    XSD.boolean: re.compile(r"true|false"),
-}
 # The lexical forms a JSON number or boolean gives back unchanged (doubles: none).
 NATIVE = {
     XSD.integer: re.compile(r"-?(?:0|[1-9][0-9]{0,14})"),  # exact in every JSON reader
     XSD.boolean: re.compile(r"true|false"),
     XSD.double: re.compile(r"(?!)"),
 }
-
-
-class _Exact:
-    """Turtle writing that keeps lexical forms and bounds the nesting of blank nodes."""
-
-    def reset(self) -> None:
-        super().reset()
-        self._nesting = 0
-
-    def label(self, node, position):
-        bare = BARE.get(getattr(node, "datatype", None))
-        if isinstance(node, Literal) and bare is not None:
-            if bare.fullmatch(str(node)):
-                return str(node)
-            return node._literal_n3(use_plain=False, qname_callback=self._datatype_name)
-        return super().label(node, position)
-
-    def _datatype_name(self, iri):
-        return self.get_pname(iri, False)
-
-    def p_squared(self, node, position, newline=False):
-        if self._nesting >= MAX_INLINE:
-            return False
-        self._nesting += 1
-        try:
-            return super().p_squared(node, position, newline)
-        finally:
-            self._nesting -= 1
-
-
-class ExactTurtleSerializer(_Exact, TurtleSerializer):
-    """rdflib's Turtle writer, keeping lexical forms exactly (see the module docstring)."""
-
-
-class ExactTrigSerializer(_Exact, TrigSerializer):
-    """rdflib's TriG writer, keeping lexical forms exactly (see the module docstring).
-
-    rdflib lists the named graphs in hash order (and may list the default graph
-    twice); here each graph comes once, the default graph first, then by name.
-    """
-
-    def __init__(self, store) -> None:
-        super().__init__(store)
-        graphs = {graph.identifier: graph for graph in self.contexts}.values()
-        default = self.default_context
-        self.contexts = sorted(graphs, key=lambda g: (g.identifier != default, str(g.identifier)))
-
-
-register(EXACT_TURTLE, Serializer, __name__, "ExactTurtleSerializer")
-register(EXACT_TRIG, Serializer, __name__, "ExactTrigSerializer")
 
 
 class _ExactConverter(Converter):

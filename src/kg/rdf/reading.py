@@ -1,17 +1,9 @@
-"""Read RDF files given by the user: safely, with the file, line and column of any error.
+"""Read RDF files given by the user into rdflib: parsed safely by :mod:`kg.rdf.parsing`.
 
-Parsing is done by Oxigraph (pyoxigraph), whose errors carry a position and which
-never fetches anything; the triples are then handed to rdflib where its ecosystem
-is needed. Before parsing, each text is checked for what the parsers would accept
-but we refuse: a file over the size cap (:func:`max_input_bytes`, ``KG_MAX_INPUT_MB``),
-a text that is not UTF-8, what :mod:`kg.rdf.jsonld_checks` refuses in JSON-LD (remote
-contexts, IRIs a processor would drop silently), XML DTDs and entities, and nesting
-deeper than :data:`MAX_DEPTH`. Nothing is resolved against a base: a relative IRI
-is an error, so ``file:///<cwd>`` never appears in what we write.
-
-Blank nodes are renamed ``b0``, ``b1`` … in the order they appear in the file
-(Oxigraph gives random names), so whatever is made from a file is deterministic.
-Literals keep their lexical form exactly (``"01"^^xsd:integer`` stays ``01``).
+The quads come from Oxigraph after every check of :mod:`kg.rdf.parsing` (size cap,
+no DTDs, no remote JSON-LD contexts, errors with file, line and column); here they
+become rdflib terms, their lexical forms kept exactly, for the commands that need
+rdflib's ecosystem (validation with pyshacl, export, pictures).
 
 Example::
 
@@ -21,206 +13,20 @@ Example::
 from __future__ import annotations
 
 import logging
-import os
-import re
 import warnings
-import xml.parsers.expat
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
-from kg.core.errors import ParseError
 from kg.core.namespaces import bind_prefixes
-from kg.core.positions import line_col, near, token_at
-from kg.rdf.jsonld_checks import check_jsonld
+from kg.rdf.parsing import read_quads
 
 # rdflib logs a traceback for each ill-typed literal ("12abc"^^xsd:integer); validation
 # reports those as violations naming the value, so the log is not wanted.
 logging.getLogger("rdflib.term").setLevel(logging.ERROR)
-
-FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-}
-MAX_INPUT_MB = 64  # default cap on an input file (~1M triples); KG_MAX_INPUT_MB changes it
-MAX_DEPTH = 64  # nested [ ] ( ) { } in Turtle/TriG, objects and arrays in JSON-LD
-BOM = b"\xef\xbb\xbf"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-OXIGRAPH_POSITION = re.compile(
-    r"^Parser error at line (\d+) (?:between columns (\d+) and (\d+)|column (\d+)): (.*?)"
-    r"(?: \(line \d+\))?$"
-)
-QUOTED = re.compile(r"'([^']+)'")
-# Strings are matched as runs ("unrolled" loops), so a long literal costs no regex stack.
-TURTLE_TOKEN = re.compile(
-    r'"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""'
-    r"|'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''"
-    r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
-    r"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'"
-    r'|<[^<>"\s]*>|#[^\n]*'
-    r"|(?P<open>[\[({])|(?P<close>[\])}])",
-    re.DOTALL,
-)
-
-
-def rdf_format(path: Path) -> ox.RdfFormat:
-    """The format of a file, from its suffix; an unknown suffix is an error."""
-    try:
-        return FORMATS[path.suffix.lower()]
-    except KeyError as e:
-        known = ", ".join(sorted(FORMATS))
-        raise ParseError(f"{path}: unknown RDF file suffix (known: {known})") from e
-
-
-def max_input_bytes() -> int:
-    """The size cap on an input file: ``KG_MAX_INPUT_MB`` MiB, else 64 MiB.
-
-    rdflib needs about 2.5 KB of memory a triple, so 64 MiB of N-Triples (about a
-    million triples) already needs some GB; a 12 MB literal costs far less.
-    """
-    value = os.environ.get("KG_MAX_INPUT_MB", str(MAX_INPUT_MB))
-    try:
-        megabytes = float(value)
-    except ValueError as e:
-        raise ParseError(f"KG_MAX_INPUT_MB={value!r} is not a number of MiB") from e
-    return int(megabytes * 2**20)
-
-
-def read_rdf_text(path: Path) -> bytes:
-    """The bytes of an RDF file: size-capped, UTF-8 checked, a leading BOM removed."""
-    cap = max_input_bytes()
-    try:
-        size = path.stat().st_size
-        if size > cap:
-            raise ParseError(
-                f"{path}: {size} bytes is over the input cap of {cap} bytes "
-                "(set KG_MAX_INPUT_MB to raise it)"
-            )
-        data = path.read_bytes()
-    except OSError as e:
-        raise ParseError(f"{path}: cannot read: {e.strerror}") from e
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise ParseError(f"{path}: not UTF-8 at byte {e.start}") from e
-    return data.removeprefix(BOM)
-
-
-def check_rdf_text(path: Path, data: bytes, fmt: ox.RdfFormat) -> list[str]:
-    """Refuse what the parsers would accept but we must not; return warnings."""
-    if fmt == ox.RdfFormat.JSON_LD:
-        return check_jsonld(path, data)
-    if fmt == ox.RdfFormat.RDF_XML:
-        head = data.decode("utf-8")
-        for marker in ("<!DOCTYPE", "<!ENTITY"):
-            at = head.find(marker)
-            if at != -1:
-                raise ParseError(f"{path}:{line_col(head, at)}: XML {marker[2:]} refused")
-    elif fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
-        _check_depth(path, data.decode("utf-8"))
-    return []
-
-
-def _check_depth(path: Path, text: str) -> None:
-    depth = 0
-    for match in TURTLE_TOKEN.finditer(text):
-        if match.group("open"):
-            depth += 1
-            if depth > MAX_DEPTH:
-                where = line_col(text, match.start())
-                raise ParseError(f"{path}:{where}: nested too deep (limit {MAX_DEPTH})")
-        elif match.group("close"):
-            depth = max(0, depth - 1)
-
-
-@dataclass
-class Loaded:
-    """A file's quads (blank nodes renamed in order) and the warnings found reading it."""
-
-    quads: list[ox.Quad]
-    warnings: list[str] = field(default_factory=list)
-
-
-def read_quads(path: Path) -> Loaded:
-    """Every quad of an RDF file, parsed by Oxigraph after our checks, with warnings."""
-    fmt = rdf_format(path)
-    data = read_rdf_text(path)
-    warnings = check_rdf_text(path, data, fmt)
-    try:
-        quads = list(ox.parse(data, format=fmt))
-    except SyntaxError as e:
-        message = " ".join(str(e.msg if hasattr(e, "msg") else e).split())
-        if "LoadDocumentCallback" in message:
-            message = "remote context refused"
-        raise ParseError(_with_position(path, data, fmt, message)) from e
-    except (ValueError, RecursionError) as e:
-        raise ParseError(f"{path}: {' '.join(str(e).split()) or 'nested too deep'}") from e
-    return Loaded(_renamed_blank_nodes(quads), warnings)
-
-
-def parse_quads(path: Path) -> list[ox.Quad]:
-    """Every quad of an RDF file (warnings dropped: use :func:`read_quads` to see them)."""
-    return read_quads(path).quads
-
-
-def _with_position(path: Path, data: bytes, fmt: ox.RdfFormat, message: str) -> str:
-    """``FILE:LINE:COLUMN: message (near 'token')`` from Oxigraph's message or our own look."""
-    text = data.decode("utf-8")
-    match = OXIGRAPH_POSITION.match(message)
-    if match:
-        line, start, end, column, what = match.groups()
-        if start and end:
-            lines = text.split("\n")
-            source_line = lines[int(line) - 1] if int(line) <= len(lines) else ""
-            token = source_line[int(start) - 1 : int(end) - 1]
-        else:
-            token = token_at(text, int(line), int(column))
-        return f"{path}:{line}:{start or column}: {what}{near(token)}"
-    if fmt == ox.RdfFormat.RDF_XML:
-        where = _xml_error(text)
-        if where:
-            return f"{path}:{where[0]}: {message} ({where[1]})"
-    quoted = QUOTED.search(message)
-    value = quoted.group(1) if quoted else ""
-    for needle in (f'"{value}"', f"'{value}'", value) if value else ():
-        if needle in text:  # the first place the offending value is written
-            return f"{path}:{line_col(text, text.index(needle))}: {message}"
-    return f"{path}: {message}"
-
-
-def _xml_error(text: str) -> tuple[str, str] | None:
-    """Where the XML is not well-formed, by expat (which reads no DTD and fetches nothing)."""
-    parser = xml.parsers.expat.ParserCreate()
-    try:
-        parser.Parse(text, True)
-    except xml.parsers.expat.ExpatError as e:
-        return f"{e.lineno}:{e.offset + 1}", xml.parsers.expat.ErrorString(e.code)
-    return None
-
-
-def _renamed_blank_nodes(quads: list[ox.Quad]) -> list[ox.Quad]:
-    """Blank nodes renamed b0, b1 … in order of appearance (Oxigraph's names are random)."""
-    names: dict[str, ox.BlankNode] = {}
-
-    def rename(term):
-        if isinstance(term, ox.BlankNode):
-            return names.setdefault(term.value, ox.BlankNode(f"b{len(names)}"))
-        return term
-
-    return [
-        ox.Quad(rename(q.subject), q.predicate, rename(q.object), rename(q.graph_name))
-        for q in quads
-    ]
 
 
 def load_graph(path: Path, warn: Callable[[str], None] | None = None) -> Graph:

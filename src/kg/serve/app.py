@@ -5,8 +5,8 @@ Routes (a Starlette app, run by uvicorn):
     /sparql         GET ?query=, POST form (query=), POST application/sparql-query;
                     results by ``format=`` or the Accept header; without a query, the
                     query page for browsers or a service description for machines
-    /id/<kind>/...  one entity of ours: HTML, or Turtle / JSON-LD / N-Triples by
-                    Accept and the .ttl / .jsonld / .nt suffixes
+    /id/<kind>/...  one entity of ours: HTML, or Turtle / JSON-LD / N-Triples /
+                    RDF/XML by Accept or the last suffix (.ttl .jsonld .nt .rdf …)
     /void           VoID + DCAT description (license, source, counts); /void.ttl …
     /               what the dataset is, with a link to every entity
 
@@ -45,7 +45,7 @@ from kg.core.paths import QUERIES_DIR, WEB_DIR, YASGUI_DIR
 from kg.serve.security import SecurityHeaders
 from kg.sparql.executor import QueryPool, QueryTimeout, ServerBusy
 from kg.sparql.guard import MAX_LENGTH, check_query
-from kg.sparql.negotiation import SUFFIXES, prefers_html, serialize_triples, wanted
+from kg.sparql.negotiation import prefers_html, serialize_triples, split_suffix, wanted
 
 MAX_BODY = 4 * MAX_LENGTH  # bytes: a query of MAX_LENGTH characters, percent-encoded
 MAX_URL = 32 * 1024  # bytes of path and query string; longer queries must be POSTed (414)
@@ -74,12 +74,12 @@ class Refused(Exception):
         self.status = status
 
 
-def create_app(config: ServeConfig) -> Starlette:
-    """The web application; the store and the query workers start with it."""
+def create_app(config: ServeConfig, store=None) -> Starlette:
+    """The web application; the query workers (and the store, unless given) start with it."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
-        _load_state(app, config)
+        _load_state(app, config, store)
         app.state.pool.start()
         try:
             yield
@@ -124,12 +124,12 @@ class URLLimit:
         await self.app(scope, receive, send)
 
 
-def _load_state(app: Starlette, config: ServeConfig) -> None:
+def _load_state(app: Starlette, config: ServeConfig, store=None) -> None:
     from kg.serve.void import dataset_stats
     from kg.sparql.catalogue import load_catalogue
     from kg.sparql.store import open_store
 
-    app.state.store = open_store(config.nquads, config.store)
+    app.state.store = store if store is not None else open_store(config.nquads, config.store)
     app.state.stats = dataset_stats(app.state.store)
     catalogue = sorted(load_catalogue(config.queries_dir).values(), key=_example_order)
     app.state.examples = [{"title": q.title, "text": q.text} for q in catalogue]
@@ -282,9 +282,10 @@ def void(request: Request) -> Response:
     from kg.serve.void import NS, void_triples
 
     suffix = request.path_params.get("suffix")
-    if suffix is not None and suffix not in SUFFIXES:
+    stem, named = split_suffix("void" + suffix) if suffix is not None else ("void", None)
+    if stem != "void" or (suffix is not None and named is None):
         return _error(404, f"no such description: /void{suffix}")
-    keys = [SUFFIXES[suffix]] if suffix else wanted(None, request.headers.get("accept"))
+    keys = [named] if named else wanted(None, request.headers.get("accept"))
     triples = void_triples(request.app.state.stats, str(request.base_url))
     media_type, body = serialize_triples(triples, keys, NS)
     return Response(body, media_type=media_type, headers={"Vary": "Accept"})
@@ -294,10 +295,8 @@ def entity(request: Request) -> Response:
     """A linked-data page: HTML for browsers, RDF by Accept or suffix; 404 for unknown IRIs."""
     from kg.serve.pages import describe, entity_html, exists
 
-    path, keys = request.path_params["path"], []
-    for suffix, key in SUFFIXES.items():
-        if path.endswith(suffix):
-            path, keys = path[: -len(suffix)], [key]
+    path, named = split_suffix(request.path_params["path"])  # the last suffix only, once
+    keys = [named] if named else []
     store, iri = request.app.state.store, ID_BASE + path
     if not exists(store, iri):
         return _error(404, f"nothing is known about <{iri}>")

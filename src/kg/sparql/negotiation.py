@@ -1,79 +1,70 @@
 """Which result format a client wants (``format=`` or the Accept header), and serializing to it.
 
-Formats have short keys: ``json``, ``xml``, ``csv``, ``tsv`` for SELECT and ASK;
+The formats are the ``serve`` rows of :mod:`kg.rdf.formats`, by their canonical
+names: ``sparql-json``, ``sparql-xml``, ``csv``, ``tsv`` for SELECT and ASK;
 ``turtle``, ``jsonld``, ``ntriples``, ``rdfxml`` for CONSTRUCT and DESCRIBE (and for
-linked-data pages). A client's wishes become an ordered list of keys; the first one
-that fits the kind of result wins, else the kind's default (JSON, Turtle).
+linked-data pages). ``format=`` takes a name or alias (``json`` is SPARQL JSON,
+``xml`` RDF/XML, ``ttl`` Turtle) or a media type. A client's wishes become an
+ordered list of names (a named format, then the formats sharing its media types);
+the first one that fits the kind of result wins, else the kind's default (SPARQL
+JSON, Turtle).
 
 Example::
 
     >>> wanted(None, "text/csv;q=0.5, application/sparql-results+xml")
-    ['xml', 'csv']
+    ['sparql-xml', 'csv']
     >>> wanted("ttl", "application/json")
     ['turtle']
+    >>> split_suffix("unit/x.rdf.ttl")
+    ('unit/x.rdf', 'turtle')
 """
 
 from __future__ import annotations
 
+from posixpath import splitext
+
 import pyoxigraph as ox
 
 from kg.core.config import PREFIXES
+from kg.rdf import formats
 
-SOLUTION_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
-MEDIA_TYPES = {
-    "application/sparql-results+json": ["json"],
-    "application/json": ["json", "jsonld"],
-    "application/sparql-results+xml": ["xml"],
-    "application/xml": ["xml", "rdfxml"],
-    "text/xml": ["xml", "rdfxml"],
-    "text/csv": ["csv"],
-    "text/tab-separated-values": ["tsv"],
-    "text/turtle": ["turtle"],
-    "application/x-turtle": ["turtle"],
-    "application/ld+json": ["jsonld"],
-    "application/n-triples": ["ntriples"],
-    "text/plain": ["ntriples"],
-    "application/rdf+xml": ["rdfxml"],
-}
-NAMES = {
-    "json": ["json", "jsonld"],
-    "xml": ["xml", "rdfxml"],
-    "csv": ["csv"],
-    "tsv": ["tsv"],
-    "turtle": ["turtle"],
-    "ttl": ["turtle"],
-    "jsonld": ["jsonld"],
-    "json-ld": ["jsonld"],
-    "ntriples": ["ntriples"],
-    "nt": ["ntriples"],
-    "rdfxml": ["rdfxml"],
-    "rdf": ["rdfxml"],
-}
-SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples", ".rdf": "rdfxml"}
+SERVED = formats.with_use("serve")
+SOLUTIONS = [f.name for f in SERVED if f.results]
+TRIPLES = [f.name for f in SERVED if f.rdf and not f.dataset]
+DEFAULT_SOLUTIONS, DEFAULT_TRIPLES = "sparql-json", "turtle"
 
 
 def wanted(format_param: str | None, accept: str | None) -> list[str]:
-    """The format keys a client asked for, best first (``format=`` wins over Accept)."""
+    """The format names a client asked for, best first (``format=`` wins over Accept).
+
+    ``format=`` names a format (or an alias, or a media type), then the other served
+    formats of its media types, as an Accept header would: ``format=xml`` (RDF/XML)
+    on a SELECT gives SPARQL XML, ``format=json`` (SPARQL JSON) on a CONSTRUCT JSON-LD.
+    """
     if format_param:
-        name = format_param.strip().lower()
-        return NAMES.get(name) or MEDIA_TYPES.get(name.split(";")[0].strip(), [])
-    keys: list[str] = []
-    for media_type in accepted_media_types(accept):
-        for key in MEDIA_TYPES.get(media_type, []):
-            if key not in keys:
-                keys.append(key)
-    return keys
+        named = formats.find(format_param)
+        first = [named.name] if named and "serve" in named.uses else []
+        return _by_media_types(first, named.media_types if named else [format_param])
+    return _by_media_types([], accepted_media_types(accept))
+
+
+def _by_media_types(names: list[str], media_types: list[str] | tuple[str, ...]) -> list[str]:
+    for media_type in media_types:
+        for fmt in formats.by_media_type(media_type, "serve"):
+            if fmt.name not in names:
+                names.append(fmt.name)
+    return names
+
+
+def split_suffix(path: str) -> tuple[str, str | None]:
+    """``path`` without its last suffix and the RDF format that suffix names, once.
+
+    Only the last suffix counts: ``x.rdf.ttl`` is ``x.rdf`` in Turtle. A suffix that
+    names no served RDF format stays part of the path.
+    """
+    stem, suffix = splitext(path)
+    found = formats.suffix_format(suffix, "serve", rdf_only=True) if suffix else None
+    return (stem, found.name) if found else (path, None)
 
 
 def accepted_media_types(accept: str | None) -> list[str]:
@@ -100,30 +91,34 @@ def prefers_html(accept: str | None) -> bool:
     for media_type in accepted_media_types(accept):
         if media_type in ("text/html", "application/xhtml+xml"):
             return True
-        if media_type in MEDIA_TYPES:
+        if formats.by_media_type(media_type, "serve"):
             return False
     return False
 
 
-def pick(keys: list[str], table: dict, default: str) -> str:
-    """The first key that ``table`` has, else ``default``."""
-    return next((key for key in keys if key in table), default)
+def pick(names: list[str], offered: list[str], default: str) -> formats.Format:
+    """The first of ``names`` (or aliases) in ``offered``, else ``default``."""
+    for name in names:
+        found = formats.find(name)
+        if found is not None and found.name in offered:
+            return found
+    return formats.FORMATS[default]
 
 
-def serialize_result(result, keys: list[str]) -> tuple[str, str, bytes]:
+def serialize_result(result, names: list[str]) -> tuple[str, str, bytes]:
     """``(kind, media type, body)`` of a pyoxigraph query result in the best wanted format."""
     if isinstance(result, ox.QueryTriples):
-        return ("graph", *serialize_triples(list(result), keys))
+        return ("graph", *serialize_triples(list(result), names))
     kind = "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
-    fmt = SOLUTION_FORMATS[pick(keys, SOLUTION_FORMATS, "json")]
+    fmt = pick(names, SOLUTIONS, DEFAULT_SOLUTIONS).oxigraph()
     return kind, _media_type(fmt), result.serialize(format=fmt)
 
 
 def serialize_triples(
-    triples: list, keys: list[str], prefixes: dict[str, str] | None = None
+    triples: list, names: list[str], prefixes: dict[str, str] | None = None
 ) -> tuple[str, bytes]:
     """``(media type, body)`` of triples in the best wanted RDF format (Turtle by default)."""
-    fmt = GRAPH_FORMATS[pick(keys, GRAPH_FORMATS, "turtle")]
+    fmt = pick(names, TRIPLES, DEFAULT_TRIPLES).oxigraph()
     if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
         prefixes = {**PREFIXES, **(prefixes or {})}
     else:

@@ -5,9 +5,10 @@ by :func:`kg.sparql.guard.check_query`, its parameters are bound as typed terms
 (:mod:`kg.sparql.params`: a ``VALUES`` block of N-Triples terms, no text pasting), and it runs with
 the union of the named graphs as its default graph. Nothing here imports rdflib.
 
-Formats: ``table`` (aligned for Hangul), ``csv``, ``tsv``, ``json`` (plain rows),
-``sparql-json``, ``sparql-xml`` (the W3C result formats, written by pyoxigraph)
-and ``turtle`` (for CONSTRUCT and DESCRIBE).
+Formats (the ``query`` rows of :mod:`kg.rdf.formats`): ``table`` (aligned for
+Hangul), ``csv``, ``tsv``, ``sparql-json`` (also called ``json``), ``sparql-xml``
+(the W3C result formats, written by pyoxigraph), ``json-rows`` (one plain object a
+row) and ``turtle`` (for CONSTRUCT and DESCRIBE).
 
 Example::
 
@@ -26,29 +27,12 @@ import pyoxigraph as ox
 from kg.core.config import PREFIXES, TURTLE_PREFIXES
 from kg.core.errors import QueryError
 from kg.core.paths import relative_to_root
+from kg.rdf import formats
 from kg.sparql.catalogue import MAX_BYTES, CatalogueQuery, find_query, read_query
 from kg.sparql.guard import check_query
 from kg.sparql.params import bind, with_values
 from kg.sparql.tables import to_json, to_table
 
-FORMATS = ("table", "csv", "tsv", "json", "sparql-json", "sparql-xml", "turtle")
-RESULT_FORMATS = {
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-    "sparql-json": ox.QueryResultsFormat.JSON,
-    "sparql-xml": ox.QueryResultsFormat.XML,
-}
-SUFFIXES = {
-    ".txt": "table",
-    ".csv": "csv",
-    ".tsv": "tsv",
-    ".json": "json",
-    ".srj": "sparql-json",
-    ".srx": "sparql-xml",
-    ".xml": "sparql-xml",
-    ".ttl": "turtle",
-}
-# Prefixes for Turtle output: our vocabularies, but not kg: (its local names hold "/").
 SYNTAX = re.compile(r"^error at (?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.DOTALL)
 
 
@@ -124,15 +108,6 @@ def prepare(query: CatalogueQuery, given: dict[str, str] | None = None) -> str:
     return with_values(query.text, bind(query.params, given or {}, source), source)
 
 
-def select(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = None):
-    """A SELECT query's column names and rows of terms (None where unbound)."""
-    results = run(store, query, given)
-    if not isinstance(results, ox.QuerySolutions):
-        raise QueryError(f"{source_name(query)} is not a SELECT query")
-    columns = [v.value for v in results.variables]
-    return columns, [tuple(solution[c] for c in columns) for solution in results]
-
-
 def execute(
     store: ox.Store,
     query: CatalogueQuery,
@@ -140,7 +115,7 @@ def execute(
     fmt: str | None,
     fallback: str = "csv",
 ) -> bytes:
-    """Run ``query`` and return its results in ``fmt`` (one of FORMATS).
+    """Run ``query`` and return its results in ``fmt`` (a ``query`` format or its alias).
 
     With ``fmt`` None, triples (CONSTRUCT/DESCRIBE) give Turtle, anything else ``fallback``.
     """
@@ -152,29 +127,32 @@ def execute(
 
 def render(results: object, fmt: str, source: str = "the query") -> bytes:
     """Serialize pyoxigraph results: its own writers for the W3C formats, ours for the rest."""
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    chosen = formats.find(fmt)
+    if chosen is None or "query" not in chosen.uses:
+        known = ", ".join(formats.names("query"))
+        raise QueryError(f"unknown format {fmt!r} (known: {known})")
     if isinstance(results, ox.QueryTriples):
-        if fmt != "turtle":
+        if not chosen.rdf:
             raise QueryError(f"{source} gives triples (CONSTRUCT/DESCRIBE): use --format turtle")
-        return ox.serialize(results, format=ox.RdfFormat.TURTLE, prefixes=_turtle_prefixes())
-    if fmt == "turtle":
-        raise QueryError(f"--format turtle is for CONSTRUCT/DESCRIBE queries; {source} is not")
-    if fmt in RESULT_FORMATS:
-        return results.serialize(format=RESULT_FORMATS[fmt])
+        return ox.serialize(results, format=chosen.oxigraph(), prefixes=_turtle_prefixes())
+    if chosen.rdf:
+        raise QueryError(f"--format {fmt} is for CONSTRUCT/DESCRIBE queries; {source} is not")
+    if chosen.results:
+        return results.serialize(format=chosen.oxigraph())
     if isinstance(results, ox.QueryBoolean):
         answer = "true" if bool(results) else "false"
         return (answer + "\n").encode("utf-8")
     columns = [v.value for v in results.variables]
     rows = [tuple(solution[c] for c in columns) for solution in results]
-    text = to_table(columns, rows) if fmt == "table" else to_json(columns, rows)
+    text = to_table(columns, rows) if chosen.name == "table" else to_json(columns, rows)
     return text.encode("utf-8")
 
 
 def default_format(tty: bool, output: Path | None = None) -> str:
     """``table`` on a terminal; else from the ``-o`` suffix; else ``csv``."""
     if output is not None:
-        return SUFFIXES.get(output.suffix.lower(), "csv")
+        found = formats.suffix_format(output.suffix, "query")
+        return found.name if found else "csv"
     return "table" if tty else "csv"
 
 

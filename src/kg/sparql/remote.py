@@ -27,11 +27,12 @@ from xml.etree import ElementTree
 import pyoxigraph as ox
 
 from kg.core.config import GRAPH_BASE
-from kg.core.errors import InputError, KgError, ParseError
+from kg.core.errors import InputError, KgError
+from kg.rdf import formats
+from kg.rdf.parsing import read_quads
 from kg.sparql.guard import check_query
 
 DEFAULT_GRAPH = GRAPH_BASE + "all"
-FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE}
 RESULTS = "application/sparql-results+json, application/sparql-results+xml;q=0.5"
 SRX = "{http://www.w3.org/2005/sparql-results#}"
 MAX_TRIES, MAX_WAIT, TIMEOUT = 4, 30.0, 120.0
@@ -105,16 +106,13 @@ def _read_all(response, url: str) -> bytes:
 
 
 def ntriples(path: Path) -> bytes:
-    """The file's distinct triples as N-Triples (named graphs merged), exactly as written."""
-    try:
-        fmt = FORMATS[path.suffix.lower()]
-    except KeyError as e:
-        raise ParseError(f"{path}: push reads {', '.join(sorted(FORMATS))}") from e
-    try:
-        triples = (ox.Triple(*q.triple) for q in ox.parse(path=str(path), format=fmt))
-        lines = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)
-    except (SyntaxError, ValueError, OSError) as e:
-        raise ParseError(f"{path}: {' '.join(str(e).split())}") from e
+    """The file's distinct triples as N-Triples (named graphs merged), exactly as written.
+
+    Any RDF format of :mod:`kg.rdf.formats`, read with the checks of
+    :func:`kg.rdf.parsing.read_quads` (blank nodes named in file order).
+    """
+    triples = (ox.Triple(*q.triple) for q in read_quads(path).quads)
+    lines = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)
     return b"".join(dict.fromkeys(line for line in lines if line.strip()))
 
 
@@ -214,13 +212,6 @@ ANSWERS = (
     "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
     "application/n-triples;q=0.8, text/turtle;q=0.5"
 )
-RESULT_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_TYPES = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE}
 
 
 def remote_query(endpoint: str, query_text: str, default_graph: str = ""):
@@ -235,16 +226,20 @@ def remote_query(endpoint: str, query_text: str, default_graph: str = ""):
     headers = {"Accept": ANSWERS, "Content-Type": "application/x-www-form-urlencoded"}
     _, reply, body = request("POST", endpoint, urllib.parse.urlencode(fields).encode(), headers)
     kind = reply.get("Content-Type", "").split(";")[0].strip().lower()
+    # the formats a server may answer in (kg.rdf.formats), results before RDF
+    found = sorted(formats.by_media_type(kind, "serve"), key=lambda f: not f.results)
     try:
-        if kind in RESULT_TYPES:
-            if "xml" in kind and (
-                b"<!DOCTYPE" in body[:4096].upper() or b"<!ENTITY" in body.upper()
-            ):
-                raise RemoteError(f"{endpoint}: SPARQL XML results with a DOCTYPE are refused")
-            return ox.parse_query_results(body, format=RESULT_TYPES[kind])
-        if kind in GRAPH_TYPES:
+        if (
+            found
+            and "xml" in kind
+            and (b"<!DOCTYPE" in body[:4096].upper() or b"<!ENTITY" in body.upper())
+        ):
+            raise RemoteError(f"{endpoint}: XML answers with a DOCTYPE are refused")
+        if found and found[0].results:
+            return ox.parse_query_results(body, format=found[0].oxigraph())
+        if found:
             store = ox.Store()
-            store.load(body, format=GRAPH_TYPES[kind])
+            store.load(body, format=found[0].oxigraph())
             return store.query("CONSTRUCT WHERE { ?s ?p ?o }")
     except (SyntaxError, ValueError) as e:
         raise RemoteError(

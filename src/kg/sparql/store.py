@@ -1,9 +1,15 @@
 """The query store: the built graph loaded into Oxigraph (pyoxigraph), fast and rdflib-free.
 
 ``kg build`` writes ``dist/kg.nq`` (facts and provenance as two named graphs);
-this module loads it into an in-memory :class:`pyoxigraph.Store`, or keeps a
-persistent one on disk (``--store PATH``: built once, then opened read-only).
-Queries see the union of the named graphs as their default graph.
+this module loads it, or any RDF file ``--graph FILE`` names (every format
+:mod:`kg.rdf.formats` reads, by suffix), into an in-memory :class:`pyoxigraph.Store`,
+or keeps a persistent one on disk (``--store PATH``: built once, then opened
+read-only). Queries see the union of the named graphs as their default graph.
+
+N-Quads and N-Triples stream into the store (a file of any size); the other formats
+pass the checks of :func:`kg.rdf.parsing.checked_format` first (size cap, no DTDs in
+RDF/XML, no remote JSON-LD contexts, bounded nesting). Either way a syntax error is
+one line naming ``FILE:LINE:COLUMN``.
 
 Example::
 
@@ -22,20 +28,24 @@ import pyoxigraph as ox
 
 from kg.core.errors import InputError, ParseError
 from kg.core.paths import DIST_DIR
+from kg.rdf.parsing import checked_format, load_error
 
 BUILT_NQUADS = DIST_DIR / "kg.nq"
 
 
 def load_store(nquads: Path = BUILT_NQUADS, store_path: Path | None = None) -> ox.Store:
-    """An Oxigraph store holding the built graph (in memory, or persistent at ``store_path``)."""
+    """An Oxigraph store holding the graph file (in memory, or persistent at ``store_path``)."""
     if not nquads.exists():
         raise InputError(f"{nquads}: no built graph here; run `kg build` first")
+    fmt = checked_format(nquads)  # refused before any work
     store = ox.Store(str(store_path)) if store_path else ox.Store()
     try:
         if store_path:
             store.clear()
-        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-    except (SyntaxError, ValueError, OSError) as e:
+        store.bulk_load(path=str(nquads), format=fmt)
+    except SyntaxError as e:
+        raise load_error(nquads, fmt, e) from e
+    except (ValueError, OSError) as e:
         raise ParseError(f"{nquads}: {' '.join(str(e).split())}") from e
     return store
 

@@ -17,30 +17,27 @@ import pyoxigraph as ox
 from kg.core.config import compact_iri
 from kg.core.errors import ParseError
 from kg.core.paths import QUERIES_DIR, ROOT
+from kg.rdf.parsing import checked_format, load_error, rdf_format
 from kg.sparql.catalogue import load_catalogue
 from kg.validate import textchecks
 from kg.validate.report import Report, Violation
 from kg.validate.shacl_compiler import Result, Shapes, run_checks
 from kg.validate.textchecks import LABEL_PROPERTIES, SPAN_KEYS, SPANS, TEXT_KEYS, TEXTS
 
-FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE}
 QUOTES = """PREFIX oa: <http://www.w3.org/ns/oa#>
 SELECT ?exact WHERE { ?ann oa:hasBody %s ; oa:hasTarget/oa:hasSelector/oa:exact ?exact }"""
 
 
-def rdf_format(path: Path) -> ox.RdfFormat:
-    try:
-        return FORMATS[path.suffix.lower()]
-    except KeyError as e:
-        raise ParseError(f"{path}: the fast engine reads {', '.join(sorted(FORMATS))}") from e
-
-
 def load(path: Path) -> ox.Store:
-    """Bulk-load ``path`` into an in-memory store; a syntax error names the file."""
+    """Bulk-load ``path`` (any RDF format of :mod:`kg.rdf.formats`), checked as
+    :func:`kg.rdf.parsing.checked_format` checks; a syntax error names the file."""
+    fmt = checked_format(path)
     store = ox.Store()
     try:
-        store.bulk_load(path=str(path), format=rdf_format(path))
-    except (SyntaxError, ValueError, OSError) as e:
+        store.bulk_load(path=str(path), format=fmt)
+    except SyntaxError as e:
+        raise load_error(path, fmt, e) from e
+    except (ValueError, OSError) as e:
         raise ParseError(f"{path}: {' '.join(str(e).split())}") from e
     return store
 
