@@ -36,7 +36,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from kg.core.config import ID_BASE
@@ -88,7 +88,7 @@ def create_app(config: ServeConfig, store=None) -> Starlette:
 
     from kg.serve.portal import QUERY_SCRIPT
 
-    routes = [
+    routes: list[BaseRoute] = [
         Route("/", home),
         Route(QUERY_SCRIPT, query_script),
         Route("/sparql", sparql, methods=["GET", "POST"]),

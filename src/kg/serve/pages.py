@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from kg.core.config import ID_BASE, compact_iri
 from kg.core.html import render, web_href
+from kg.rdf.oxigraph import Term, select
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -55,20 +56,14 @@ def describe(store: ox.Store, iri: str) -> list[ox.Triple]:
 
 def _fragments(store: ox.Store, iri: str) -> list[ox.NamedNode]:
     query = "SELECT DISTINCT ?s ?prefix WHERE { ?s ?p ?o FILTER STRSTARTS(STR(?s), ?prefix) }"
-    rows = store.query(
-        query,
-        use_default_graph_as_union=True,
-        substitutions={ox.Variable("prefix"): ox.Literal(iri + "#")},
-    )
+    rows = select(store, query, {ox.Variable("prefix"): ox.Literal(iri + "#")})
     return [row[0] for row in rows]
 
 
 def _annotation_parts(store: ox.Store, node: ox.NamedNode) -> list[ox.NamedNode]:
     query = f"""SELECT DISTINCT ?a ?t ?sel ?entity WHERE {{ ?a <{OA}hasBody> ?entity
       OPTIONAL {{ ?a <{OA}hasTarget> ?t OPTIONAL {{ ?t <{OA}hasSelector> ?sel }} }} }}"""
-    rows = store.query(
-        query, use_default_graph_as_union=True, substitutions={ox.Variable("entity"): node}
-    )
+    rows = select(store, query, {ox.Variable("entity"): node})
     found = {term for row in rows for term in (row["a"], row["t"], row["sel"]) if term}
     return sorted((t for t in found if isinstance(t, ox.NamedNode)), key=str)
 
@@ -78,7 +73,8 @@ def labels(store: ox.Store, iris: set[str]) -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
     for iri in sorted(iris):
         for quad in store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(LABEL), None):
-            found.setdefault(iri, {})[quad.object.language or ""] = quad.object.value
+            if isinstance(quad.object, ox.Literal):  # a label that is an IRI is not a name
+                found.setdefault(iri, {})[quad.object.language or ""] = quad.object.value
     return found
 
 
@@ -98,7 +94,7 @@ def entity_html(store: ox.Store, iri: str) -> str:
     incoming = [t for t in incoming if t.predicate.value != OA + "hasBody"]
     parts = {f.value: _own(store, f) for f in _fragments(store, iri)}
     iris = {t.object.value for t in own if isinstance(t.object, ox.NamedNode)}
-    iris |= {t.subject.value for t in incoming} | {iri}
+    iris |= {t.subject.value for t in incoming if isinstance(t.subject, ox.NamedNode)} | {iri}
     names = labels(store, iris)
     found = names.get(iri, {})
     return render(
@@ -126,11 +122,7 @@ def _own(store: ox.Store, node: ox.NamedNode) -> list[ox.Triple]:
 
 def _evidence(store: ox.Store, node: ox.NamedNode) -> list[dict]:
     """The quotes behind ``node``: text around the mention, its source and annotation."""
-    rows = list(
-        store.query(
-            EVIDENCE, use_default_graph_as_union=True, substitutions={ox.Variable("entity"): node}
-        )
-    )
+    rows = list(select(store, EVIDENCE, {ox.Variable("entity"): node}))
     names = labels(
         store, {r["source"].value for r in rows if isinstance(r["source"], ox.NamedNode)}
     )
@@ -148,7 +140,7 @@ def _evidence(store: ox.Store, node: ox.NamedNode) -> list[dict]:
     ]
 
 
-def _rows(pairs: list[tuple[str, ox.Term]], names: dict) -> list[tuple[str, list[Value]]]:
+def _rows(pairs: list[tuple[str, Term]], names: dict) -> list[tuple[str, list[Value]]]:
     """One row per predicate (labels and types first), its values as links or literals."""
     grouped: dict[str, list[Value]] = {}
     for predicate, value in sorted(pairs, key=lambda p: (_rank(p[0]), p[0], str(p[1]))):
@@ -161,7 +153,7 @@ def _rank(predicate: str) -> int:
     return first.index(predicate) if predicate in first else len(first)
 
 
-def _value(term: ox.Term, names: dict) -> Value:
+def _value(term: Term, names: dict) -> Value:
     if isinstance(term, ox.NamedNode):
         name = names.get(term.value)
         text = _title(name, term.value) if name else compact_iri(term.value)

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from kg.core.config import ID_BASE, compact_iri
 from kg.core.html import render
+from kg.rdf.oxigraph import select
 from kg.serve.pages import labels, local_path
 from kg.serve.void import DESCRIPTION, LICENSE_IRI, TITLE, DatasetStats
 
@@ -70,11 +71,7 @@ def _entities_by_kind(store: ox.Store) -> dict[str, list[str]]:
     query = (
         "SELECT DISTINCT ?s ?base WHERE { ?s a ?c FILTER STRSTARTS(STR(?s), ?base) } ORDER BY ?s"
     )
-    rows = store.query(
-        query,
-        use_default_graph_as_union=True,
-        substitutions={ox.Variable("base"): ox.Literal(ID_BASE)},
-    )
+    rows = select(store, query, {ox.Variable("base"): ox.Literal(ID_BASE)})
     by_kind: dict[str, list[str]] = {}
     for row in rows:
         iri = row[0].value

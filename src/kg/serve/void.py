@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kg.core.config import BASE, ID_BASE
+from kg.rdf.oxigraph import select
 
 DATASET_IRI = BASE + "dataset"
 LICENSE_IRI = "https://www.apache.org/licenses/LICENSE-2.0"
@@ -57,36 +58,29 @@ class DatasetStats:
     example: str | None
 
 
-def _select(store: ox.Store, query: str) -> ox.QuerySolutions:
-    """A SELECT query's solutions over the union of the graphs."""
-    solutions = store.query(query, use_default_graph_as_union=True)
-    assert isinstance(solutions, ox.QuerySolutions), "a SELECT query yields solutions"
-    return solutions
-
-
 def dataset_stats(store: ox.Store) -> DatasetStats:
     """Count the served graph (facts and provenance together, as queries see it)."""
 
     def one(query: str) -> int:
-        rows = list(_select(store, query))
+        rows = list(select(store, query))
         return int(rows[0][0].value)
 
     classes = {
         row[0].value: int(row[1].value)
-        for row in _select(
+        for row in select(
             store, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c"
         )
     }
     sources = [
         row[0].value
-        for row in _select(
+        for row in select(
             store,
             "SELECT DISTINCT ?d WHERE { ?t <http://www.w3.org/ns/oa#hasSource> ?d } ORDER BY ?d",
         )
     ]
     example = [
         row[0].value
-        for row in _select(
+        for row in select(
             store,
             "SELECT ?s WHERE { ?s a <http://www.w3.org/ns/org#FormalOrganization> ; "
             "<http://www.w3.org/ns/org#hasUnit> ?u } GROUP BY ?s ORDER BY DESC(COUNT(?u)) LIMIT 1",
