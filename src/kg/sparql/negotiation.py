@@ -27,6 +27,7 @@ import pyoxigraph as ox
 
 from kg.core.config import PREFIXES
 from kg.rdf import formats
+from kg.rdf.oxigraph import QueryResult, written
 
 SERVED = formats.with_use("serve")
 SOLUTIONS = [f.name for f in SERVED if f.results]
@@ -105,13 +106,13 @@ def pick(names: list[str], offered: list[str], default: str) -> formats.Format:
     return formats.FORMATS[default]
 
 
-def serialize_result(result, names: list[str]) -> tuple[str, str, bytes]:
+def serialize_result(result: QueryResult, names: list[str]) -> tuple[str, str, bytes]:
     """``(kind, media type, body)`` of a pyoxigraph query result in the best wanted format."""
     if isinstance(result, ox.QueryTriples):
         return ("graph", *serialize_triples(list(result), names))
     kind = "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
     fmt = pick(names, SOLUTIONS, DEFAULT_SOLUTIONS).oxigraph()
-    return kind, _media_type(fmt), result.serialize(format=fmt)
+    return kind, _media_type(fmt), written(result.serialize(format=fmt))
 
 
 def serialize_triples(
@@ -123,7 +124,7 @@ def serialize_triples(
         prefixes = {**PREFIXES, **(prefixes or {})}
     else:
         prefixes = None
-    return _media_type(fmt), ox.serialize(triples, format=fmt, prefixes=prefixes)
+    return _media_type(fmt), written(ox.serialize(triples, format=fmt, prefixes=prefixes))
 
 
 def _media_type(fmt) -> str:

@@ -28,6 +28,7 @@ from kg.core.config import PREFIXES, TURTLE_PREFIXES
 from kg.core.errors import QueryError
 from kg.core.paths import relative_to_root
 from kg.rdf import formats
+from kg.rdf.oxigraph import QueryResult, written
 from kg.sparql.catalogue import MAX_BYTES, CatalogueQuery, find_query, read_query
 from kg.sparql.guard import check_query
 from kg.sparql.params import bind, with_values
@@ -72,7 +73,7 @@ def source_name(query: CatalogueQuery) -> str:
     return "the -e query" if query.name == "-e" else relative_to_root(query.path)
 
 
-def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = None):
+def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = None) -> QueryResult:
     """Check, bind and run ``query``; returns pyoxigraph's solutions, boolean or triples.
 
     ``-e`` text may use the project's prefixes (kg:, org:, schema: …) without
@@ -125,7 +126,7 @@ def execute(
     return render(results, fmt, source_name(query))
 
 
-def render(results: object, fmt: str, source: str = "the query") -> bytes:
+def render(results: QueryResult, fmt: str, source: str = "the query") -> bytes:
     """Serialize pyoxigraph results: its own writers for the W3C formats, ours for the rest."""
     chosen = formats.find(fmt)
     if chosen is None or "query" not in chosen.uses:
@@ -134,11 +135,11 @@ def render(results: object, fmt: str, source: str = "the query") -> bytes:
     if isinstance(results, ox.QueryTriples):
         if not chosen.rdf:
             raise QueryError(f"{source} gives triples (CONSTRUCT/DESCRIBE): use --format turtle")
-        return ox.serialize(results, format=chosen.oxigraph(), prefixes=_turtle_prefixes())
+        return written(ox.serialize(results, format=chosen.oxigraph(), prefixes=_turtle_prefixes()))
     if chosen.rdf:
         raise QueryError(f"--format {fmt} is for CONSTRUCT/DESCRIBE queries; {source} is not")
     if chosen.results:
-        return results.serialize(format=chosen.oxigraph())
+        return written(results.serialize(format=chosen.oxigraph()))
     if isinstance(results, ox.QueryBoolean):
         answer = "true" if bool(results) else "false"
         return (answer + "\n").encode("utf-8")

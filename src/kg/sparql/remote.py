@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from kg.core.config import GRAPH_BASE
 from kg.core.errors import InputError, KgError
 from kg.rdf import formats
+from kg.rdf.oxigraph import QueryResult, written
 from kg.rdf.parsing import read_quads
 from kg.sparql.guard import check_query
 
@@ -88,10 +89,13 @@ def request(method: str, url: str, data: bytes | None = None, headers: dict | No
 
 
 def _retry_after(value: str | None, attempt: int) -> float:
+    backoff = min(MAX_WAIT, 0.5 * 2**attempt)
+    if value is None:
+        return backoff
     try:
         return min(MAX_WAIT, max(0.0, float(value)))
-    except (TypeError, ValueError):
-        return min(MAX_WAIT, 0.5 * 2**attempt)
+    except ValueError:
+        return backoff
 
 
 def _read_all(response, url: str) -> bytes:
@@ -112,7 +116,7 @@ def ntriples(path: Path) -> bytes:
     :func:`kg.rdf.parsing.read_quads` (blank nodes named in file order).
     """
     triples = (ox.Triple(*q.triple) for q in read_quads(path).quads)
-    lines = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)
+    lines = written(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)).splitlines(keepends=True)
     return b"".join(dict.fromkeys(line for line in lines if line.strip()))
 
 
@@ -199,9 +203,12 @@ def _xml_rows(body: bytes, endpoint: str) -> list[dict[str, str]]:
     for result in root.iter(f"{SRX}result"):
         row = {}
         for binding in result.findall(f"{SRX}binding"):
+            name = binding.get("name")
+            if name is None:
+                raise RemoteError(f"{endpoint}: a SPARQL XML result has a binding with no name")
             term = binding[0]
             kind = {"uri": "uri", "bnode": "bnode"}.get(term.tag[len(SRX) :], "literal")
-            row[binding.get("name")] = _json_term({"type": kind, "value": term.text or "",
+            row[name] = _json_term({"type": kind, "value": term.text or "",
                 "xml:lang": term.get("{http://www.w3.org/XML/1998/namespace}lang"),
                 "datatype": term.get("datatype")})  # fmt: skip
         rows.append(row)
@@ -214,7 +221,7 @@ ANSWERS = (
 )
 
 
-def remote_query(endpoint: str, query_text: str, default_graph: str = ""):
+def remote_query(endpoint: str, query_text: str, default_graph: str = "") -> QueryResult:
     """Any read-only query on ``endpoint``, read back as pyoxigraph results.
 
     SELECT gives :class:`pyoxigraph.QuerySolutions`, ASK :class:`~pyoxigraph.QueryBoolean`,
