@@ -116,6 +116,12 @@ def test_relative_iris_without_base_are_errors(tmp_path: Path) -> None:
         load_graph(write(tmp_path, "a.ttl", "<a> <http://x/p> <b> .\n"))
 
 
+def test_rdf12_triple_terms_are_a_parse_error_naming_the_file(tmp_path: Path) -> None:
+    text = "<http://x/a> <http://x/p> <<( <http://x/s> <http://x/p> <http://x/o> )>> .\n"
+    with pytest.raises(ParseError, match=r"t\.ttl: an RDF 1\.2 triple term .*<http://x/s>"):
+        load_graph(write(tmp_path, "t.ttl", text))
+
+
 # --- sizes (case 7): loaded within the budget, or refused by the configurable cap ---
 
 BIG_NT = '<http://x/a> <http://x/p> "' + "a" * (12 * 2**20) + '" .\n'

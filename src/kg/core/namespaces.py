@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
 
@@ -38,7 +40,10 @@ __all__ = [
 ]
 
 
-def bind_prefixes(graph: Graph) -> Graph:
+G = TypeVar("G", bound=Graph)
+
+
+def bind_prefixes(graph: G) -> G:
     """Bind the project's prefixes (and only those) on ``graph``; returns it."""
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri, override=True, replace=True)

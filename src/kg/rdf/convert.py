@@ -52,7 +52,11 @@ class InputGraph:
         with warnings.catch_warnings():  # ill-typed literals: validation reports them
             warnings.simplefilter("ignore")
             for quad in self.quads:
-                triple = tuple(to_rdflib(t) for t in (quad.subject, quad.predicate, quad.object))
+                triple = (
+                    to_rdflib(quad.subject),
+                    to_rdflib(quad.predicate),
+                    to_rdflib(quad.object),
+                )
                 if isinstance(quad.graph_name, ox.DefaultGraph):
                     dataset.default_graph.add(triple)
                 else:
@@ -63,6 +67,7 @@ class InputGraph:
 def read_input(path: Path, warn: Callable[[str], None] | None = None) -> InputGraph:
     """The RDF file ``path`` (any RDF format of :mod:`kg.rdf.formats`), ready to export."""
     loaded = read_quads(path)
-    for message in loaded.warnings if warn else ():
-        warn(message)
+    if warn is not None:
+        for message in loaded.warnings:
+            warn(message)
     return InputGraph(loaded.quads, loaded.warnings)

@@ -25,6 +25,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from kg.core.config import PREFIXES, TURTLE_PREFIXES
 from kg.core.generated import GENERATED
+from kg.rdf.oxigraph import written
 
 PREFIX_MAP = {name: PREFIXES[name] for name in sorted(TURTLE_PREFIXES)}
 
@@ -41,11 +42,11 @@ def to_trig(dataset: Dataset) -> str:
 
 def quads(dataset: Dataset) -> list[ox.Quad]:
     """Every statement of every graph of ``dataset`` as Oxigraph quads."""
-    found = []
+    found: list[ox.Quad] = []
     for graph in dataset.graphs():
         name = graph.identifier
         target = ox.DefaultGraph() if str(name).startswith("urn:x-rdflib:") else _term(name)
-        found += (ox.Quad(*map(_term, triple), target) for triple in graph)
+        found += (ox.Quad(_term(s), _term(p), _term(o), target) for s, p, o in graph)
     return found
 
 
@@ -75,7 +76,7 @@ def _sorted(statements: Iterable) -> list:
 
 def _write(statements: list, rdf_format: ox.RdfFormat, prefixes: dict | None = None) -> str:
     """The serialization, its ``@prefix`` lines sorted (whatever order the writer keeps)."""
-    text = ox.serialize(statements, format=rdf_format, prefixes=prefixes).decode("utf-8")
+    text = written(ox.serialize(statements, format=rdf_format, prefixes=prefixes)).decode("utf-8")
     lines = text.split("\n")
     head = 0
     while head < len(lines) and lines[head].startswith("@prefix "):

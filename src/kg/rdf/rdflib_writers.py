@@ -49,13 +49,14 @@ class _ExactConverter(Converter):
             if o.n3() not in nodemap:
                 self._pending.append(o)
             return {context.id_key: o.n3()}
-        native = NATIVE.get(getattr(o, "datatype", None))
-        if isinstance(o, Literal) and native is not None and not native.fullmatch(str(o)):
-            return {context.type_key: context.to_symbol(o.datatype), context.value_key: str(o)}
+        if isinstance(o, Literal) and o.datatype is not None:
+            native = NATIVE.get(o.datatype)
+            if native is not None and not native.fullmatch(str(o)):
+                return {context.type_key: context.to_symbol(o.datatype), context.value_key: str(o)}
         return super().to_raw_value(graph, s, o, nodemap)
 
 
-def jsonld_from_rdf(graph: Graph, context_data: dict) -> dict | list:
+def jsonld_from_rdf(graph: Graph, context_data: dict) -> dict:
     """``graph`` as compact JSON-LD data with ``context_data`` (rdflib's ``from_rdf``)."""
     context = Context(context_data)
     result = _ExactConverter(context, False, False).convert(graph)

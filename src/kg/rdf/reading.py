@@ -20,7 +20,9 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
+from kg.core.errors import ParseError
 from kg.core.namespaces import bind_prefixes
+from kg.rdf.oxigraph import Term
 from kg.rdf.parsing import read_quads
 
 # rdflib logs a traceback for each ill-typed literal ("12abc"^^xsd:integer); validation
@@ -41,7 +43,10 @@ def load_graph(path: Path, warn: Callable[[str], None] | None = None) -> Graph:
             warnings.warn(message, InputWarning, stacklevel=2)
         else:
             warn(message)
-    return to_graph(loaded.quads)
+    try:
+        return to_graph(loaded.quads)
+    except ParseError as e:
+        raise ParseError(f"{path}: {e}") from e
 
 
 class InputWarning(UserWarning):
@@ -58,12 +63,17 @@ def to_graph(quads: list[ox.Quad]) -> Graph:
     return graph
 
 
-def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
-    """An Oxigraph term as the equal rdflib term (the lexical form kept exactly)."""
+def to_rdflib(term: Term) -> URIRef | BNode | Literal:
+    """An Oxigraph term as the equal rdflib term (the lexical form kept exactly).
+
+    An RDF 1.2 triple term (``<<( s p o )>>``) has no rdflib form: a :class:`ParseError`.
+    """
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
+    if isinstance(term, ox.Triple):
+        raise ParseError(f"an RDF 1.2 triple term cannot be read here: <<( {term} )>>")
     if term.language:
         return Literal(term.value, lang=term.language)
     if term.datatype.value == XSD_STRING:  # rdflib writes simple literals without a datatype

@@ -58,10 +58,11 @@ class _SortedGraph(Graph):
     """
 
     def subjects(self, predicate=None, object=None, unique=False):  # noqa: A002
-        return iter(sorted(set(super().subjects(predicate, object))))
+        # rdflib types subjects as Node, which declares no order; every Node class has one
+        return iter(sorted(set(super().subjects(predicate, object))))  # type: ignore[type-var]
 
     def predicates(self, subject=None, object=None, unique=False):  # noqa: A002
-        return iter(sorted(set(super().predicates(subject, object))))
+        return iter(sorted(set(super().predicates(subject, object))))  # type: ignore[type-var]
 
     def predicate_objects(self, subject=None, unique=False):
         return iter(sorted(super().predicate_objects(subject)))
