@@ -73,23 +73,23 @@ def export(
     from kg.build.assemble import build_parts
     from kg.core.errors import InputError
     from kg.core.paths import DIST_DIR
+    from kg.pipeline.export import GraphParts, export_all, render
     from kg.pipeline.export import export as write_format
-    from kg.pipeline.export import export_all, render
     from kg.pipeline.subset import select
 
     if bool(fmt) == all_formats:
         raise InputError("give either --format FORMAT or --all")
     if graph_file and subset:
         raise InputError("--subset works on the built graph, not on --graph")
+    parts: GraphParts
     if graph_file:
         from kg.rdf.convert import read_input
 
         parts = read_input(graph_file, lambda w: click.echo(f"kg: warning: {w}", err=True))
     else:
-        parts = build_parts()
-    if subset:
-        parts = select(parts, subset)
-    if all_formats:
+        built = build_parts()
+        parts = select(built, subset) if subset else built
+    if not fmt:  # --all: exactly one of the two was given (checked above)
         written = export_all(parts, output or DIST_DIR, lang)
     elif str(output) == "-":
         texts = render(parts, fmt, lang)

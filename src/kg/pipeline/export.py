@@ -19,15 +19,35 @@ Example::
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
-from kg.build.assemble import BuiltGraph
+from rdflib import Dataset, Graph
+
 from kg.core.errors import ExportError, InputError
 from kg.core.files import write_atomic
 from kg.core.paths import DIST_DIR
 from kg.rdf import formats
 from kg.rdf.formats import Format
 
+if TYPE_CHECKING:
+    from networkx import MultiDiGraph
+
 EXPORTS = formats.names("export")
+
+
+class GraphParts(Protocol):
+    """What the exporters take: a graph as one union and as its named graphs.
+
+    Both :class:`kg.build.assemble.BuiltGraph` and :class:`kg.rdf.convert.InputGraph` are one.
+    """
+
+    def union(self) -> Graph:
+        """Every triple in one graph."""
+        ...
+
+    def dataset(self) -> Dataset:
+        """The triples in their named graphs."""
+        ...
 
 
 def get_format(name: str) -> Format:
@@ -54,9 +74,10 @@ def default_path(fmt: Format, out_dir: Path = DIST_DIR) -> Path:
     return Path(out_dir) / f"kg{fmt.suffix}"
 
 
-def render(parts: BuiltGraph, name: str, lang: str = "en") -> tuple[str, ...]:
+def render(parts: GraphParts, name: str, lang: str = "en") -> tuple[str, ...]:
     """The text of every file of format ``name``, in memory."""
     fmt = get_format(name)
+    source: Graph | MultiDiGraph
     if fmt.source == "union":
         source = parts.union()
     elif fmt.source == "dataset":
@@ -68,7 +89,7 @@ def render(parts: BuiltGraph, name: str, lang: str = "en") -> tuple[str, ...]:
     return tuple(formats.load(writer)(source) for writer in fmt.writer)
 
 
-def export(parts: BuiltGraph, name: str, path: Path | None = None, lang: str = "en") -> list[Path]:
+def export(parts: GraphParts, name: str, path: Path | None = None, lang: str = "en") -> list[Path]:
     """Write ``parts`` in format ``name`` to ``path`` (default ``dist/kg.SUFFIX``), atomically.
 
     Every file's text is made before the first is written, so a failing writer
@@ -80,7 +101,7 @@ def export(parts: BuiltGraph, name: str, path: Path | None = None, lang: str = "
     return [write_atomic(target, text) for target, text in zip(targets, texts, strict=True)]
 
 
-def export_all(parts: BuiltGraph, out_dir: Path = DIST_DIR, lang: str = "en") -> list[Path]:
+def export_all(parts: GraphParts, out_dir: Path = DIST_DIR, lang: str = "en") -> list[Path]:
     """Every export format to ``out_dir`` under its default name."""
     written: list[Path] = []
     for name in EXPORTS:
