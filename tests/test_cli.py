@@ -6,16 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from kg.cli import main
 from kg.core.paths import ROOT
+from tests.helpers import run
 
 README = ROOT / "README.md"
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
 
 
 def readme_commands() -> list[list[str]]:

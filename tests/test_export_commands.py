@@ -9,15 +9,10 @@ import sys
 from pathlib import Path
 
 import networkx as nx
-from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.cli import main
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
+from tests.helpers import run
 
 
 def test_export_one_format_to_a_file(tmp_path: Path, graph: Graph) -> None:
