@@ -50,11 +50,18 @@ def test_every_command_has_help_with_an_example() -> None:
             assert result.exit_code == 0 and "Example" in result.output, (name, sub)
 
 
-def test_build_and_validate(tmp_path: Path) -> None:
-    result = run("build", "--out", str(tmp_path))
+def test_build_and_validate(build_result, built_dir: Path, monkeypatch) -> None:
+    """`kg build` prints the summary and the files (the build itself: the session's)."""
+    import kg.pipeline.build
+
+    asked = []
+    monkeypatch.setattr(kg.pipeline.build, "build", lambda out: asked.append(out) or build_result)
+    result = run("build", "--out", built_dir)
     assert result.exit_code == 0, result.output
+    assert asked == [built_dir]
     assert "timeline events     21" in result.output and "conforms" in result.output
-    result = run("validate", str(tmp_path / "kg.ttl"))
+    assert result.output.count("\nwrote ") == 3 and "kg.nq\n" in result.output
+    result = run("validate", built_dir / "kg.ttl", "--engine", "fast")
     assert result.exit_code == 0 and "conforms: yes" in result.output
 
 
