@@ -80,6 +80,7 @@ def test_codepoint_escapes_are_decoded_before_the_check() -> None:
     check_query('SELECT * WHERE { ?s ?p "\\u0053ERVICE" }')  # a string stays a string
 
 
+@pytest.mark.slow  # a whole build under the guard
 def test_kg_query_validate_build_and_export_reach_nothing(
     no_outbound, nquads, tmp_path, monkeypatch
 ) -> None:
