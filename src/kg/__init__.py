@@ -5,7 +5,8 @@ visualize → serve.
 
 Example::
 
-    >>> from kg import build_graph, validate
+    >>> from kg import build_graph
+    >>> from kg.validate.pyshacl_engine import validate
     >>> graph = build_graph()
     >>> validate(graph).conforms
     True
