@@ -2,7 +2,7 @@
 
 So an example that writes ``dist/graph.svg`` writes it there, never into the
 repository's dist/ (and two pytest-xdist workers never write the same file).
-The test suite's fixtures are in tests/conftest.py.
+Not part of the package (it is beside it); the suite's fixtures are in tests/conftest.py.
 """
 
 from __future__ import annotations
