@@ -18,7 +18,11 @@ is the same as rdflib's.
 
 Example::
 
-    >>> text = graph.serialize(format=EXACT_TURTLE)      # doctest: +SKIP
+    >>> from rdflib import URIRef
+    >>> a, p = URIRef("http://x/a"), URIRef("http://x/p")
+    >>> graph = Graph().add((a, p, Literal("01", datatype=XSD.integer)))
+    >>> "01" in graph.serialize(format=EXACT_TURTLE)
+    True
 """
 
 from __future__ import annotations
