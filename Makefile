@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # npm packages (YASGUI for `kg serve`, vis-network for `kg viz`): into node_modules/, never committed.
 WEB    := node_modules/.installed
 
-.PHONY: demo test lint format bench clean web js serve bench-serve
+.PHONY: demo test test-fast lint format bench clean web js serve bench-serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,10 +27,19 @@ demo: $(STAMP) $(WEB)
 	$(BIN)/kg viz --timeline
 	$(BIN)/kg viz --static
 
+# What CI runs (.ci/run): lint, the layers of [tool.importlinter], then the tests and the
+# docstring examples of src/kg (pyproject's testpaths, --doctest-modules) on every core,
+# one test module per worker (pytest-xdist), so a module's server or browser starts once.
 test: $(STAMP) $(WEB)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
-	$(BIN)/pytest -q
+	$(BIN)/lint-imports
+	$(BIN)/pytest -q -n auto --dist loadfile
+
+# A quick local run: leaves out the tests marked slow (over ~3 s), browser (Chromium)
+# and server (a kg serve or Oxigraph process); `make test` runs everything.
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -n auto --dist loadfile -m "not slow and not browser and not server"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

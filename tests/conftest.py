@@ -1,9 +1,15 @@
-"""Shared fixtures: the built graph once per session, and a private copy of the data."""
+"""Shared fixtures: the built graph once per session, and a private copy of the data.
+
+Each pytest-xdist worker is a session of its own: it builds once, into its own
+temporary folder (never dist/). Tests are marked by what they need (registered in
+pyproject.toml): ``server`` and ``browser`` are added here to every test that uses
+a fixture of that name (an Oxigraph or ``kg serve`` process, a Chromium);
+``slow`` is written on the test.
+"""
 
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -16,17 +22,22 @@ from rdflib import Graph
 
 from kg.build.assemble import BuiltGraph, build_parts
 from kg.core.paths import RECORDS_DIR, SOURCES_DIR
-from kg.validate.pyshacl_engine import validate
 from kg.validate.report import Report
+from tests.helpers import free_port
 
 SEED = SOURCES_DIR / "c0befe44ac966333.txt"
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+# A test using one of these fixtures (directly or through another) gets the marker.
+MARKED_FIXTURES = {"server": {"server"}, "browser": {"browser", "browser_page"}}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for marker, fixtures in MARKED_FIXTURES.items():
+            if fixtures & set(getattr(item, "fixturenames", ())):
+                item.add_marker(marker)
 
 
 @pytest.fixture(scope="module")
@@ -66,26 +77,49 @@ def graph(parts: BuiltGraph) -> Graph:
 
 
 @pytest.fixture(scope="session")
-def report(graph: Graph) -> Report:
-    return validate(graph)
+def report(build_result) -> Report:
+    """pyshacl's report on the built graph: the one the session's build made."""
+    return build_result.report
 
 
 @pytest.fixture(scope="session")
-def built_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`kg build` once per session, into a temporary folder (dist/ is never touched)."""
-    from kg.pipeline.build import build
+def build_result(tmp_path_factory: pytest.TempPathFactory):
+    """`kg build` once per session, into a temporary folder (dist/ is never touched).
 
-    out = tmp_path_factory.mktemp("dist")
-    build(out)
-    return out
+    Tests that need the build's outputs take this (or ``built_dir``, ``nquads``,
+    ``store``) rather than building again; only a test of the build itself under
+    changed inputs, signals or hash seeds runs another one (and is marked ``slow``).
+    """
+    from kg.pipeline.build import BuildResult, build
+
+    result: BuildResult = build(tmp_path_factory.mktemp("dist"))
+    return result
 
 
 @pytest.fixture(scope="session")
-def store(built_dir: Path):
-    """The built graph (kg.nq) in an Oxigraph store, as `kg query` sees it."""
+def built_dir(build_result) -> Path:
+    """The folder of the session's build: kg.ttl, kg.jsonld, kg.nq and nothing else."""
+    return build_result.files[0].parent
+
+
+@pytest.fixture(scope="session")
+def nquads(built_dir: Path) -> Path:
+    """The built kg.nq (read-only: take ``nquads_copy`` to change it)."""
+    return built_dir / "kg.nq"
+
+
+@pytest.fixture
+def nquads_copy(nquads: Path, tmp_path: Path) -> Path:
+    """A private, writable copy of the built kg.nq in this test's folder."""
+    return Path(shutil.copy(nquads, tmp_path / "kg.nq"))
+
+
+@pytest.fixture(scope="session")
+def store(nquads: Path):
+    """The built graph (kg.nq) in an Oxigraph store, as `kg query` and `kg serve` see it."""
     from kg.sparql.store import load_store
 
-    return load_store(built_dir / "kg.nq")
+    return load_store(nquads)
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Helpers shared by test modules: a `kg serve` process on loopback, and Chromium's settings."""
+"""Helpers shared by test modules: `kg` in-process, a `kg serve` process on loopback, Chromium."""
 
 from __future__ import annotations
 
@@ -6,11 +6,15 @@ import contextlib
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+from click.testing import CliRunner, Result
+
+from kg.cli import main
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Debian's Chromium, headless, with every background connection switched off.
@@ -22,6 +26,11 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+
+
+def run(*args: str | Path) -> Result:
+    """`kg ARGS…` in this process (click's CliRunner); paths are passed as text."""
+    return CliRunner().invoke(main, [str(arg) for arg in args])
 
 
 def free_port() -> int:
@@ -37,7 +46,8 @@ def running_server(nquads: Path, *options: str) -> Iterator[str]:
     port = free_port()
     command = [sys.executable, "-c", "from kg.cli import main; main()", "serve"]
     command += ["--graph", str(nquads), "--port", str(port), *options]
-    with (nquads.parent / f"server-{port}.log").open("w") as log:
+    # An unnamed temporary file: nothing is written next to the graph (the shared build).
+    with tempfile.TemporaryFile("w+") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         try:

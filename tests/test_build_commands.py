@@ -8,16 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import main
+from tests.helpers import run
 from tests.outbound import Canary
 
 RDF_NS = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

@@ -5,27 +5,38 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import click
 import pytest
-from click.testing import CliRunner
 
 from kg.cli import main
 from kg.core.paths import ROOT
+from tests.helpers import run
 
 README = ROOT / "README.md"
 
 
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
-
-
-def readme_commands() -> list[list[str]]:
-    """Every `kg …` command the README shows (in code blocks), as argument lists."""
-    commands = []
+def readme_commands() -> list[str]:
+    """Every `kg …` command line in the README's code blocks (indented or fenced), its
+    comment dropped; `$ ` prompts and commands chained with && or | count too."""
+    commands, fenced = [], False
     for line in README.read_text(encoding="utf-8").splitlines():
-        match = re.match(r"^\s{4}kg\s+([a-z-]+(?:\s+[a-z-]+)?)", line)
-        if match:
-            commands.append(match.group(1).split())
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        elif fenced or line.startswith("    "):
+            code = line.split(" # ", 1)[0].strip().removeprefix("$ ")
+            parts = re.split(r"\s*(?:&&|\|)\s*", code)
+            commands += [part for part in parts if part.startswith("kg ")]
     return commands
+
+
+def resolve(line: str) -> tuple[list[str], click.Command]:
+    """The command (and subcommand) a README line names, and its click object."""
+    words, command = [], main
+    for word in line.split()[1:]:
+        if not isinstance(command, click.Group) or word not in command.commands:
+            break
+        words, command = [*words, word], command.commands[word]
+    return words, command
 
 
 def test_readme_shows_the_set_up_commands_first() -> None:
@@ -34,15 +45,16 @@ def test_readme_shows_the_set_up_commands_first() -> None:
 
 
 def test_every_readme_command_exists_and_has_help() -> None:
-    commands = readme_commands()
-    assert commands
-    for words in commands:
-        path = [w for w in words if not w.startswith("-")]
-        result = run(*path[:1], "--help")
-        if result.exit_code != 0 and len(path) > 1:
-            result = run(*path, "--help")
-        assert result.exit_code == 0, (words, result.output)
-        assert "Example" in result.output, words
+    lines = readme_commands()
+    assert len(lines) > 40 and "kg graph path" in " ".join(lines)
+    for line in lines:
+        words, command = resolve(line)
+        assert words and not isinstance(command, click.Group), f"no such command: {line}"
+        result = run(*words, "--help")
+        assert result.exit_code == 0 and "Example" in result.output, line
+        known = {o for p in command.params for o in (*p.opts, *p.secondary_opts)}
+        for option in re.findall(r"(?<![\w-])--?[a-z][a-z-]*", line):
+            assert option in known, f"{line}: {' '.join(words)} has no option {option}"
 
 
 def test_every_command_has_help_with_an_example() -> None:
@@ -54,11 +66,18 @@ def test_every_command_has_help_with_an_example() -> None:
             assert result.exit_code == 0 and "Example" in result.output, (name, sub)
 
 
-def test_build_and_validate(tmp_path: Path) -> None:
-    result = run("build", "--out", str(tmp_path))
+def test_build_and_validate(build_result, built_dir: Path, monkeypatch) -> None:
+    """`kg build` prints the summary and the files (the build itself: the session's)."""
+    import kg.pipeline.build
+
+    asked = []
+    monkeypatch.setattr(kg.pipeline.build, "build", lambda out: asked.append(out) or build_result)
+    result = run("build", "--out", built_dir)
     assert result.exit_code == 0, result.output
+    assert asked == [built_dir]
     assert "timeline events     21" in result.output and "conforms" in result.output
-    result = run("validate", str(tmp_path / "kg.ttl"))
+    assert result.output.count("\nwrote ") == 3 and "kg.nq\n" in result.output
+    result = run("validate", built_dir / "kg.ttl", "--engine", "fast")
     assert result.exit_code == 0 and "conforms: yes" in result.output
 
 

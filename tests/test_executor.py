@@ -9,16 +9,9 @@ from pathlib import Path
 import pytest
 
 from kg.core.errors import QueryError
-from kg.core.files import write_atomic
-from kg.rdf.writing import to_nquads
 from kg.sparql.executor import QueryPool, QueryTimeout, QueryTooLarge
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-
-
-@pytest.fixture(scope="module")
-def nquads(parts, tmp_path_factory) -> Path:
-    return write_atomic(tmp_path_factory.mktemp("executor") / "kg.nq", to_nquads(parts.dataset()))
 
 
 def run_in_pool(nquads: Path, steps):

@@ -12,6 +12,7 @@ import os
 
 import pytest
 
+from kg.core.files import write_atomic
 from kg.core.paths import DIST_DIR, VIS_NETWORK_JS
 from kg.network.view import to_networkx
 from kg.viz.explorer import write_explorer
@@ -61,8 +62,7 @@ def browser_page(nxg, tmp_path_factory):
         page.route("**/*", route)
         page.goto(html.as_uri())
         page.wait_for_function("window.kgExplorer !== undefined")
-        DIST_DIR.mkdir(exist_ok=True)
-        page.screenshot(path=str(DIST_DIR / "explorer.png"))
+        write_atomic(DIST_DIR / "explorer.png", page.screenshot())  # xdist-safe
         yield page, log
         browser.close()
 
@@ -98,7 +98,7 @@ def test_search_vr_then_click_the_center_shows_date_and_quote(browser_page) -> N
     assert VR_KO in text and "2020-01-22" in text
     assert "지난해 지역특화 산업을 연계하는 VR·AR산업의 혁신을 주도할" in text  # the quote
     assert "org:unitOf" in text  # neighbours with their relation
-    page.screenshot(path=str(DIST_DIR / "explorer-details.png"))
+    write_atomic(DIST_DIR / "explorer-details.png", page.screenshot())
     assert log["errors"] == []
 
 

@@ -120,6 +120,7 @@ def pyshacl_results(graph: Graph) -> Counter:
     return found
 
 
+@pytest.mark.slow  # pyshacl on the whole graph, once a variant
 @pytest.mark.parametrize("name", list(VARIANTS))
 def test_same_results_as_pyshacl(name: str, graph: Graph, tmp_path: Path) -> None:
     broken = Graph()

@@ -66,6 +66,7 @@ def export_in_process(out: Path, seed: str) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(out.iterdir())}
 
 
+@pytest.mark.slow  # two processes exporting every format
 def test_exports_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
     first = export_in_process(tmp_path / "a", "1")
     second = export_in_process(tmp_path / "b", "4242")

@@ -14,13 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import main
 from kg.core.errors import QueryError
 from kg.core.paths import QUERIES_DIR
 from kg.sparql.catalogue import find_query, load_catalogue
 from kg.sparql.guard import check_query
+from tests.helpers import run
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 # Catastrophic backtracking for a backtracking engine (Python's re); evaluated 25 million times.
@@ -52,15 +51,6 @@ def hostile(canary: str) -> list[str]:
     ]
 
 
-@pytest.fixture(scope="module")
-def nquads(built_dir: Path) -> str:
-    return str(built_dir / "kg.nq")
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
-
-
 def one_line_error(result, code: int = 2) -> str:
     assert result.exit_code == code, result.output
     lines = result.output.strip().splitlines()
@@ -90,6 +80,7 @@ def test_codepoint_escapes_are_decoded_before_the_check() -> None:
     check_query('SELECT * WHERE { ?s ?p "\\u0053ERVICE" }')  # a string stays a string
 
 
+@pytest.mark.slow  # a whole build under the guard
 def test_kg_query_validate_build_and_export_reach_nothing(
     no_outbound, nquads, tmp_path, monkeypatch
 ) -> None:
@@ -129,7 +120,7 @@ def test_the_harness_catches_a_request_and_a_forbidden_open(outbound_guard) -> N
 @pytest.mark.parametrize("text", [SLOW, REGEX_SLOW], ids=["cartesian", "regex"])
 def test_a_runaway_query_is_stopped_at_the_timeout(nquads, text) -> None:
     began = time.monotonic()
-    result = CliRunner().invoke(main, ["query", "-e", text, "--graph", nquads, "--timeout", "1"])
+    result = run("query", "-e", text, "--graph", nquads, "--timeout", "1")
     elapsed = time.monotonic() - began
     assert result.exit_code == 2, result.output
     assert result.stdout == ""  # nothing, not a partial result

@@ -17,12 +17,11 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
-from kg.core.files import write_atomic
-from kg.rdf.writing import to_nquads
 from kg.serve.security import CONTENT_SECURITY_POLICY
 from tests.helpers import hostile_nquads, running_server
 from tests.outbound import Canary
@@ -40,9 +39,7 @@ def canary():
 
 
 @pytest.fixture(scope="module")
-def server(parts, tmp_path_factory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("hardened")
-    nquads = write_atomic(folder / "kg.nq", to_nquads(parts.dataset()))
+def server(nquads: Path) -> Iterator[str]:
     with running_server(nquads, "--timeout", "2", "--max-rows", "2000") as url:
         yield url
 

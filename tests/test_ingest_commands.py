@@ -6,16 +6,11 @@ from pathlib import Path
 
 import pytest
 import tomli_w
-from click.testing import CliRunner
 
-from kg.cli import main
 from kg.core.paths import SOURCES_DIR
 from kg.ingest import ingest
+from tests.helpers import run
 from tests.ingest_helpers import FIXTURES, review_draft
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
 
 
 def test_ingest_writes_the_draft_and_prints_the_review(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ def reviewed_draft(tmp_path: Path, article: Path = SECOND) -> Path:
     return path
 
 
+@pytest.mark.slow  # pyshacl on the merged graph
 def test_merge_links_corroborates_and_keeps_the_disagreeing_claim(
     tmp_path: Path, data_copy: Path
 ) -> None:
@@ -79,6 +80,7 @@ def test_merge_twice_is_refused(tmp_path: Path, data_copy: Path) -> None:
         merge_draft(path, data_copy)
 
 
+@pytest.mark.slow  # pyshacl on the merged graph
 def test_merge_of_a_new_agency_adds_it(tmp_path: Path, data_copy: Path) -> None:
     merged = merge_draft(reviewed_draft(tmp_path, FIXTURES / "suwon-digital-agency.txt"), data_copy)
     assert merged.conflicts == [] and merged.corroborated == []

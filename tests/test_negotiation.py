@@ -38,7 +38,7 @@ def test_prefers_html_only_when_html_ranks_first() -> None:
 
 
 @pytest.fixture
-def store() -> ox.Store:
+def one_quad_store() -> ox.Store:
     store = ox.Store()
     store.add(
         ox.Quad(
@@ -48,22 +48,26 @@ def store() -> ox.Store:
     return store
 
 
-def test_select_falls_back_to_json_and_honours_csv(store) -> None:
-    kind, media_type, body = serialize_result(store.query("SELECT ?o { ?s ?p ?o }"), ["turtle"])
+def test_select_falls_back_to_json_and_honours_csv(one_quad_store) -> None:
+    kind, media_type, body = serialize_result(
+        one_quad_store.query("SELECT ?o { ?s ?p ?o }"), ["turtle"]
+    )
     assert kind == "solutions" and media_type.startswith("application/sparql-results+json")
     assert json.loads(body)["results"]["bindings"][0]["o"]["xml:lang"] == "ko"
-    _, media_type, body = serialize_result(store.query("SELECT ?o { ?s ?p ?o }"), ["csv"])
+    _, media_type, body = serialize_result(one_quad_store.query("SELECT ?o { ?s ?p ?o }"), ["csv"])
     assert media_type.startswith("text/csv") and body.decode("utf-8").splitlines() == ["o", "가"]
 
 
-def test_ask_and_construct(store) -> None:
-    kind, _, body = serialize_result(store.query("ASK { ?s ?p ?o }"), ["sparql-xml"])
+def test_ask_and_construct(one_quad_store) -> None:
+    kind, _, body = serialize_result(one_quad_store.query("ASK { ?s ?p ?o }"), ["sparql-xml"])
     assert kind == "boolean" and b"<boolean>true</boolean>" in body
-    _, media_type, _ = serialize_result(store.query("ASK { ?s ?p ?o }"), ["rdfxml"])
+    _, media_type, _ = serialize_result(one_quad_store.query("ASK { ?s ?p ?o }"), ["rdfxml"])
     assert media_type.startswith("application/sparql-results+json")  # the default
-    _, media_type, _ = serialize_result(store.query("ASK { ?s ?p ?o }"), wanted("xml", None))
+    _, media_type, _ = serialize_result(
+        one_quad_store.query("ASK { ?s ?p ?o }"), wanted("xml", None)
+    )
     assert media_type.startswith("application/sparql-results+xml")  # by media type
-    result = store.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    result = one_quad_store.query("CONSTRUCT WHERE { ?s ?p ?o }")
     kind, media_type, body = serialize_result(result, ["sparql-json", "jsonld"])
     assert kind == "graph" and media_type.startswith("application/ld+json")
     assert json.loads(body)[0]["@id"] == "http://x/a"

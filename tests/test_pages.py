@@ -8,20 +8,12 @@ import pyoxigraph as ox
 import pytest
 
 from kg.core.config import ID_BASE
-from kg.core.files import write_atomic
-from kg.rdf.writing import to_nquads
 from kg.serve.pages import describe, entity_html, exists, local_path
 from kg.sparql.store import load_store
 from tests.helpers import HOSTILE_ORG, hostile_nquads
 
 SOS_LAB = ID_BASE + "unit/sos-lab"
 QUOTE = "SOS랩(Solution in Our Society Lab) 구축 및 운영"
-
-
-@pytest.fixture(scope="module")
-def store(parts, tmp_path_factory) -> ox.Store:
-    path = tmp_path_factory.mktemp("pages") / "kg.nq"
-    return load_store(write_atomic(path, to_nquads(parts.dataset())))
 
 
 def test_local_path_only_for_our_iris() -> None:

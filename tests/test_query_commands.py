@@ -11,18 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import main
-
-
-@pytest.fixture(scope="module")
-def nquads(built_dir: Path) -> str:
-    return str(built_dir / "kg.nq")
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
+from tests.helpers import run
 
 
 def test_list_shows_every_query_with_its_parameters() -> None:
@@ -102,7 +92,7 @@ def test_kg_query_imports_no_rdflib_pyshacl_or_networkx(nquads: str) -> None:
     code = (
         "import sys\n"
         "from kg.cli import main\n"
-        f"try: main(['query', 'history', '--graph', {nquads!r}], standalone_mode=False)\n"
+        f"try: main(['query', 'history', '--graph', {str(nquads)!r}], standalone_mode=False)\n"
         "finally: print(sorted(m for m in ('rdflib', 'pyshacl', 'networkx') if m in sys.modules))\n"
     )
     result = subprocess.run(

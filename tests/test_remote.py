@@ -16,7 +16,7 @@ from kg.core.config import entity_iri
 from kg.core.errors import QueryError
 from kg.sparql.catalogue import load_catalogue
 from kg.sparql.remote import RemoteError, push, remote_select
-from tests.conftest import free_port
+from tests.helpers import free_port
 
 
 @pytest.fixture(scope="module")

@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import main
 from kg.core.errors import QueryError
 from kg.sparql.catalogue import CatalogueQuery, find_query, load_catalogue
 from kg.sparql.params import where_group
 from kg.sparql.remotequery import remote_text
+from tests.helpers import free_port, run
 
 SAMPLE = {
     "units-opened-in": ["--param", "year=2017"],
@@ -23,8 +22,9 @@ SAMPLE = {
 }
 
 
-def run(*args: str) -> bytes:
-    result = CliRunner().invoke(main, list(args))
+def stdout_of(*args: str) -> bytes:
+    """What `kg ARGS…` printed; it must succeed."""
+    result = run(*args)
     assert result.exit_code == 0, result.output
     return result.stdout_bytes
 
@@ -32,7 +32,7 @@ def run(*args: str) -> bytes:
 @pytest.fixture(scope="module")
 def pushed(server: str, built_dir: Path) -> str:
     """The built graph pushed with `kg push`; the query endpoint's URL."""
-    run("push", str(built_dir / "kg.nq"), "--endpoint", f"{server}/store")
+    stdout_of("push", str(built_dir / "kg.nq"), "--endpoint", f"{server}/store")
     return f"{server}/query"
 
 
@@ -41,17 +41,19 @@ def test_every_bundled_query_answers_like_local(pushed: str, built_dir: Path, na
     local_args = ["query", name, *SAMPLE.get(name, []), "--graph", str(built_dir / "kg.nq")]
     remote_args = ["query", name, *SAMPLE.get(name, []), "--endpoint", pushed]
     if find_query(name).text.lstrip("# \n").find("CONSTRUCT") >= 0 and name == "describe":
-        local, remote = run(*local_args), run(*remote_args)
+        local, remote = stdout_of(*local_args), stdout_of(*remote_args)
         triples = [set(ox.parse(t, format=ox.RdfFormat.TURTLE)) for t in (local, remote)]
         assert triples[0] == triples[1] and len(triples[0]) > 5
         return
     for fmt in ("csv", "json", "sparql-json", "table"):
-        local = run(*local_args, "--format", fmt)
-        assert run(*remote_args, "--format", fmt) == local, (name, fmt)
+        local = stdout_of(*local_args, "--format", fmt)
+        assert stdout_of(*remote_args, "--format", fmt) == local, (name, fmt)
 
 
 def test_parameters_answer_with_rows_remotely(pushed: str) -> None:
-    text = run("query", "units-opened-in", "--param", "year=2017", "--endpoint", pushed).decode()
+    text = stdout_of(
+        "query", "units-opened-in", "--param", "year=2017", "--endpoint", pushed
+    ).decode()
     assert "K-ICT 스마트미디어전주센터" in text and text.count("\n") == 2
 
 
@@ -59,12 +61,12 @@ def test_a_hostile_value_stays_one_literal(pushed: str) -> None:
     value = 'x" } } DROP ALL # \\ \n'
     text = remote_text(find_query("search"), {"text": value})
     assert "DROP" not in text.split("VALUES", 1)[0]
-    out = run("query", "search", "--param", f"text={value}", "--endpoint", pushed)
+    out = stdout_of("query", "search", "--param", f"text={value}", "--endpoint", pushed)
     assert out.decode().splitlines() == ["node,type,label_ko,label_en,matched,text"]
 
 
 def test_inline_text_gets_the_prefixes_and_ask_works(pushed: str) -> None:
-    out = run("query", "-e", "ASK { ?u a org:OrganizationalUnit }", "--endpoint", pushed)
+    out = stdout_of("query", "-e", "ASK { ?u a org:OrganizationalUnit }", "--endpoint", pushed)
     assert out == b"true\n"
 
 
@@ -83,17 +85,15 @@ def test_updates_are_refused_before_sending() -> None:
 
 
 def test_an_unreachable_endpoint_is_a_one_line_error(tmp_path: Path) -> None:
-    from tests.conftest import free_port
-
     url = f"http://127.0.0.1:{free_port()}/query"
-    result = CliRunner().invoke(main, ["query", "history", "--endpoint", url])
+    result = run("query", "history", "--endpoint", url)
     assert result.exit_code == 3 and "Connection refused" in result.output
     assert len(result.output.strip().splitlines()) == 1
 
 
 def test_default_graph_picks_the_graph_queried(pushed: str) -> None:
     args = ["query", "class-counts", "--endpoint", pushed, "--default-graph"]
-    pushed_graph = run(*args, "https://w3id.org/kr-ict-kg/graph/all").decode()
-    assert pushed_graph == run("query", "class-counts", "--endpoint", pushed).decode()
+    pushed_graph = stdout_of(*args, "https://w3id.org/kr-ict-kg/graph/all").decode()
+    assert pushed_graph == stdout_of("query", "class-counts", "--endpoint", pushed).decode()
     assert pushed_graph.count("\n") > 10
-    assert run(*args, "https://example.org/no-such-graph").decode().count("\n") == 1
+    assert stdout_of(*args, "https://example.org/no-such-graph").decode().count("\n") == 1

@@ -20,12 +20,9 @@ from rdflib.namespace import RDFS
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, XML, SPARQLWrapper
 
 from kg.core.config import ID_BASE
-from kg.core.files import write_atomic
 from kg.core.paths import YASGUI_DIR
-from kg.rdf.writing import to_nquads
 from kg.serve.security import CONTENT_SECURITY_POLICY
 from kg.sparql.catalogue import load_catalogue
-from kg.sparql.store import load_store
 from tests.helpers import CHROMIUM, CHROMIUM_FLAGS, running_server
 
 AGENCY = ID_BASE + "org/jeonju-ict-culture-agency"
@@ -39,16 +36,6 @@ GROUP BY ?event ?date ORDER BY ?date ?event"""
 CONSTRUCT = """PREFIX org: <http://www.w3.org/ns/org#>
 CONSTRUCT { ?unit org:unitOf ?org } WHERE { ?unit org:unitOf ?org }"""
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-
-
-@pytest.fixture(scope="module")
-def nquads(parts, tmp_path_factory) -> Path:
-    return write_atomic(tmp_path_factory.mktemp("serve") / "kg.nq", to_nquads(parts.dataset()))
-
-
-@pytest.fixture(scope="module")
-def store(nquads: Path) -> ox.Store:
-    return load_store(nquads)
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,8 @@ from kg.validate.report import Report
 AGENCY = URIRef(entity_iri("org", "jeonju-ict-culture-agency"))
 UNIT = URIRef(entity_iri("unit", "it-venture-center"))
 
+pytestmark = pytest.mark.slow  # every test runs pyshacl on the whole graph (~6 s)
+
 
 @pytest.fixture
 def copy(graph: Graph) -> Graph:

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import json
 
-from click.testing import CliRunner
-
-from kg.cli import main
 from kg.core.paths import VIS_NETWORK_JS
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
+from tests.helpers import run
 
 
 def test_graph_stats_table_and_json() -> None:

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-import pytest
-
 from kg.core.config import ID_BASE
-from kg.core.files import write_atomic
-from kg.rdf.writing import to_nquads
 from kg.serve.void import DATASET_IRI, LICENSE_IRI, dataset_stats, service_triples, void_triples
-from kg.sparql.store import load_store
 
 VOID = "http://rdfs.org/ns/void#"
-
-
-@pytest.fixture(scope="module")
-def store(parts, tmp_path_factory) -> ox.Store:
-    path = tmp_path_factory.mktemp("void") / "kg.nq"
-    return load_store(write_atomic(path, to_nquads(parts.dataset())))
 
 
 def test_stats_count_the_served_graph(store) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from kg.core.errors import ExportError, SourceError
@@ -19,21 +19,25 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
     """Write ``data`` to ``path`` atomically; returns ``path``."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path = Path(path)
+    # Named before it exists, so that an interruption at any point (SIGTERM arrives
+    # as SystemExit) can remove it: mkstemp could be stopped after creating its file
+    # and before telling its name.
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as e:
         raise ExportError(f"{path}: cannot write: {e.strerror}") from e
     try:
-        os.chmod(tmp, _mode_for(path))
-        with os.fdopen(fd, "wb") as handle:
+        with open(tmp, "xb") as handle:
+            os.chmod(tmp, _mode_for(path))
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException as e:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if not isinstance(e, FileExistsError):  # never remove a file that is not ours
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         if isinstance(e, OSError):
             raise ExportError(f"{path}: cannot write: {e.strerror}") from e
         raise

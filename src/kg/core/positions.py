@@ -5,8 +5,8 @@ Oxigraph's messages and Python's ``json`` errors do.
 
 Example::
 
-    >>> line_col("a\\nbc d", 4), token_at("a\\nbc d", 2, 1)
-    ('2:2', 'bc')
+    >>> line_col("a\\nbc d", 2), token_at("a\\nbc d", 2, 1)
+    ('2:1', 'bc')
 """
 
 from __future__ import annotations

@@ -8,9 +8,10 @@ with :mod:`~kg.ingest.names` and :mod:`~kg.ingest.figures` (rules for names and 
 
 Example::
 
-    >>> from kg.ingest import ingest
-    >>> result = ingest(Path("article.txt"))
-    >>> print(result.review)
+    >>> from kg.core.paths import SOURCES_DIR
+    >>> result = ingest(SOURCES_DIR / "c0befe44ac966333.txt")
+    >>> "organizations: 6" in result.review.splitlines()
+    True
 """
 
 from __future__ import annotations

@@ -6,9 +6,13 @@ build writes out count once); ``stats`` also reports the directed multi-edges.
 
 Example::
 
-    >>> from kg.network.analytics import stats, shortest_path
+    >>> from kg.build.assemble import build_graph
+    >>> from kg.network.view import to_networkx
+    >>> nxg = to_networkx(build_graph())
     >>> stats(nxg)["components"]
-    >>> shortest_path(nxg, "VR·AR", "과학기술정보통신부")
+    3
+    >>> [step["properties"][0] for step in shortest_path(nxg, "VR·AR", "과학기술정보통신부")]
+    ['skos:inScheme', 'skos:inScheme', 'dcterms:subject', 'schema:funder']
 """
 
 from __future__ import annotations

@@ -33,9 +33,10 @@ turn the attributes into text (:func:`kg.network.writers.flat`).
 
 Example::
 
-    >>> from kg.network.view import to_networkx
-    >>> nxg = to_networkx(graph, lang="ko")                          # doctest: +SKIP
-    >>> nxg.nodes[iri]["label"], nxg.nodes[iri]["cls"]               # doctest: +SKIP
+    >>> from kg.build.assemble import build_graph
+    >>> nxg = to_networkx(build_graph(), lang="ko")
+    >>> iri = "https://w3id.org/kr-ict-kg/id/unit/sos-lab"
+    >>> nxg.nodes[iri]["label"], nxg.nodes[iri]["cls"]
     ('SOS랩', 'Unit')
 """
 

@@ -9,7 +9,9 @@ graph of N-Quads and TriG; named graphs keep their names.
 Example::
 
     >>> from kg.pipeline.export import export
-    >>> export(read_input(Path("mine.jsonld")), "turtle", Path("mine.ttl"))  # doctest: +SKIP
+    >>> _ = Path("mine.jsonld").write_text('{"@id": "http://x/a", "http://x/p": "b"}')
+    >>> [p.name for p in export(read_input(Path("mine.jsonld")), "turtle", Path("mine.ttl"))]
+    ['mine.ttl']
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ order the engine holds it in; Turtle and TriG then group each subject's statemen
 Example::
 
     >>> from rdflib import Graph, URIRef
-    >>> g = Graph(); g.add((URIRef("https://e.org/b"), URIRef("https://e.org/p"), URIRef("https://e.org/a")))
+    >>> g = Graph().add((URIRef("https://e.org/b"), URIRef("https://e.org/p"), URIRef("https://e.org/a")))
     >>> print(to_turtle(g).splitlines()[-1])
     <https://e.org/b> <https://e.org/p> <https://e.org/a> .
 """  # noqa: E501

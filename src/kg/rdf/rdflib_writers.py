@@ -12,7 +12,11 @@ as rdflib's. (Turtle and TriG are written by Oxigraph, which keeps lexical forms
 
 Example::
 
-    >>> data = jsonld_from_rdf(graph, context)      # doctest: +SKIP
+    >>> from rdflib import URIRef
+    >>> big = Literal("12345678901234567890", datatype=XSD.integer)   # a JSON number would round it
+    >>> graph = Graph().add((URIRef("http://x/a"), URIRef("http://x/p"), big))
+    >>> jsonld_from_rdf(graph, {})["@graph"][0]["http://x/p"][0]["@value"]
+    '12345678901234567890'
 """
 
 from __future__ import annotations

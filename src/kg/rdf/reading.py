@@ -7,7 +7,9 @@ rdflib's ecosystem (validation with pyshacl, export, pictures).
 
 Example::
 
-    >>> graph = load_graph(Path("dist/kg.ttl"))      # doctest: +SKIP
+    >>> _ = Path("mine.ttl").write_text('<http://x/a> <http://x/p> "01"^^<http://x/t> .')
+    >>> [str(o) for o in load_graph(Path("mine.ttl")).objects()]
+    ['01']
 """
 
 from __future__ import annotations

@@ -8,8 +8,14 @@ ours to its own page and other http(s) IRIs to themselves; any other IRI is only
 
 Example::
 
-    >>> triples = describe(store, ID_BASE + "unit/sos-lab")       # doctest: +SKIP
-    >>> html_text = entity_html(store, ID_BASE + "unit/sos-lab")  # doctest: +SKIP
+    >>> from kg.build.assemble import build_parts
+    >>> from kg.rdf.writing import to_nquads
+    >>> store = ox.Store()  # what kg serve loads from dist/kg.nq
+    >>> store.load(to_nquads(build_parts().dataset()), format=ox.RdfFormat.N_QUADS)
+    >>> len(describe(store, ID_BASE + "unit/sos-lab")) > 10
+    True
+    >>> "SOS랩" in entity_html(store, ID_BASE + "unit/sos-lab")
+    True
 """
 
 from __future__ import annotations

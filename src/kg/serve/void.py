@@ -6,8 +6,14 @@ passed in.
 
 Example::
 
-    >>> stats = dataset_stats(load_store())                       # doctest: +SKIP
-    >>> triples = void_triples(stats, "http://127.0.0.1:8000/")   # doctest: +SKIP
+    >>> from kg.build.assemble import build_parts
+    >>> from kg.rdf.writing import to_nquads
+    >>> store = ox.Store()  # what kg serve loads from dist/kg.nq
+    >>> store.load(to_nquads(build_parts().dataset()), format=ox.RdfFormat.N_QUADS)
+    >>> stats = dataset_stats(store)
+    >>> stats.triples == len(store), stats.sources
+    (True, ['https://w3id.org/kr-ict-kg/id/document/c0befe44ac966333'])
+    >>> triples = void_triples(stats, "http://127.0.0.1:8000/")
 """
 
 from __future__ import annotations

@@ -12,9 +12,13 @@ row) and ``turtle`` (for CONSTRUCT and DESCRIBE).
 
 Example::
 
-    >>> from kg.sparql.store import load_store                       # doctest: +SKIP
-    >>> q = find_query("units-opened-in")                     # doctest: +SKIP
-    >>> print(execute(load_store(), q, {"year": "2017"}, "csv").decode())  # doctest: +SKIP
+    >>> from kg.build.assemble import build_parts
+    >>> from kg.rdf.writing import to_nquads
+    >>> _ = Path("kg.nq").write_text(to_nquads(build_parts().dataset()), "utf-8")
+    >>> from kg.sparql.store import load_store
+    >>> q = find_query("units-opened-in")
+    >>> print(execute(load_store(Path("kg.nq")), q, {"year": "2017"}, "csv").decode()[:29])
+    unit,label_ko,label_en,opened
 """
 
 from __future__ import annotations

@@ -13,8 +13,11 @@ one line naming ``FILE:LINE:COLUMN``.
 
 Example::
 
-    >>> store = load_store()                       # doctest: +SKIP
-    >>> len(store) > 1000                          # doctest: +SKIP
+    >>> from kg.build.assemble import build_parts
+    >>> from kg.rdf.writing import to_nquads
+    >>> _ = Path("kg.nq").write_text(to_nquads(build_parts().dataset()), "utf-8")
+    >>> store = load_store(Path("kg.nq"))          # default: dist/kg.nq
+    >>> len(store) > 4000
     True
 """
 

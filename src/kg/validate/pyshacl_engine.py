@@ -6,9 +6,11 @@ Validation never changes the graph it checks (``inplace=False``) and infers noth
 
 Example::
 
-    >>> from kg import build_graph, validate
-    >>> validate(build_graph()).conforms
-    True
+    >>> from rdflib import Graph
+    >>> unit = "<https://x.example/u> a <http://www.w3.org/ns/org#OrganizationalUnit> ."
+    >>> report = validate(Graph().parse(data=unit, format="turtle"))
+    >>> report.conforms, "must be org:unitOf its agency" in report.to_text()
+    (False, True)
 """
 
 from __future__ import annotations

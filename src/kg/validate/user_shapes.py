@@ -14,7 +14,10 @@ any file. So:
 
 Example::
 
-    >>> shapes = load_user_shapes("my-shapes.ttl")      # doctest: +SKIP
+    >>> shapes = "@prefix sh: <http://www.w3.org/ns/shacl#> . <http://x/S> a sh:NodeShape ."
+    >>> _ = Path("my-shapes.ttl").write_text(shapes)
+    >>> len(load_user_shapes("my-shapes.ttl"))
+    1
 """
 
 from __future__ import annotations

@@ -3,8 +3,11 @@ bodies that acted on it (designated, registered, accredited), for reports and sl
 
 Example::
 
-    >>> from kg.viz.structure import structure, draw_structure
-    >>> draw_structure(structure(to_networkx(graph)), Path("dist/graph.svg"))
+    >>> from kg.build.assemble import build_graph
+    >>> from kg.network.view import to_networkx
+    >>> st = structure(to_networkx(build_graph()))
+    >>> [p.name for p in draw_structure(st, Path("dist/graph.svg"))]
+    ['graph.svg', 'graph.png']
 """
 
 from __future__ import annotations

@@ -5,9 +5,13 @@ column ("lane") per kind of event, Korean label and English label beside it.
 
 Example::
 
-    >>> from kg.viz.timeline import timeline_events, draw_timeline
-    >>> events = timeline_events(to_networkx(graph))   # 21 events
-    >>> draw_timeline(events, Path("dist/timeline.svg"))  # and dist/timeline.png
+    >>> from kg.build.assemble import build_graph
+    >>> from kg.network.view import to_networkx
+    >>> events = timeline_events(to_networkx(build_graph()))
+    >>> len(events)
+    21
+    >>> [p.name for p in draw_timeline(events, Path("dist/timeline.svg"))]
+    ['timeline.svg', 'timeline.png']
 """
 
 from __future__ import annotations
