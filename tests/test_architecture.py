@@ -53,3 +53,9 @@ def test_every_package_says_its_job_in_one_line() -> None:
         lines = (ast.get_docstring(tree) or "").splitlines()
         assert lines and lines[0].strip(), f"kg.{package.name}: no docstring"
         assert len(lines) == 1 or not lines[1].strip(), f"kg.{package.name}: no one-line summary"
+
+
+def test_the_package_exports_no_name_a_subpackage_shadows() -> None:
+    shadowed = sorted(set(kg.__all__) & {p.name for p in subpackages()})
+    assert shadowed == []
+    assert callable(kg.build_graph)

@@ -1,7 +1,12 @@
 """kr-ict-kg: a knowledge graph of Korea's regional ICT organizations.
 
-The pipeline follows the data: sources → graph → validation → query → export →
-visualize → serve.
+The pipeline follows the data, one package per step (see README, "Code layout"):
+sources → graph (:mod:`kg.build`) → validation (:mod:`kg.validate`) → query
+(:mod:`kg.sparql`) → export (:mod:`kg.rdf`, :mod:`kg.network`) → pictures
+(:mod:`kg.viz`) → endpoint (:mod:`kg.serve`); :mod:`kg.pipeline` runs ``kg build``.
+The package itself exports one function, :func:`build_graph`: ``build`` and
+``validate`` are the names of subpackages, so the functions keep their own homes,
+:func:`kg.pipeline.build.build` and :func:`kg.validate.pyshacl_engine.validate`.
 
 Example::
 
@@ -15,27 +20,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["build", "build_graph", "validate"]
+__all__ = ["build_graph"]
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from kg.build.assemble import build_graph
-    from kg.pipeline.build import build
-    from kg.validate.pyshacl_engine import validate
 
 
 def __getattr__(name: str) -> Any:
     """Import lazily, so that ``import kg`` stays cheap for the fast commands."""
-    if name == "build":
-        from kg.pipeline.build import build
-
-        return build
     if name == "build_graph":
         from kg.build.assemble import build_graph
 
         return build_graph
-    if name == "validate":
-        from kg.validate.pyshacl_engine import validate
-
-        return validate
     raise AttributeError(name)
