@@ -19,8 +19,9 @@ Literals keep their lexical form exactly (``"01"^^xsd:integer`` stays ``01``).
 
 Example::
 
-    >>> len(read_quads(Path("dist/kg.ttl")).quads) > 1000      # doctest: +SKIP
-    True
+    >>> _ = Path("g.ttl").write_text('<http://x/a> <http://x/p> "v" .', encoding="utf-8")
+    >>> len(read_quads(Path("g.ttl")).quads)
+    1
 """
 
 from __future__ import annotations
