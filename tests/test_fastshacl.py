@@ -21,6 +21,7 @@ from rdflib.namespace import RDF, RDFS, SH, SKOS, XSD
 from kg.build.ontology import load_shapes
 from kg.core.config import entity_iri
 from kg.core.namespaces import OA, ORG, SCHEMA
+from kg.pipeline.validate import validate_graph
 from kg.validate.checks import check_labels_nfc, check_offsets, run_violation_queries
 from kg.validate.fast_engine import shacl_results, validate_file
 from kg.validate.shacl_compiler import Shapes
@@ -183,3 +184,32 @@ def test_every_shape_compiles_to_checks() -> None:
     assert len(shapes.targets) >= 20
     assert {"SPARQLConstraintComponent", "QualifiedMinCountConstraintComponent",
             "OrConstraintComponent", "UniqueLangConstraintComponent"} <= components  # fmt: skip
+
+
+ILL_TYPED = [
+    ("12abc", XSD.integer),
+    ("-1", XSD.nonNegativeInteger),  # the store keeps it as "-1"^^xsd:integer: valid
+    ("300", XSD.byte),  # the store keeps it as "300"^^xsd:integer: valid
+    ("20x9", XSD.gYear),
+    ("yes", XSD.boolean),
+]
+
+
+@pytest.mark.parametrize(("lexical", "datatype"), ILL_TYPED)
+def test_an_ill_typed_literal_no_shape_covers_fails_both_engines(
+    lexical: str, datatype: URIRef, graph: Graph, tmp_path: Path
+) -> None:
+    """The typed-literal check runs in both engines, on the lexical form as written."""
+    broken = Graph()
+    for triple in graph:
+        broken.add(triple)
+    broken.add((UNIT, URIRef("http://example.org/unshaped"), Literal(lexical, datatype=datatype,
+                                                                    normalize=False)))  # fmt: skip
+    path = tmp_path / "graph.nq"
+    broken.serialize(path, format="nt", encoding="utf-8")
+    reports = [validate_graph(path, engine).violations for engine in ("fast", "pyshacl")]
+    expected = (
+        "datatype", "kg:unit/it-venture-center", "<http://example.org/unshaped>",
+        f'"{lexical}"^^{datatype.n3(broken.namespace_manager)}',
+    )  # fmt: skip
+    assert [[(v.check, v.focus, v.path, v.value) for v in r] for r in reports] == [[expected]] * 2

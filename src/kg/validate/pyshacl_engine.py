@@ -24,7 +24,7 @@ from kg.core.config import compact_iri
 from kg.core.errors import ParseError
 from kg.core.namespaces import OA
 from kg.validate.checks import check_labels_nfc, check_offsets, run_violation_queries
-from kg.validate.lexical import check_typed_literals
+from kg.validate.lexical import check_typed_literals, unreported
 from kg.validate.report import Report, Violation
 
 
@@ -34,8 +34,7 @@ def validate(graph: Graph, shapes: Graph | None = None, root: Path | None = None
     report.violations += check_offsets(graph, root)
     report.violations += run_violation_queries(graph)
     report.violations += check_labels_nfc(graph)
-    shacl = {(v.focus, v.path) for v in report.violations if v.check == "shacl"}
-    report.violations += [v for v in check_typed_literals(graph) if (v.focus, v.path) not in shacl]
+    report.violations += unreported(check_typed_literals(graph), report.violations)
     return report
 
 

@@ -145,6 +145,10 @@ class Shapes:
         found = frozenset(t.value for t in types)
         self.checks.append(Check(f"{name}ConstraintComponent", key, msgs, "", found, shape))
 
+    def datatype_predicates(self) -> set[str]:
+        """The IRIs of the predicates a datatype constraint tests."""
+        return {check.path[1:-1] for check in self.checks if check.datatypes}
+
     def or_members(self, prop) -> list:
         return [m for node in self.objects(prop, "or") for m in self.items(node)]
 
