@@ -109,6 +109,7 @@ def _violations(store: ox.Store, results: list[Result]) -> Iterator[Violation]:
             message_ko=messages.get("ko", ""),
             value=r.value if r.value and not r.value.startswith("<") else _show(r.value),
             quote=_quote(store, r.focus),
+            component=compact_iri(r.component),
         )
 
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH, XSD
 
 from kg.build.ontology import load_shapes
 from kg.core.config import compact_iri
@@ -53,7 +54,7 @@ def shacl_violations(graph: Graph, shapes: Graph) -> list[Violation]:
             Violation(
                 check="shacl",
                 focus=_show(graph, focus),
-                path=_show(graph, results.value(result, SH.resultPath)),
+                path=_path(graph, results, results.value(result, SH.resultPath)),
                 message=messages.get("en")
                 or messages.get(None, "")
                 or next(iter(messages.values()), ""),
@@ -61,6 +62,7 @@ def shacl_violations(graph: Graph, shapes: Graph) -> list[Violation]:
                 value=_show(graph, results.value(result, SH.value)),
                 quote=quote_for(graph, focus),
                 severity=str(results.value(result, SH.resultSeverity)).rsplit("#", 1)[-1],
+                component=_show(graph, results.value(result, SH.sourceConstraintComponent)),
             )
         )
     return sorted(found, key=lambda v: (v.focus, v.path, v.message))
@@ -91,11 +93,24 @@ def quote_for(graph: Graph, node: object) -> str:
     return sorted(quotes)[0] if quotes else ""
 
 
+def _path(graph: Graph, results: Graph, path: object) -> str:
+    """A predicate path, or ``^p`` for an inverse path (as the fast engine shows it)."""
+    if isinstance(path, BNode) and (inverse := results.value(path, SH.inversePath)) is not None:
+        return "^" + _show(graph, inverse)
+    return _show(graph, path)
+
+
+def _nt_literal(node: Literal) -> ox.Literal:
+    if node.language:
+        return ox.Literal(str(node), language=node.language)
+    return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype or XSD.string)))
+
+
 def _show(graph: Graph, node: object) -> str:
     if node is None:
         return ""
-    if isinstance(node, Literal):
-        return node.n3()
+    if isinstance(node, Literal):  # in N-Triples, as the fast engine shows it: one line
+        return str(_nt_literal(node))
     if isinstance(node, URIRef):
         return compact_iri(str(node))
     return str(node)

@@ -21,7 +21,7 @@ lossless parser's output, one pass over the triples with a datatype-constrained 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -43,13 +43,17 @@ SUPPORTED = {f"{SH}{name}" for name in NAMES.split()}  # noqa: SIM905
 
 @dataclass(frozen=True, order=True)
 class Result:
-    """One validation result; terms in N-Triples form, the path as ``<p>`` or ``^<p>``."""
+    """One validation result; terms in N-Triples form, the path as ``<p>`` or ``^<p>``.
+
+    The messages tell apart two constraints of one shape (a shape's two SPARQL
+    constraints), which pyshacl reports as two results.
+    """
 
     focus: str
     path: str
     component: str
     value: str = ""
-    messages: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    messages: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -279,6 +283,8 @@ def run_checks(store: ox.Store, quads: Iterable[ox.Quad], shapes: Shapes) -> lis
 
 
 def _result(focus, check: Check, value) -> Result:
+    if value is None and check.value == "value":  # SHACL: sh:value is $this without ?value
+        value = focus
     shown = str(value) if value is not None else ""
     return Result(str(focus), check.path, f"{SH}{check.component}", shown, check.messages)
 
