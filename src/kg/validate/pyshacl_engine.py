@@ -6,7 +6,8 @@ Validation never changes the graph it checks (``inplace=False``) and infers noth
 
 Example::
 
-    >>> from kg import build_graph, validate
+    >>> from kg.build.assemble import build_graph
+    >>> from kg.validate.pyshacl_engine import validate
     >>> validate(build_graph()).conforms
     True
 """
