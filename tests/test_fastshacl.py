@@ -95,6 +95,8 @@ VARIANTS: dict[str, Callable[[Graph], None]] = {
     "value a string": lambda g: _set(g, OBS, SCHEMA.value, Literal("40")),
     "negative offset": lambda g: _set(g, URIRef(f"{_annotation(g)}#position"), OA.start,
                                       Literal("-1", datatype=XSD.nonNegativeInteger)),
+    "offset not a number": lambda g: _set(g, URIRef(f"{_annotation(g)}#position"), OA.start,
+                                          Literal("1e5", datatype=XSD.double)),
     "empty quote": lambda g: _set(g, URIRef(f"{_annotation(g)}#quote"), OA.exact, Literal("")),
     "second quote selector": _second_quote,
     "bad sha256": lambda g: _set(g, _media(g), SCHEMA.sha256, Literal("ABC")),
@@ -152,7 +154,9 @@ def _others(violations) -> list[tuple]:
                   for v in violations if v.check != "shacl")  # fmt: skip
 
 
-@pytest.mark.parametrize("name", [NFD, "valid", "negative offset", "empty quote", "bad sha256"])
+@pytest.mark.parametrize(
+    "name", [NFD, "valid", "negative offset", "offset not a number", "empty quote", "bad sha256"]
+)
 def test_the_other_checks_report_what_the_reference_reports(
     name: str, graph: Graph, tmp_path: Path
 ) -> None:
