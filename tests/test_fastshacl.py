@@ -2,8 +2,8 @@
 """The fast SHACL engine gives exactly pyshacl's results, on the valid graph and broken ones.
 
 Each variant is the built graph broken one way (those of test_validation.py, and more);
-both engines run on it and the multisets of (focus, path, constraint component) must
-be equal — and, for the broken ones, not empty.
+both engines run on it and the multisets of (focus, path, constraint component, value)
+must be equal — and, for the broken ones, not empty.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
@@ -21,6 +22,7 @@ from rdflib.namespace import RDF, RDFS, SH, SKOS, XSD
 from kg.build.ontology import load_shapes
 from kg.core.config import entity_iri
 from kg.core.namespaces import OA, ORG, SCHEMA
+from kg.pipeline.validate import validate_graph
 from kg.validate.checks import check_labels_nfc, check_offsets, run_violation_queries
 from kg.validate.fast_engine import shacl_results, validate_file
 from kg.validate.shacl_compiler import Shapes
@@ -93,6 +95,8 @@ VARIANTS: dict[str, Callable[[Graph], None]] = {
     "value a string": lambda g: _set(g, OBS, SCHEMA.value, Literal("40")),
     "negative offset": lambda g: _set(g, URIRef(f"{_annotation(g)}#position"), OA.start,
                                       Literal("-1", datatype=XSD.nonNegativeInteger)),
+    "offset not a number": lambda g: _set(g, URIRef(f"{_annotation(g)}#position"), OA.start,
+                                          Literal("1e5", datatype=XSD.double)),
     "empty quote": lambda g: _set(g, URIRef(f"{_annotation(g)}#quote"), OA.exact, Literal("")),
     "second quote selector": _second_quote,
     "bad sha256": lambda g: _set(g, _media(g), SCHEMA.sha256, Literal("ABC")),
@@ -104,7 +108,7 @@ VARIANTS: dict[str, Callable[[Graph], None]] = {
 
 
 def pyshacl_results(graph: Graph) -> Counter:
-    """pyshacl's results as (focus, path, component), terms in N-Triples form."""
+    """pyshacl's results as (focus, path, component, value), terms in N-Triples form."""
     _, results, _ = pyshacl_validate(
         graph, shacl_graph=load_shapes(), inference="none", inplace=False, allow_warnings=True
     )
@@ -116,8 +120,20 @@ def pyshacl_results(graph: Graph) -> Counter:
         else:
             shown = path.n3() if path is not None else ""
         component = str(results.value(r, SH.sourceConstraintComponent))
-        found[(results.value(r, SH.focusNode).n3(), shown, component)] += 1
+        value = results.value(r, SH.value)
+        found[(results.value(r, SH.focusNode).n3(), shown, component, _nt(value))] += 1
     return found
+
+
+def _nt(term) -> str:
+    """An rdflib term in N-Triples, as Oxigraph writes it (one line, the same escapes)."""
+    if term is None:
+        return ""
+    if isinstance(term, Literal):
+        kind = {"language": term.language} if term.language else {
+            "datatype": ox.NamedNode(str(term.datatype or XSD.string))}  # fmt: skip
+        return str(ox.Literal(str(term), **kind))
+    return term.n3()
 
 
 @pytest.mark.slow  # pyshacl on the whole graph, once a variant
@@ -129,7 +145,7 @@ def test_same_results_as_pyshacl(name: str, graph: Graph, tmp_path: Path) -> Non
     VARIANTS[name](broken)
     path = tmp_path / "graph.nt"
     broken.serialize(path, format="nt", encoding="utf-8")
-    fast = Counter((r.focus, r.path, r.component) for r in shacl_results(path))
+    fast = Counter((r.focus, r.path, r.component, r.value) for r in shacl_results(path))
     assert fast == pyshacl_results(broken)
     assert bool(fast) is (name not in NO_SHACL)
 
@@ -139,7 +155,9 @@ def _others(violations) -> list[tuple]:
                   for v in violations if v.check != "shacl")  # fmt: skip
 
 
-@pytest.mark.parametrize("name", [NFD, "valid", "negative offset", "empty quote", "bad sha256"])
+@pytest.mark.parametrize(
+    "name", [NFD, "valid", "negative offset", "offset not a number", "empty quote", "bad sha256"]
+)
 def test_the_other_checks_report_what_the_reference_reports(
     name: str, graph: Graph, tmp_path: Path
 ) -> None:
@@ -184,3 +202,32 @@ def test_every_shape_compiles_to_checks() -> None:
     assert len(shapes.targets) >= 20
     assert {"SPARQLConstraintComponent", "QualifiedMinCountConstraintComponent",
             "OrConstraintComponent", "UniqueLangConstraintComponent"} <= components  # fmt: skip
+
+
+ILL_TYPED = [
+    ("12abc", XSD.integer),
+    ("-1", XSD.nonNegativeInteger),  # the store keeps it as "-1"^^xsd:integer: valid
+    ("300", XSD.byte),  # the store keeps it as "300"^^xsd:integer: valid
+    ("20x9", XSD.gYear),
+    ("yes", XSD.boolean),
+]
+
+
+@pytest.mark.parametrize(("lexical", "datatype"), ILL_TYPED)
+def test_an_ill_typed_literal_no_shape_covers_fails_both_engines(
+    lexical: str, datatype: URIRef, graph: Graph, tmp_path: Path
+) -> None:
+    """The typed-literal check runs in both engines, on the lexical form as written."""
+    broken = Graph()
+    for triple in graph:
+        broken.add(triple)
+    broken.add((UNIT, URIRef("http://example.org/unshaped"), Literal(lexical, datatype=datatype,
+                                                                    normalize=False)))  # fmt: skip
+    path = tmp_path / "graph.nq"
+    broken.serialize(path, format="nt", encoding="utf-8")
+    reports = [validate_graph(path, engine).violations for engine in ("fast", "pyshacl")]
+    expected = (
+        "datatype", "kg:unit/it-venture-center", "<http://example.org/unshaped>",
+        f'"{lexical}"^^{datatype.n3(broken.namespace_manager)}',
+    )  # fmt: skip
+    assert [[(v.check, v.focus, v.path, v.value) for v in r] for r in reports] == [[expected]] * 2

@@ -4,7 +4,9 @@
 (:mod:`kg.validate.pyshacl_engine`) without building an rdflib graph: the file is bulk-loaded into
 an Oxigraph store, the shapes run as whole-graph queries (:mod:`kg.validate.shacl_compiler`), and
 the offsets, ``*-violation`` queries and NFC label warnings run on the same store
-(offsets and labels with the code :mod:`kg.validate.checks` uses: :mod:`kg.validate.textchecks`).
+(offsets and labels with the code :mod:`kg.validate.checks` uses: :mod:`kg.validate.textchecks`),
+and every typed literal's lexical form is checked as the pyshacl engine checks it
+(:func:`kg.validate.lexical.typed_literal_violations`), on the file as written.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from kg.core.errors import ParseError
 from kg.core.paths import QUERIES_DIR, ROOT
 from kg.rdf.parsing import checked_format, load_error, rdf_format
 from kg.sparql.catalogue import load_catalogue
-from kg.validate import textchecks
+from kg.validate import lexical, textchecks
 from kg.validate.report import Report, Violation
 from kg.validate.shacl_compiler import Result, Shapes, run_checks
 from kg.validate.textchecks import LABEL_PROPERTIES, SPAN_KEYS, SPANS, TEXT_KEYS, TEXTS
@@ -47,19 +49,49 @@ def quads(path: Path) -> Iterator[ox.Quad]:
     return ox.parse(path=str(path), format=rdf_format(path))
 
 
+Row = tuple[str, str, str, str]
+
+
+def scan(path: Path, shapes: Shapes) -> tuple[list[ox.Quad], list[Row]]:
+    """One pass over the file as written (the store would normalize both answers away).
+
+    Gives the quads whose predicate has a datatype constraint, and every typed literal
+    of a datatype :mod:`kg.validate.lexical` knows, as (subject, predicate, lexical form,
+    datatype) rows: the store keeps ``"-1"^^xsd:nonNegativeInteger`` as ``"-1"^^xsd:integer``
+    and ``"300"^^xsd:byte`` as ``"300"^^xsd:integer``, so a query could not find them.
+    """
+    predicates, known = shapes.datatype_predicates(), lexical.COMPILED
+    shaped: list[ox.Quad] = []
+    typed: list[Row] = []
+    for quad in quads(path):
+        if quad.predicate.value in predicates:
+            shaped.append(quad)
+        value = quad.object
+        if isinstance(value, ox.Literal) and value.datatype.value in known:
+            typed.append((quad.subject.value, quad.predicate.value, value.value,
+                          value.datatype.value))  # fmt: skip
+    return shaped, typed
+
+
 def shacl_results(path: Path, store: ox.Store | None = None) -> list[Result]:
     """The SHACL results for the graph in ``path``."""
-    return run_checks(store or load(path), quads(path), Shapes())
+    shapes = Shapes()
+    return run_checks(store or load(path), scan(path, shapes)[0], shapes)
 
 
 def validate_file(path: Path, root: Path | None = None) -> Report:
     """The whole validation, like :func:`kg.validate.pyshacl_engine.validate`, on Oxigraph."""
-    store = load(path)
-    report = Report(sorted(_violations(store, shacl_results(path, store)),
+    store, shapes = load(path), Shapes()
+    shaped, typed = scan(path, shapes)
+    results = run_checks(store, shaped, shapes)
+    report = Report(sorted(_violations(store, results),
                            key=lambda v: (v.focus, v.path, v.message)))  # fmt: skip
     report.violations += offset_violations(store, root or ROOT)
     report.violations += query_violations(store)
     report.violations += label_warnings(store)
+    report.violations += lexical.unreported(
+        lexical.typed_literal_violations(typed), report.violations
+    )
     return report
 
 
@@ -74,6 +106,7 @@ def _violations(store: ox.Store, results: list[Result]) -> Iterator[Violation]:
             message_ko=messages.get("ko", ""),
             value=r.value if r.value and not r.value.startswith("<") else _show(r.value),
             quote=_quote(store, r.focus),
+            component=compact_iri(r.component),
         )
 
 

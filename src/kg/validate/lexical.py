@@ -23,6 +23,7 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from kg.core.config import PREFIXES, compact_iri
@@ -130,19 +131,44 @@ def check_typed_literals(graph: Graph) -> list[Violation]:
     """A violation for each literal whose lexical form is invalid for its XSD datatype."""
     from rdflib import Literal
 
+    return typed_literal_violations(
+        (str(s), str(p), str(o), str(o.datatype))
+        for s, p, o in graph
+        if isinstance(o, Literal) and o.datatype is not None
+    )
+
+
+def typed_literal_violations(rows: Iterable[tuple[str, str, str, str]]) -> list[Violation]:
+    """The ill-formed ones among (subject, predicate IRI, lexical form, datatype IRI) rows.
+
+    Both engines feed it: :func:`check_typed_literals` from rdflib, the fast engine
+    (:mod:`kg.validate.fast_engine`) from the lossless parse of the file.
+
+    Example::
+
+        >>> [v.value for v in typed_literal_violations([("s", "p", "12abc", XSD + "integer")])]
+        ['"12abc"^^xsd:integer']
+    """
     found = set()
-    for subject, predicate, value in graph:
-        if isinstance(value, Literal) and not well_formed(str(value), value.datatype):
-            datatype = compact_iri(str(value.datatype))
-            shown = str(value) if len(str(value)) <= 80 else str(value)[:77] + "..."
-            found.add(
-                Violation(
-                    "datatype",
-                    compact_iri(str(subject)),
-                    compact_iri(str(predicate)),
-                    f"{shown!r} is not a valid {datatype}.",
-                    f"{shown!r}은(는) 올바른 {datatype} 값이 아닙니다.",
-                    value=f'"{shown}"^^{datatype}',
-                )
+    for subject, predicate, lexical, datatype in rows:
+        if well_formed(lexical, datatype):
+            continue
+        name = compact_iri(datatype)
+        shown = lexical if len(lexical) <= 80 else lexical[:77] + "..."
+        found.add(
+            Violation(
+                "datatype",
+                compact_iri(subject),
+                compact_iri(predicate),
+                f"{shown!r} is not a valid {name}.",
+                f"{shown!r}은(는) 올바른 {name} 값이 아닙니다.",
+                value=f'"{shown}"^^{name}',
             )
+        )
     return sorted(found, key=lambda v: (v.focus, v.path, v.value))
+
+
+def unreported(typed: list[Violation], found: list[Violation]) -> list[Violation]:
+    """The typed-literal violations whose (focus, path) no SHACL violation in ``found`` names."""
+    shacl = {(v.focus, v.path) for v in found if v.check == "shacl"}
+    return [v for v in typed if (v.focus, v.path) not in shacl]

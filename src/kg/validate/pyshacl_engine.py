@@ -17,16 +17,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH, XSD
 
 from kg.build.ontology import load_shapes
 from kg.core.config import compact_iri
 from kg.core.errors import ParseError
 from kg.core.namespaces import OA
 from kg.validate.checks import check_labels_nfc, check_offsets, run_violation_queries
-from kg.validate.lexical import check_typed_literals
+from kg.validate.lexical import check_typed_literals, unreported
 from kg.validate.report import Report, Violation
 
 
@@ -36,8 +37,7 @@ def validate(graph: Graph, shapes: Graph | None = None, root: Path | None = None
     report.violations += check_offsets(graph, root)
     report.violations += run_violation_queries(graph)
     report.violations += check_labels_nfc(graph)
-    shacl = {(v.focus, v.path) for v in report.violations if v.check == "shacl"}
-    report.violations += [v for v in check_typed_literals(graph) if (v.focus, v.path) not in shacl]
+    report.violations += unreported(check_typed_literals(graph), report.violations)
     return report
 
 
@@ -56,7 +56,7 @@ def shacl_violations(graph: Graph, shapes: Graph) -> list[Violation]:
             Violation(
                 check="shacl",
                 focus=_show(graph, focus),
-                path=_show(graph, results.value(result, SH.resultPath)),
+                path=_path(graph, results, results.value(result, SH.resultPath)),
                 message=messages.get("en")
                 or messages.get(None, "")
                 or next(iter(messages.values()), ""),
@@ -64,6 +64,7 @@ def shacl_violations(graph: Graph, shapes: Graph) -> list[Violation]:
                 value=_show(graph, results.value(result, SH.value)),
                 quote=quote_for(graph, focus),
                 severity=str(results.value(result, SH.resultSeverity)).rsplit("#", 1)[-1],
+                component=_show(graph, results.value(result, SH.sourceConstraintComponent)),
             )
         )
     return sorted(found, key=lambda v: (v.focus, v.path, v.message))
@@ -94,11 +95,24 @@ def quote_for(graph: Graph, node: object) -> str:
     return sorted(quotes)[0] if quotes else ""
 
 
+def _path(graph: Graph, results: Graph, path: object) -> str:
+    """A predicate path, or ``^p`` for an inverse path (as the fast engine shows it)."""
+    if isinstance(path, BNode) and (inverse := results.value(path, SH.inversePath)) is not None:
+        return "^" + _show(graph, inverse)
+    return _show(graph, path)
+
+
+def _nt_literal(node: Literal) -> ox.Literal:
+    if node.language:
+        return ox.Literal(str(node), language=node.language)
+    return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype or XSD.string)))
+
+
 def _show(graph: Graph, node: object) -> str:
     if node is None:
         return ""
-    if isinstance(node, Literal):
-        return node.n3()
+    if isinstance(node, Literal):  # in N-Triples, as the fast engine shows it: one line
+        return str(_nt_literal(node))
     if isinstance(node, URIRef):
         return compact_iri(str(node))
     return str(node)

@@ -18,6 +18,7 @@ class Violation:
     value: str = ""
     quote: str = ""
     severity: str = "Violation"
+    component: str = ""  # the SHACL constraint component, e.g. sh:MinCountConstraintComponent
 
 
 @dataclass

@@ -8,6 +8,7 @@ Only the features ``ontology/shapes.ttl`` uses are compiled (class / subjects-of
 min/maxCount, datatype, class, hasValue, uniqueLang, minLength, pattern, inversePath,
 qualifiedValueShape with sh:class, sh:or of datatypes or of classes, SPARQL SELECT
 constraints); a shape using anything else is refused, never silently skipped.
+SPARQL is rewritten token by token (:data:`kg.sparql.guard.TOKEN`), never by text search.
 Targets follow ``rdf:type/rdfs:subClassOf*`` as SHACL defines them. A SPARQL
 constraint's ``$this`` is pre-bound, as pyshacl does it per node, by putting the
 shape's target pattern at the start of the query's WHERE block: one query for all.
@@ -20,7 +21,7 @@ lossless parser's output, one pass over the triples with a datatype-constrained 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,6 +29,8 @@ import pyoxigraph as ox
 from kg.core.config import BASE, CANONICAL_BASE, PREFIXES
 from kg.core.errors import ParseError
 from kg.core.paths import SHAPES_FILE
+from kg.sparql.guard import TOKEN
+from kg.sparql.params import where_group
 from kg.validate.lexical import shacl_datatype_ok
 
 SH, RDF = PREFIXES["sh"], PREFIXES["rdf"]
@@ -40,13 +43,17 @@ SUPPORTED = {f"{SH}{name}" for name in NAMES.split()}  # noqa: SIM905
 
 @dataclass(frozen=True, order=True)
 class Result:
-    """One validation result; terms in N-Triples form, the path as ``<p>`` or ``^<p>``."""
+    """One validation result; terms in N-Triples form, the path as ``<p>`` or ``^<p>``.
+
+    The messages tell apart two constraints of one shape (a shape's two SPARQL
+    constraints), which pyshacl reports as two results.
+    """
 
     focus: str
     path: str
     component: str
     value: str = ""
-    messages: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    messages: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -59,6 +66,7 @@ class Check:
     query: str = ""
     datatypes: frozenset[str] = frozenset()
     shape: int = 0
+    value: str = "v"  # the variable holding the value node: SHACL's ?value in sh:select
 
 
 class Shapes:
@@ -145,6 +153,10 @@ class Shapes:
         found = frozenset(t.value for t in types)
         self.checks.append(Check(f"{name}ConstraintComponent", key, msgs, "", found, shape))
 
+    def datatype_predicates(self) -> set[str]:
+        """The IRIs of the predicates a datatype constraint tests."""
+        return {check.path[1:-1] for check in self.checks if check.datatypes}
+
     def or_members(self, prop) -> list:
         return [m for node in self.objects(prop, "or") for m in self.items(node)]
 
@@ -163,11 +175,37 @@ class Shapes:
             for ontology in self.objects(node, "prefixes")
             for d in self.objects(ontology, "declare")
         )
-        select = self.value(node, "select").value.replace("$this", "?this")
-        at = select.upper().index("WHERE")
-        at = select.index("{", at) + 1
+        select = prebound(self.value(node, "select").value)
+        at = where_group(select, "an sh:select of the shapes")
         query = f"{prefixes}{select[:at]} {self.targets[shape]} {select[at:]}"
-        return Check("SPARQLConstraintComponent", "", self.messages(node), query, shape=shape)
+        return Check("SPARQLConstraintComponent", "", self.messages(node), query, shape=shape,
+                     value="value")  # fmt: skip
+
+
+PREBOUND = {"this", "currentShape", "shapesGraph", "PATH"}
+
+
+def prebound(select: str) -> str:
+    """``select`` with its variable ``$this`` spelled ``?this``, as the targets bind it.
+
+    Only variable tokens are rewritten (:data:`kg.sparql.guard.TOKEN` skips strings,
+    IRIs and comments); SHACL's other pre-bound variables are refused, never left unbound.
+
+    Example::
+
+        >>> prebound('SELECT $this WHERE { $this ?p "$this" } # $this')
+        'SELECT ?this WHERE { ?this ?p "$this" } # $this'
+    """
+    parts, last = [], 0
+    for match in TOKEN.finditer(select):
+        token = match.group()
+        if match.lastgroup != "skip" or token[:1] not in "?$" or token[1:] not in PREBOUND:
+            continue
+        if token[1:] != "this":
+            raise ParseError(f"the fast SHACL engine does not pre-bind {token} (use pyshacl)")
+        parts += [select[last : match.start()], "?this"]
+        last = match.end()
+    return "".join(parts) + select[last:]
 
 
 def property_queries(shapes: Shapes, prop, target: str, path: str) -> Iterator[tuple[str, str]]:
@@ -238,13 +276,15 @@ def run_checks(store: ox.Store, quads: Iterable[ox.Quad], shapes: Shapes) -> lis
     for check in shapes.checks:
         if check.query:
             for row in store.query(check.query, use_default_graph_as_union=True):
-                # row["v"] is None when the query selects no value node
-                results.add(_result(row["this"], check, row["v"]))
+                # None when the query selects no value node
+                results.add(_result(row["this"], check, row[check.value]))
     results.update(datatype_results(store, quads, shapes))
     return sorted(results)
 
 
 def _result(focus, check: Check, value) -> Result:
+    if value is None and check.value == "value":  # SHACL: sh:value is $this without ?value
+        value = focus
     shown = str(value) if value is not None else ""
     return Result(str(focus), check.path, f"{SH}{check.component}", shown, check.messages)
 
