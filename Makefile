@@ -34,6 +34,7 @@ test: $(STAMP) $(WEB)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/pytest -q -n auto --dist loadfile
 
 # A quick local run: leaves out the tests marked slow (over ~3 s), browser (Chromium)

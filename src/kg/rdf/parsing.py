@@ -161,6 +161,18 @@ def checked_format(path: Path) -> ox.RdfFormat:
     return fmt
 
 
+def bulk_load(store: ox.Store, path: Path, fmt: ox.RdfFormat) -> ox.Store:
+    """``path`` (checked by :func:`checked_format`, which gave ``fmt``) loaded into ``store``
+    by Oxigraph's streaming loader; returns ``store``. An error names ``FILE:LINE:COLUMN``."""
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except SyntaxError as e:
+        raise load_error(path, fmt, e) from e
+    except (ValueError, OSError) as e:
+        raise ParseError(f"{path}: {' '.join(str(e).split())}") from e
+    return store
+
+
 def load_error(path: Path, fmt: ox.RdfFormat, error: Exception) -> ParseError:
     """:func:`parse_error` for a file a store loaded itself (read again only now)."""
     try:

@@ -29,9 +29,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.core.errors import InputError, ParseError
+from kg.core.errors import InputError
 from kg.core.paths import DIST_DIR
-from kg.rdf.parsing import checked_format, load_error
+from kg.rdf.parsing import bulk_load, checked_format
 
 BUILT_NQUADS = DIST_DIR / "kg.nq"
 
@@ -42,15 +42,12 @@ def load_store(nquads: Path = BUILT_NQUADS, store_path: Path | None = None) -> o
         raise InputError(f"{nquads}: no built graph here; run `kg build` first")
     fmt = checked_format(nquads)  # refused before any work
     store = ox.Store(str(store_path)) if store_path else ox.Store()
-    try:
-        if store_path:
+    if store_path:
+        try:
             store.clear()
-        store.bulk_load(path=str(nquads), format=fmt)
-    except SyntaxError as e:
-        raise load_error(nquads, fmt, e) from e
-    except (ValueError, OSError) as e:
-        raise ParseError(f"{nquads}: {' '.join(str(e).split())}") from e
-    return store
+        except OSError as e:
+            raise InputError(f"{store_path}: the store cannot be cleared: {e}") from e
+    return bulk_load(store, nquads, fmt)
 
 
 STAMP = "KG-SOURCE"  # inside a persistent store: which N-Quads file it holds, and its version

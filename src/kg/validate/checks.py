@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.query import ResultRow
 
 from kg.core.config import compact_iri
 from kg.core.paths import QUERIES_DIR, ROOT
@@ -36,8 +37,16 @@ def check_offsets(graph: Graph, root: Path | None = None) -> list[Violation]:
 def _rows(graph: Graph, query: str, keys: tuple[str, ...]) -> list[dict[str, str | None]]:
     return [
         {key: None if row[key] is None else str(row[key]) for key in keys}
-        for row in graph.query(query)
+        for row in _select(graph, query)
     ]
+
+
+def _select(graph: Graph, query: str) -> list[ResultRow]:
+    """The rows of a SELECT ``query`` (an ASK or CONSTRUCT here is a bug in the query)."""
+    result = graph.query(query)
+    if result.type != "SELECT":
+        raise TypeError(f"a SELECT query gave a {result.type} result")
+    return [row for row in result if isinstance(row, ResultRow)]
 
 
 def run_violation_queries(graph: Graph, directory: Path = QUERIES_DIR) -> list[Violation]:
@@ -46,7 +55,7 @@ def run_violation_queries(graph: Graph, directory: Path = QUERIES_DIR) -> list[V
     for query in load_catalogue(directory).values():
         if not query.is_violation:
             continue
-        for row in graph.query(query.text):
+        for row in _select(graph, query.text):
             values = [v for v in row if v is not None]
             focus = compact_iri(str(values[0])) if values else ""
             detail = ", ".join(str(v) for v in values[1:])

@@ -17,9 +17,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.core.config import compact_iri
-from kg.core.errors import ParseError
 from kg.core.paths import QUERIES_DIR, ROOT
-from kg.rdf.parsing import checked_format, load_error, rdf_format
+from kg.rdf.oxigraph import select
+from kg.rdf.parsing import bulk_load, checked_format, rdf_format
 from kg.sparql.catalogue import load_catalogue
 from kg.validate import lexical, textchecks
 from kg.validate.report import Report, Violation
@@ -33,15 +33,7 @@ SELECT ?exact WHERE { ?ann oa:hasBody %s ; oa:hasTarget/oa:hasSelector/oa:exact 
 def load(path: Path) -> ox.Store:
     """Bulk-load ``path`` (any RDF format of :mod:`kg.rdf.formats`), checked as
     :func:`kg.rdf.parsing.checked_format` checks; a syntax error names the file."""
-    fmt = checked_format(path)
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=fmt)
-    except SyntaxError as e:
-        raise load_error(path, fmt, e) from e
-    except (ValueError, OSError) as e:
-        raise ParseError(f"{path}: {' '.join(str(e).split())}") from e
-    return store
+    return bulk_load(ox.Store(), path, checked_format(path))
 
 
 def quads(path: Path) -> Iterator[ox.Quad]:
@@ -68,7 +60,9 @@ def scan(path: Path, shapes: Shapes) -> tuple[list[ox.Quad], list[Row]]:
             shaped.append(quad)
         value = quad.object
         if isinstance(value, ox.Literal) and value.datatype.value in known:
-            typed.append((quad.subject.value, quad.predicate.value, value.value,
+            subject = quad.subject  # an RDF 1.2 triple term has no .value: its N-Triples form
+            focus = str(subject) if isinstance(subject, ox.Triple) else subject.value
+            typed.append((focus, quad.predicate.value, value.value,
                           value.datatype.value))  # fmt: skip
     return shaped, typed
 
@@ -113,7 +107,7 @@ def _violations(store: ox.Store, results: list[Result]) -> Iterator[Violation]:
 def _quote(store: ox.Store, focus: str) -> str:
     if not focus.startswith("<"):
         return ""
-    rows = store.query(QUOTES % focus, use_default_graph_as_union=True)
+    rows = select(store, QUOTES % focus)
     return min((row["exact"].value for row in rows), default="")
 
 
@@ -132,7 +126,7 @@ def offset_violations(store: ox.Store, root: Path) -> list[Violation]:
 def _rows(store: ox.Store, query: str, keys: tuple[str, ...]) -> list[dict[str, str | None]]:
     return [
         {key: None if row[key] is None else row[key].value for key in keys}
-        for row in store.query(query, use_default_graph_as_union=True)
+        for row in select(store, query)
     ]
 
 
@@ -145,7 +139,7 @@ LABELS = f"""SELECT DISTINCT ?node ?prop ?label WHERE {{
 
 def label_warnings(store: ox.Store) -> list[Violation]:
     """A warning for each label not in NFC, as :func:`kg.validate.checks.check_labels_nfc`."""
-    rows = store.query(LABELS, use_default_graph_as_union=True)
+    rows = select(store, LABELS)
     return textchecks.nfc_violations(
         (row["node"].value, row["prop"].value, row["label"].value, str(row["label"]))
         for row in rows
@@ -158,7 +152,7 @@ def query_violations(store: ox.Store, directory: Path = QUERIES_DIR) -> list[Vio
     for query in load_catalogue(directory).values():
         if not query.is_violation:
             continue
-        for row in store.query(query.text, use_default_graph_as_union=True):
+        for row in select(store, query.text):
             values = [v.value for v in row if v is not None]
             focus = compact_iri(values[0]) if values else ""
             detail = ", ".join(values[1:])

@@ -116,15 +116,16 @@ def _in_range(lexical: str, datatype: str) -> bool:
 
 
 def _real_date(parts: dict[str, str | None]) -> bool:
-    month = int(parts["m"]) if parts.get("m") else 1
+    y, m, d = parts.get("y"), parts.get("m"), parts.get("d")
+    month = int(m) if m else 1
     if not 1 <= month <= 12:
         return False
-    if not parts.get("d"):
+    if not d:
         return True
-    year = int(parts["y"]) if parts.get("y") else 2000  # --02-29 is a valid gMonthDay
+    year = int(y) if y else 2000  # --02-29 is a valid gMonthDay
     leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
     days = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    return 1 <= int(parts["d"]) <= days
+    return 1 <= int(d) <= days
 
 
 def check_typed_literals(graph: Graph) -> list[Violation]:

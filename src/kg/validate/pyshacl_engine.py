@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
+from rdflib.term import Node
 
 from kg.build.ontology import load_shapes
 from kg.core.config import compact_iri
@@ -70,13 +71,17 @@ def shacl_violations(graph: Graph, shapes: Graph) -> list[Violation]:
     return sorted(found, key=lambda v: (v.focus, v.path, v.message))
 
 
-def _messages(results: Graph, result: object, shapes: Graph) -> dict[str | None, str]:
+def _messages(results: Graph, result: Node, shapes: Graph) -> dict[str | None, str]:
     """The result's messages by language; pyshacl keeps one, so the shape gives the rest."""
-    messages = {m.language: str(m) for m in results.objects(result, SH.resultMessage)}
+    messages = {
+        m.language: str(m)
+        for m in results.objects(result, SH.resultMessage)
+        if isinstance(m, Literal)
+    }
     for source in (SH.sourceConstraint, SH.sourceShape):
         node = results.value(result, source)
         for message in shapes.objects(node, SH.message) if node is not None else ():
-            if "{" not in message:  # a template pyshacl has not filled in for us
+            if isinstance(message, Literal) and "{" not in message:  # no unfilled template
                 messages.setdefault(message.language, str(message))
     return messages
 

@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from kg.core.config import BASE, CANONICAL_BASE, PREFIXES
 from kg.core.errors import ParseError
 from kg.core.paths import SHAPES_FILE
+from kg.rdf.oxigraph import select
 from kg.sparql.guard import TOKEN
 from kg.sparql.params import where_group
 from kg.validate.lexical import shacl_datatype_ok
@@ -275,7 +276,7 @@ def run_checks(store: ox.Store, quads: Iterable[ox.Quad], shapes: Shapes) -> lis
     results = set()
     for check in shapes.checks:
         if check.query:
-            for row in store.query(check.query, use_default_graph_as_union=True):
+            for row in select(store, check.query):
                 # None when the query selects no value node
                 results.add(_result(row["this"], check, row[check.value]))
     results.update(datatype_results(store, quads, shapes))
@@ -313,4 +314,4 @@ def datatype_results(store: ox.Store, quads: Iterable[ox.Quad], shapes: Shapes) 
 
 def _targets(store: ox.Store, target: str) -> set[str]:
     query = f"SELECT ?this WHERE {target}"
-    return {str(row["this"]) for row in store.query(query, use_default_graph_as_union=True)}
+    return {str(row["this"]) for row in select(store, query)}

@@ -51,6 +51,14 @@ INTEGER_TYPES = {XSD + "integer", *BOUNDS}
 MAX_TEXT_BYTES = 64 * 2**20  # a stored article is a few KB
 
 
+def bound(row: Row, key: str) -> str:
+    """``row[key]``, which the query's pattern always binds (unbound would be a bug in it)."""
+    value = row[key]
+    if value is None:
+        raise ValueError(f"a row without ?{key}: the query does not bind it")
+    return value
+
+
 def offset_violations(texts: Iterable[Row], spans: Iterable[Row], root: Path) -> list[Violation]:
     """Every position selector must select its quote (and prefix/suffix) in the stored text.
 
@@ -60,13 +68,13 @@ def offset_violations(texts: Iterable[Row], spans: Iterable[Row], root: Path) ->
     not a violation per span: the graph may be fine, only its texts were not copied.
     """
     stored: dict[str, tuple[str, str | None]] = {}
-    for row in sorted(texts, key=lambda r: (r["doc"], r["url"], r["sha"] or "")):
-        stored.setdefault(row["doc"], (row["url"], row["sha"]))
+    for row in sorted(texts, key=lambda r: (bound(r, "doc"), bound(r, "url"), r["sha"] or "")):
+        stored.setdefault(bound(row, "doc"), (bound(row, "url"), row["sha"]))
     contents: dict[str, str | None] = {}
     unchecked: Counter[tuple[str, str]] = Counter()
     found = []
     for row in spans:
-        focus = compact_iri(row["ann"])
+        focus = compact_iri(bound(row, "ann"))
         if row["doc"] not in stored:
             found.append(
                 Violation("offsets", focus, "oa:hasSource", "The source has no stored text.")
@@ -80,7 +88,9 @@ def offset_violations(texts: Iterable[Row], spans: Iterable[Row], root: Path) ->
             contents[url] = stored_text(root, url, sha)
         problem = problem_of_span(contents[url], row)
         if problem:
-            found.append(Violation("offsets", focus, "oa:start", problem, value=row["exact"]))
+            found.append(
+                Violation("offsets", focus, "oa:start", problem, value=bound(row, "exact"))
+            )
     found += [missing_text(doc, url, n, root) for (doc, url), n in unchecked.items()]
     return sorted(set(found), key=lambda v: v.focus)
 
@@ -143,7 +153,7 @@ def problem_of_span(text: str | None, row: Row) -> str:
         )
     if not (whole(row["start"], row.get("startType")) and whole(row["end"], row.get("endType"))):
         return "An offset is not a whole number (an xsd:integer type)."
-    start, end, exact = int(row["start"]), int(row["end"]), row["exact"]
+    start, end, exact = int(bound(row, "start")), int(bound(row, "end")), row["exact"]
     if text[start:end] != exact:
         return f"text[{start}:{end}] is {text[start:end]!r}, not the quote {exact!r}."
     prefix, suffix = row.get("prefix"), row.get("suffix")

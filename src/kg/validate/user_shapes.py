@@ -27,6 +27,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
+from rdflib.term import Node
 
 from kg.core.config import compact_iri
 from kg.core.errors import InputError, ParseError, QueryError
@@ -81,10 +82,12 @@ def check_shapes(shapes: Graph, path: Path) -> None:
 _ADVANCED = "SHACL-AF rules and targets are refused (validation runs without advanced features)"
 
 
-def _name(shapes: Graph, node: object) -> str:
+def _name(shapes: Graph, node: Node | None) -> str:
     """The node's IRI, or for a blank node the IRI of the shape that holds it."""
     for _ in range(8):
         if isinstance(node, URIRef):
             return compact_iri(str(node))
-        node = next(iter(sorted(shapes.subjects(None, node))), None)
+        holders = shapes.subjects(None, node)
+        # every concrete rdflib Node is ordered, though the Node stub declares no ordering
+        node = next(iter(sorted(holders)), None)  # type: ignore[type-var]
     return "a blank node"
