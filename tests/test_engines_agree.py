@@ -147,7 +147,7 @@ def add_unshaped(data, quads) -> None:
 MUTATIONS: list[Mutation] = [drop, drop_link, duplicate_label, retype_literal, relex_literal,
                              move_offset, relang, retype_node, relink, add_unshaped]  # fmt: skip
 SETTINGS = settings(
-    max_examples=int(os.environ.get("KG_DIFFERENTIAL_EXAMPLES", "25")),
+    max_examples=int(os.environ.get("KG_DIFFERENTIAL_EXAMPLES", "15")),
     deadline=None,
     derandomize=True,
     database=None,
