@@ -24,8 +24,8 @@ from kg.core.config import entity_iri
 from kg.core.namespaces import OA, ORG, SCHEMA
 from kg.pipeline.validate import validate_graph
 from kg.validate.checks import check_labels_nfc, check_offsets, run_violation_queries
-from kg.validate.fast_engine import shacl_results, validate_file
-from kg.validate.shacl_compiler import Shapes
+from kg.validate.fast_engine import load, scan, validate_file
+from kg.validate.shacl_compiler import Result, Shapes, run_checks
 
 AGENCY = URIRef(entity_iri("org", "jeonju-ict-culture-agency"))
 UNIT = URIRef(entity_iri("unit", "it-venture-center"))
@@ -105,6 +105,12 @@ VARIANTS: dict[str, Callable[[Graph], None]] = {
     "not a government org": lambda g: g.remove((AGENCY, RDF.type, SCHEMA.GovernmentOrganization)),
     "observation about a place": lambda g: _set(g, OBS, SCHEMA.observationAbout, _iri("place", "jeonju")),
 }  # fmt: skip
+
+
+def shacl_results(path: Path) -> list[Result]:
+    """The fast engine's SHACL results for ``path``, as :func:`validate_file` computes them."""
+    shapes = Shapes()
+    return run_checks(load(path), scan(path, shapes)[0], shapes)
 
 
 def pyshacl_results(graph: Graph) -> Counter:

@@ -3,11 +3,13 @@
 A row gives a format's canonical name, the other spellings it accepts (aliases),
 its file suffixes and media types (the first of each is the one written), its
 pyoxigraph format (``RdfFormat`` or ``QueryResultsFormat`` member, by name), its
-reader and writer (``"module:function"`` paths, imported only when used) and the
-places it is offered (:data:`USES`). The CLI's ``--format`` choices, ``kg export``,
-``--graph FILE`` reading, ``kg validate``, the server's content negotiation and the
-remote client all read this table; nothing else maps a name, suffix or media type
-to a format.
+writer (``"module:function"`` paths, imported only when used) and the places it
+is offered (:data:`USES`). There is no reader column: every RDF row is read the same
+way, by :func:`kg.rdf.parsing.read_quads` (or a store's bulk loader), after the same
+checks, with Oxigraph's parser for the row's ``rdf`` member. The CLI's ``--format``
+choices, ``kg export``, ``--graph FILE`` reading, ``kg validate``, the server's content
+negotiation and the remote client all read this table; nothing else maps a name,
+suffix or media type to a format.
 
 One name per format: ``turtle``, ``ntriples``, ``nquads``, ``trig``, ``jsonld``,
 ``rdfxml``; ``graphml``, ``gexf``, ``dot``, ``csv``; ``table``, ``tsv``,
@@ -47,7 +49,6 @@ from kg.core.errors import InputError
 #   query  -- kg query --format (results of SELECT/ASK, or triples of CONSTRUCT)
 #   serve  -- kg serve: format=, Accept, and the /id/… and /void suffixes
 USES = ("read", "export", "query", "serve")
-READ_QUADS = "kg.rdf.parsing:read_quads"
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,6 @@ class Format:
     uses: tuple[str, ...]
     rdf: str | None = None  # pyoxigraph.RdfFormat member
     results: str | None = None  # pyoxigraph.QueryResultsFormat member
-    reader: str | None = None  # "module:function"
     writer: tuple[str, ...] = ()  # "module:function" per file written (csv: nodes, edges)
     source: str = ""  # what the export writer takes: union, dataset or network
     parts: tuple[str, ...] = ("",)  # one file, or one file per part
@@ -103,24 +103,24 @@ _RDF = ("read", "export", "query", "serve")
 # fmt: off
 TABLE = (
     Format("turtle", "Turtle", ("ttl",), (".ttl",), ("text/turtle", "application/x-turtle"),
-           _RDF, rdf="TURTLE", reader=READ_QUADS,
+           _RDF, rdf="TURTLE",
            writer=("kg.rdf.oxigraph_writers:to_turtle",), source="union"),
     Format("ntriples", "N-Triples", ("nt",), (".nt",), ("application/n-triples", "text/plain"),
-           ("read", "export", "serve"), rdf="N_TRIPLES", reader=READ_QUADS,
+           ("read", "export", "serve"), rdf="N_TRIPLES",
            writer=("kg.rdf.writing:to_ntriples",), source="union"),
     Format("nquads", "N-Quads", ("nq",), (".nq",), ("application/n-quads",),
-           ("read", "export"), rdf="N_QUADS", reader=READ_QUADS,
+           ("read", "export"), rdf="N_QUADS",
            writer=("kg.rdf.writing:to_nquads",), source="dataset"),
     Format("trig", "TriG", (), (".trig",), ("application/trig",),
-           ("read", "export"), rdf="TRIG", reader=READ_QUADS,
+           ("read", "export"), rdf="TRIG",
            writer=("kg.rdf.oxigraph_writers:to_trig",), source="dataset"),
     Format("jsonld", "JSON-LD", ("json-ld",), (".jsonld", ".json"),
            ("application/ld+json", "application/json"),
-           ("read", "export", "serve"), rdf="JSON_LD", reader=READ_QUADS,
+           ("read", "export", "serve"), rdf="JSON_LD",
            writer=("kg.rdf.writing:to_jsonld",), source="union"),
     Format("rdfxml", "RDF/XML", ("xml", "rdf"), (".rdf", ".xml", ".owl"),
            ("application/rdf+xml", "application/xml", "text/xml"),
-           ("read", "export", "serve"), rdf="RDF_XML", reader=READ_QUADS,
+           ("read", "export", "serve"), rdf="RDF_XML",
            writer=("kg.rdf.writing:to_rdfxml",), source="union"),
     Format("graphml", "GraphML", (), (".graphml",), ("application/graphml+xml",), ("export",),
            writer=("kg.network.writers:to_graphml",), source="network"),

@@ -67,12 +67,6 @@ def scan(path: Path, shapes: Shapes) -> tuple[list[ox.Quad], list[Row]]:
     return shaped, typed
 
 
-def shacl_results(path: Path, store: ox.Store | None = None) -> list[Result]:
-    """The SHACL results for the graph in ``path``."""
-    shapes = Shapes()
-    return run_checks(store or load(path), scan(path, shapes)[0], shapes)
-
-
 def validate_file(path: Path, root: Path | None = None) -> Report:
     """The whole validation, like :func:`kg.validate.pyshacl_engine.validate`, on Oxigraph."""
     store, shapes = load(path), Shapes()
