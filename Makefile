@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # npm packages (YASGUI for `kg serve`, vis-network for `kg viz`): into node_modules/, never committed.
 WEB    := node_modules/.installed
 
-.PHONY: demo test test-fast lint format bench clean web js serve bench-serve
+.PHONY: demo test test-fast lint format bench clean web js serve bench-serve bench-ingest
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,3 +64,9 @@ clean:
 # Not part of `make test`: rdflib reference vs Oxigraph fast path, at BENCH_SCALES triples.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# Not part of `make test`: ingest precision/recall on the seed and test profiles, then on
+# the held-out articles (tests/fixtures/ingest/HELDOUT.md), with seconds per article.
+bench-ingest: $(STAMP)
+	$(BIN)/python benchmarks/ingest_quality.py
+	$(BIN)/python benchmarks/ingest_heldout.py
