@@ -71,3 +71,19 @@ def test_kg_synth_command(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "triples)" in result.output and out.read_bytes().count(b"\n") > 5000
     assert len(list((tmp_path / "s.texts").iterdir())) == 17
+
+
+def test_history_answers_for_every_agency_with_its_column(tmp_path: Path) -> None:
+    from kg.sparql.catalogue import find_query
+    from kg.sparql.tables import cell
+    from tests.helpers import select
+
+    path, _ = write_synth(100, tmp_path / "synth.nq")
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    columns, terms = select(store, find_query("history"), None)
+    rows = [[cell(term) for term in row] for row in terms]
+    assert columns[-1] == "agency"
+    by_agency = {row[-1] for row in rows}
+    assert len(by_agency) == 17 and all("정보산업진흥원" in a for a in by_agency)
+    assert {row[1] for row in rows} >= {"Founding", "Opening", "Designation", "Enactment"}

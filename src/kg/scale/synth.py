@@ -251,6 +251,7 @@ class Synth:
         law = self.entity(entity_iri("legislation", f"{slug}-ordinance"), "legislation",
                           law_ko, law_en)  # fmt: skip
         self.add(law, f"{SCHEMA}legislationJurisdiction", entity_iri("place", region[0]))
+        self.add(law, f"{SCHEMA}about", entity_iri("org", slug))  # the agency it supports
         date = self.date(2010)
         labels = (f"{law_ko} 제정", f"Enactment of the {law_en}")
         event = self.event(f"{slug}-ordinance-enactment", "EnactmentEvent", labels, date, law)
