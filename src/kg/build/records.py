@@ -52,8 +52,11 @@ KIND_VALUES = {
     "organization": {"agency", "government"},
     "place": {"city", "province", "district", "zone"},
     "project": {"program", "strategy"},
-    "event": {"fair"},
-}
+    # "fair", or a history event told in prose (no 연혁 line): its class in ontology/kg.ttl
+    "event": {"fair", "HistoryEvent", "FoundingEvent", "EstablishmentEvent", "OpeningEvent",
+              "RenamingEvent", "DesignationEvent", "SelectionEvent", "RegistrationEvent",
+              "AccreditationEvent", "EnactmentEvent", "MergerEvent", "RelocationEvent"},
+}  # fmt: skip
 
 
 def check_record(record: Record) -> None:
