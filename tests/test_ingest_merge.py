@@ -68,9 +68,13 @@ def test_merge_refuses_an_unreviewed_draft(tmp_path: Path, data_copy: Path) -> N
     path = tmp_path / "draft.toml"
     path.write_text(ingest(SECOND).toml, encoding="utf-8")
     before = sorted(p.name for p in (data_copy / "records").iterdir())
-    with pytest.raises(InputError, match="has no en: review the draft"):
+    with pytest.raises(InputError, match="problems to fix before merging") as caught:
         merge_draft(path, data_copy)
     assert sorted(p.name for p in (data_copy / "records").iterdir()) == before
+    message = str(caught.value)  # every problem at once, each with the draft's line
+    assert f"{path}:19: organization 'jeonjujeongboyeongsangjinheungwon' has no en" in message
+    assert message.count(f"{path}:") >= 5
+    assert "pytest" not in message.replace(str(path), "")  # no temporary folder but the user's
 
 
 def test_merge_twice_is_refused(tmp_path: Path, data_copy: Path) -> None:

@@ -145,9 +145,13 @@ def _free_event(index: Index, source: Source, record: Record) -> ResolvedEvent:
     precision = "day" if match.group(3) else "month" if match.group(2) else "year"
     organizer = record.get("organizer")
     kind = record.get("kind", "fair")
+    same = record.get("corroborates")  # told by another source too
     resolved = ResolvedEvent(
         record=record,
-        iri=URIRef(index.iri("event", record.slug)),
+        iri=URIRef(
+            index.ref(record, "corroborates", "event") if same else index.iri("event", record.slug)
+        ),
+        corroborating=bool(same),
         cls=SCHEMA.ExhibitionEvent if kind == "fair" else DEF[kind],
         date=date,
         precision=precision,

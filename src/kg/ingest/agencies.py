@@ -53,7 +53,7 @@ def primary_names(text: str, entries: list[TimelineEntry]) -> tuple[list[str], r
     names += [t.stem for t in tokens(text) if t.stem.startswith(("(재)", "(사)"))]
     names += [e.subject for e in entries if e.verb in gz.AGENCY_VERBS and body_suffix(e.subject)]
     names = [n for n in names if body_suffix(n) == "body"]
-    return (names or _headline_names(text)), alias
+    return (names or _headline_names(text)[:1]), alias
 
 
 def agency(names: list[str], current: str, alias: re.Match | None) -> Found:
@@ -83,7 +83,9 @@ def find_agencies(text: str, entries: list[TimelineEntry]) -> list[Found]:
     names, alias = primary_names(text, entries)
     found: list[Found] = []
     if names:
-        renamed = [e.subject for e in entries if e.verb in RENAMING_VERBS and body_suffix(e.subject)]
+        renamed = [
+            e.subject for e in entries if e.verb in RENAMING_VERBS and body_suffix(e.subject)
+        ]
         found.append(agency(names, renamed[-1] if renamed else names[0], alias))
     known = {plain_name(n) for a in found for n in [a.ko, *a.alt_ko]}
     for token in tokens(text):
@@ -104,20 +106,36 @@ def find_agencies(text: str, entries: list[TimelineEntry]) -> list[Found]:
 
 
 def region_of(text: str, found: Found) -> str | None:
-    """The 시·도 an agency serves: from its name, else the sentence that first names it."""
+    """The 시·도 an agency serves: from its name, else the first sentence naming it that
+    names a 시·도 or a city, else the one the article names most."""
     for name in [found.ko, *found.alt_ko]:
         province = province_of(name)
         if province:
             return province
-    at = min((i for n in [found.ko, *found.quotes] if (i := text.find(n)) >= 0), default=-1)
-    if at < 0:
-        return None
-    start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at)) + 1
-    for token in tokens(text[start:at]):
+    for name in dict.fromkeys([found.ko, *found.quotes]):
+        for match in re.finditer(re.escape(name), text):
+            start = max(text.rfind("\n", 0, match.start()), text.rfind(". ", 0, match.start()))
+            ends = [
+                e for e in (text.find("\n", match.end()), text.find(". ", match.end())) if e > 0
+            ]
+            named = _provinces(text[start + 1 : min(ends, default=len(text))])
+            if named:
+                return named[0]
+    named = _provinces(text)
+    return max(set(named), key=named.count) if named else None
+
+
+def _provinces(text: str) -> list[str]:
+    """The 시·도 named in ``text`` (a city counts for its 도), in order."""
+    found = []
+    for token in tokens(text):
         for full, shorts in gz.PROVINCES.items():
-            if token.stem in (full, *shorts):
-                return full
-    return None
+            if token.stem in (full, *shorts) or token.text in (full, *shorts):
+                found.append(full)
+        city = token.stem.removesuffix("시")
+        if city in gz.CITY_PROVINCE and token.stem in (city, city + "시"):
+            found.append(gz.CITY_PROVINCE[city])
+    return found
 
 
 def nearest(text: str, agencies: list[Found], at: int) -> Found | None:

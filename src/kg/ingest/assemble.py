@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 
 from kg.build.timeline import TimelineEntry
-from kg.ingest import agencies
+from kg.ingest import agencies, names
 from kg.ingest import figures as fig
 from kg.ingest import gazetteer as gz
-from kg.ingest import names
 from kg.ingest.model import Found
 
 NAMED_KINDS = ("organization", "unit", "place", "legislation", "project")
@@ -43,6 +42,9 @@ class Assembly:
 
     def items(self) -> list[Found]:
         return list(self._items)
+
+    def of(self, kind: str) -> list[Found]:
+        return [item for item in self._items if item.kind == kind]
 
     def add(self, item: Found) -> Found:
         self._items.append(item)
@@ -83,6 +85,9 @@ class Assembly:
         renamed = RENAMED.fullmatch(rest) if entry.verb in RENAMING_VERBS else None
         if renamed and names.body_suffix(renamed.group("new")) == "unit":
             return self._renamed_unit(renamed.group("old"), renamed.group("new"))
+        if entry.verb == "통합":  # "A와 B 통합 (출범)": the agency, and the bodies merged into it
+            self._merged(rest)
+            return self.agency
         if not rest or entry.verb in gz.AGENCY_VERBS and names.body_suffix(rest) == "body":
             return self.agency
         first = rest.split()[0]
@@ -97,6 +102,13 @@ class Assembly:
         if set(kinds) & set(OPENING_KINDS) and names.body_suffix(rest) is None:
             return self.named("unit", rest, "opened by the agency (no name suffix)", "medium")
         return self.agency
+
+    def _merged(self, rest: str) -> None:
+        for part in re.split(r"(?:와|과|및|,)\s+|\s+및\s+", rest + " "):
+            name = names.stem(part.strip())
+            known = self.find(name)
+            if names.body_suffix(name) and (known is None or known is not self.agency):
+                self.named("organization", name, "merged into the agency", kind="government")
 
     def _renamed_unit(self, old: str, new: str) -> Found:
         """ "대전SW센터, 대전디지털혁신센터로 명칭변경": the unit keeps one record, new name."""
@@ -169,7 +181,7 @@ class Assembly:
             self.focus(agencies.nearest(self.text, self.agencies, at))
             if org and title != "기자":
                 self._post(person, title, org, found.quotes[0])
-            elif title in gz.AGENCY_TITLES and self.agency is not None:  # "김하늘 원장"
+            elif self.agency is not None and (title in gz.AGENCY_TITLES or found.fields["formal"]):
                 self._post(person, title, self.agency.ko, found.quotes[0], "medium")
         self.focus(None)
         for person in self.items():
@@ -219,7 +231,9 @@ class Assembly:
                 continue
             found.fields["about"] = self._figure_subject(found.fields["at"])
             if found.fields["about"] is None:  # the agency named nearest, to be checked
-                found.fields["about"] = agencies.nearest(self.text, self.agencies, found.fields["at"])
+                found.fields["about"] = agencies.nearest(
+                    self.text, self.agencies, found.fields["at"]
+                )
                 found.confidence, found.why = "low", found.why + "; about the agency named nearest"
             seen[key] = self.add(found)
 
@@ -234,7 +248,6 @@ class Assembly:
                 "project", phrase, "the program a figure is reported for", "medium", kind="program"
             )
         return None
-
 
     def add_regions(self) -> None:
         """Each agency's 시·도, a place it serves (``area_served``)."""

@@ -35,7 +35,7 @@ DATE_LINE = re.compile(
     r"(?P<y>\d{4})\s*[.\-년]\s*(?P<m>\d{1,2})\s*[.\-월]\s*(?P<d>\d{1,2})\s*일?\.?"
     r"(?:\s*\(?[월화수목금토일]\)?)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
-VERB_END = r"(?=$|[^가-힣]|했|하였|한|하여|해|하고|하며|하는|됐|돼|되|된|을|를|식|받|에)"
+VERB_END = r"(?=$|[^가-힣]|했|하였|한|하여|해|하고|하며|하는|됐|돼|되|된|을|를|식|받|에|다|고)"
 EVENT_PATTERNS = [(verb, re.compile(f"(?:{phrase}){VERB_END}"))
                   for verb, phrase in gz.EVENT_PHRASES.items()]  # fmt: skip
 SENTENCE_END = re.compile(r"(?<=[다요])\.\s|[?!]\s|[.。]$")

@@ -23,6 +23,7 @@ from kg.ingest.dates import Dated, dated, find_verb
 from kg.ingest.model import Extraction, Found, Repeat
 
 ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증"}
+RENAMING = {"명칭개정", "명칭변경"}
 FROM_BODY = re.compile(r"(?P<body>[\w·]+?)(?:으로부터|로부터|에서|이|가)\s")
 TRAILING = re.compile(r"^\s*\((?P<inside>[^()]+)\)")
 PARTICLE_END = re.compile(r"(?:으로|로|을|를|이|가|은|는|에|의|과|와)?\s*[,.]?\s*$")
@@ -150,19 +151,15 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     """A dated line of another shape, or a date in prose with its verb → an event."""
     text = assembly.text
     verb, v_start, v_end = find_verb(item.text, last=item.timeline)
+    assembly.focus(nearest(text, assembly.agencies, item.verb_at if verb else item.start))
     head, tail = (item.text[:v_start], item.text[v_end:]) if verb else (item.text, "")
-    actor, head = _actor(assembly, head, tail, item.line)
-    words = head.split()
-    if actor is None and verb in ACTING_VERBS and len(words) == 1 and _government(words[0]):
-        actor, head = assembly.body(words[0], "the body that grants it"), ""  # 과기정통부 인증
-    rest = HEAD_NOISE.sub("", PARTICLE_END.sub("", head.strip())).strip()
+    actor, rest = _subject(assembly, verb, head, tail, item.line)
     if not rest and not item.timeline:  # "문을 연 ○○센터는": the name after the verb
         after = re.match(r"[가-힣]{0,3}\s+(?P<name>[\w·]+)", tail)
         rest = _stem(after.group("name")) if after else ""
         rest = rest if _named(rest) else ""
     kinds = verbs.get(verb or "", [])
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
-    assembly.focus(nearest(text, assembly.agencies, item.verb_at if verb else item.start))
     about = assembly.about(entry, rest, kinds)
     kind = pick_kind(kinds, about) or "HistoryEvent"
     quote = text[item.start : item.end].strip()
@@ -187,7 +184,31 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     _opened(assembly.add(event))
 
 
-def _actor(assembly: Assembly, head: str, tail: str, line: int) -> tuple[Found | None, str]:
+def _subject(
+    assembly: Assembly, verb: str | None, head: str, tail: str, line: int
+) -> tuple[Found | None, str]:
+    """(acting body, what the event is about) from the words before the verb, without
+    places and locatives ("청주 오송에"), the actor or the particles."""
+    from kg.ingest.names import _place, body_suffix
+
+    actor, head = _actor(assembly, head, tail, line, verb)
+    words = re.sub(r"^(?:에는|에도|에|부터|까지|경|께)(?=\s)", "", head.strip()).split()
+    if actor is None and verb in ACTING_VERBS and words and _government(words[0]):
+        actor = assembly.body(words[0], "the body that grants it")  # 과기정통부 인증 취득
+        words = words[1:]
+    kept = []
+    for word in words:
+        bare = _stem(word)
+        place = _place(word) or _place(bare)
+        if body_suffix(bare) is None and (place or word.endswith(("에", "에서"))):
+            continue  # where it happened: 청주 오송에, 전라남도 순천시에
+        kept.append(word)
+    return actor, HEAD_NOISE.sub("", PARTICLE_END.sub("", " ".join(kept))).strip()
+
+
+def _actor(
+    assembly: Assembly, head: str, tail: str, line: int, verb: str | None
+) -> tuple[Found | None, str]:
     """The acting body ("…부로부터", "(정보통신부)" after the verb, a body first); a place in
     brackets is a place, not an actor."""
     from kg.ingest.names import _place, body_suffix
@@ -203,6 +224,11 @@ def _actor(assembly: Assembly, head: str, tail: str, line: int) -> tuple[Found |
             assembly.notes.append(f"line {line}: ({inside}) read as a place, not as the actor")
     for match in FROM_BODY.finditer(head + " "):
         body = match.group("body")
+        if verb in RENAMING and match.group(0).rstrip().endswith("에서"):  # "A에서 B로": A is
+            old = assembly.agency  # the agency's former name
+            if old is not None and body_suffix(body) == "body" and body not in old.alt_ko:
+                old.alt_ko.append(body)
+            return None, head[match.end() :]
         if _body_or_acronym(body, body_suffix) and not _is_agency(assembly, body):
             rest = head[: match.start()] + head[match.end() :]
             return assembly.body(body, "the body an event comes from (…로부터)"), rest
@@ -232,16 +258,18 @@ def _stem(word: str) -> str:
     return stem(word)
 
 
-def _told_already(assembly: Assembly, kind: str, about: Found | None, date: str, quote: str) -> bool:
+def _told_already(
+    assembly: Assembly, kind: str, about: Found | None, date: str, quote: str
+) -> bool:
     """A prose sentence telling an event the timeline has: one event, the sentence a quote."""
-    for event in assembly.items():
+    for event in assembly.of("event"):
         f = event.fields
         same_date = f.get("date", "").startswith(date) or date.startswith(f.get("date", "-"))
-        if event.kind == "event" and f.get("event_kind") == kind and f.get("about") is about:
-            if same_date:
-                if "timeline" not in f and quote not in event.quotes:
-                    event.quotes.append(quote)
-                return True
+        same_kind = f.get("event_kind") == kind or {kind, f.get("event_kind")} <= DATED_KINDS
+        if same_kind and f.get("about") is about and same_date:
+            if "timeline" not in f and quote not in event.quotes:
+                event.quotes.append(quote)
+            return True
     return False
 
 
@@ -266,4 +294,3 @@ def pick_kind(kinds: list[str], about: Found | None) -> str | None:
     wanted = "FoundingEvent" if about is not None and about.kind == "organization" else None
     wanted = wanted or "EstablishmentEvent"
     return wanted if wanted in kinds else kinds[0]
-

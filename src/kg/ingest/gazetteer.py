@@ -68,8 +68,7 @@ NOT_DISTRICTS = set(
 
 # Suffixes of names: units the agency runs, and bodies (agencies, ministries …).
 UNIT_SUFFIXES = ("센터", "랩", "제작소", "스튜디오", "타운", "창작터", "지원단")
-BODY_SUFFIXES = ("진흥원", "재단", "공사", "공단", "위원회", "연구원", "협회", "테크노파크", "부", "청",
-                 "처")  # fmt: skip
+BODY_SUFFIXES = tuple(words("진흥원 재단 공사 공단 위원회 연구원 협회 테크노파크 부 청 처"))
 # Bodies that are regional promotion agencies when a place's name starts them.
 AGENCY_SUFFIXES = ("진흥원", "재단", "테크노파크")
 SHORT_BODY_SUFFIXES = {"부": 3, "청": 3, "처": 4}  # the shortest name each suffix may end
@@ -86,7 +85,8 @@ PARTICLES = tuple(
     sorted(
         words(
             "은 는 이 가 을 를 의 에 로 으로 와 과 도 만 에서 에서는 에게 까지 부터 이며 이다 "
-            "에도 과의 와의 으로서 로서 으로부터 로부터 에서의 와는 과는 에는 께서 이라는 라는 으로는 로는"
+            "에도 과의 와의 으로서 로서 으로부터 로부터 에서의 와는 과는 에는 께서 이라는 라는 "
+            "으로는 로는"
         ),
         key=len,
         reverse=True,
@@ -110,8 +110,12 @@ SURNAMES = words(
     "황보 남궁 제갈 선우 서문 독고 사공"
 )
 # With no body printed, a post of the agency named nearest.
-AGENCY_TITLES = {"원장", "이사장", "부원장", "본부장", "단장", "팀장", "실장", "과장", "센터장", "책임연구원",
-                 "선임연구원", "수석연구원", "주임연구원", "연구위원", "사무국장", "상임이사"}  # fmt: skip
+AGENCY_TITLES = set(
+    words(
+        "원장 이사장 부원장 본부장 단장 팀장 실장 과장 센터장 책임연구원 선임연구원 수석연구원 "
+        "주임연구원 연구위원 사무국장 상임이사"
+    )
+)
 NOT_PERSON = set(
     words(
         "신임 전임 초대 현재 당시 관계자 담당 지역 기관 센터 이어 이날 이번 이후 이에 이제 "
@@ -157,8 +161,9 @@ AGENCY_VERBS = {"설립", "출범", "명칭개정", "명칭변경", "통합", "�
 # (ontology/kg.ttl). 허가 and 인증 취득 are accreditations; 문을 열다 an opening.
 EVENT_PHRASES = {
     "통합": r"통합\s*출범|통합",
-    "명칭변경": r"명칭\s*(?:을\s*|이\s*)?(?:변경|개정|개칭)|개칭|(?:으로|로)\s*(?:이름|명칭|간판)을\s*바",
-    "개소": r"문을\s*(?:열|연|여)|개소|개장|준공",
+    "명칭변경": r"명칭\s*(?:을\s*|이\s*)?(?:변경|개정|개칭)|개칭"
+    r"|(?:으로|로)\s*(?:이름|명칭|간판)을\s*바",
+    "개소": r"문을\s*(?:열었|열어|열고|열|연)|(?<=[을를])\s*(?:열었|열어|열고|연)|개소|개장|준공",
     "개관": r"개관",
     "개원": r"개원",
     "개청": r"개청",

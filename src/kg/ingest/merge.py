@@ -34,7 +34,7 @@ SLUG_REFS = {  # field → kind of the record it names by slug
     "unit_of": "organization", "post_in": "organization", "held_by": "person",
     "parent": "organization", "funders": "organization", "partners": "organization",
     "actor": "organization", "organizer": "organization", "contained_in": "place",
-    "jurisdiction": "place",
+    "jurisdiction": "place", "area_served": "place",
 }  # fmt: skip
 GENERIC = set(gz.BODY_SUFFIXES) | set(gz.UNIT_SUFFIXES)
 HEADER = "# Merged by `kg ingest --merge` from a reviewed draft of source {slug}.\n"
@@ -56,6 +56,8 @@ class Merged:
         lines += [f"  corroborates {line}" for line in self.corroborated]
         lines += [f"  conflict     {line} (kept as a separate claim)" for line in self.conflicts]
         lines += [f"wrote {path}" for path in self.files]
+        if self.files:
+            lines.append("next: kg build && kg validate   (then kg query / kg serve to look at it)")
         return "\n".join(lines)
 
 
@@ -91,17 +93,41 @@ def merge_draft(draft_path: Path, data_dir: Path) -> Merged:
 
 
 def check_reviewed(draft: dict[str, Any], where: Path) -> None:
-    """A draft is reviewed when it has its document and no empty English label."""
+    """A draft is reviewed when it has its document, an author and no empty English label;
+    every problem is reported at once, each with the draft's file and line."""
     if not isinstance(draft.get("document"), list) or not draft["document"]:
         raise InputError(f"{where}: not a draft of `kg ingest` (no [[document]] table)")
+    lines = table_lines(Path(where))
+    problems = []
     if not draft["document"][0].get("author"):
-        raise InputError(f'{where}: the document names no author: set author = "person/<slug>"')
+        line = lines.get(("document", draft["document"][0].get("slug")), 0)
+        problems.append(
+            f'{where}:{line}: the document names no author: set author = "person/<slug>"'
+        )
     for kind, tables in draft.items():
         for table in tables if isinstance(tables, list) else []:
             for name in ("en", "variable_en"):
                 if name in table and not str(table[name]).strip():
                     slug = table.get("slug")
-                    raise InputError(f"{where}: {kind} {slug!r} has no {name}: review the draft")
+                    line = lines.get((kind, slug), 0)
+                    problems.append(f"{where}:{line}: {kind} {slug!r} has no {name}")
+    if problems:
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        raise InputError(f"{where}: {count} to fix before merging (review the draft):\n  "
+                         + "\n  ".join(problems))  # fmt: skip
+
+
+def table_lines(path: Path) -> dict[tuple[str, Any], int]:
+    """(kind, slug) → the line of the draft that gives that table's slug."""
+    found: dict[tuple[str, Any], int] = {}
+    kind = ""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        header = line.strip()
+        if header.startswith("[[") and header.endswith("]]"):
+            kind = header[2:-2].strip()
+        elif header.startswith("slug") and "=" in header:
+            found.setdefault((kind, header.split("=", 1)[1].strip().strip('"')), number)
+    return found
 
 
 def _article(doc: dict[str, Any], draft_path: Path) -> str:
@@ -199,5 +225,10 @@ def _check_builds(data_dir: Path, files: dict[Path, str], draft_path: Path) -> N
             write_atomic(copy / path.parent.name / path.name, content)
         try:
             build_parts(copy / "records", copy / "sources")
-        except KgError as e:
-            raise InputError(f"{draft_path}: the merged data does not build: {e}") from e
+        except KgError as e:  # name the user's files, never the temporary copy
+            message = str(e)
+            for path in files:
+                mine = draft_path if path.parent.name == "records" else path
+                message = message.replace(str(copy / path.parent.name / path.name), str(mine))
+            message = message.replace(str(copy), str(data_dir))
+            raise InputError(f"{draft_path}: the merged data does not build: {message}") from e

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from kg.ingest import gazetteer as gz
 from kg.ingest.model import Found
@@ -119,7 +120,8 @@ def people(text: str) -> Iterator[Found]:
             continue
         end = last.start + (len(last.stem) if last is not token else len(token.stem))
         quote = text[first.start : end]
-        fields = {"title": title, "org": org if title == token.stem else None}
+        fields: dict[str, Any] = {"title": title, "org": org if title == token.stem else None}
+        fields["formal"] = last is not token and _formal(text, token)
         yield Found(
             "person", name, "high" if org else "medium", "name with a title", [quote], fields
         )
@@ -134,13 +136,20 @@ def _name_after(text: str, words: list[Token], i: int) -> Token | None:
     if "\n" in between or not re.fullmatch(r"\s*[:：]?\s*", between):
         return None
     tail = text[after.start + len(after.text) : after.start + len(after.text) + 1]
-    closed = after.text == after.stem and (tail in ("", ")", ",", "\n", "·") or ":" in between)
-    if not _person_name(after.stem, strict=not closed) or not (after.text != after.stem or closed):
+    formal = _formal(text, title)
+    closed = after.text == after.stem and (tail in ("", ")", ",", "\n", "·") or formal)
+    if not _person_name(after.stem, strict=not formal) or not (after.text != after.stem or closed):
         return None
     compound = after.stem[:2] in gz.SURNAMES
     if len(after.stem) == 3 or (compound and len(after.stem) == 4):
         return after
-    return after if closed and len(after.stem) == 2 else None
+    return after if formal and len(after.stem) == 2 else None
+
+
+def _formal(text: str, title: Token) -> bool:
+    """A title printed as a label: "원장 : 박솔", "(원장 이바다)"."""
+    after = text[title.start + len(title.text) : title.start + len(title.text) + 3]
+    return after.lstrip().startswith((":", "：")) or text[title.start - 1 : title.start] == "("
 
 
 def _around_title(
@@ -153,6 +162,10 @@ def _around_title(
         if j < 0 or gap not in (" ", " (", "(") or words[j].text.endswith("."):
             break
         before.append(words[j])
+    after = _name_after(text, words, i)
+    if after is not None and _formal(text, words[i]):  # 과장 : 박솔, (원장 이바다)
+        org = before[0] if before and body_suffix(before[0].stem) == "body" else None
+        return after.stem, org.stem if org else None, org or words[i], after
     if before and _person_name(before[0].text):  # 서문산성 원장 / 진흥원 서문산성 원장
         org = before[1] if len(before) > 1 and body_suffix(before[1].text) == "body" else None
         return before[0].text, org.text if org else None, org or before[0], words[i]
@@ -160,8 +173,7 @@ def _around_title(
         len(before) > 1 and body_suffix(before[0].text) == "body" and _person_name(before[1].text)
     ):  # 이종호 과학기술정보통신부 장관
         return before[1].text, before[0].text, before[1], words[i]
-    after = _name_after(text, words, i)
-    if after is not None:  # 원장 홍길동은 / 진흥원 원장 : 박솔
+    if after is not None:  # 원장 홍길동은 / 진흥원 원장 홍길동은
         org = before[0] if before and body_suffix(before[0].stem) == "body" else None
         return after.stem, org.stem if org else None, org or words[i], after
     return None, None, words[i], words[i]

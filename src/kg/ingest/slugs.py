@@ -26,7 +26,7 @@ LONGEST = 48
 
 def romanize(text: str) -> str:
     """Hangul runs in Revised Romanization; other letters and digits kept."""
-    from korean_romanizer.romanizer import Romanizer
+    from korean_romanizer.romanizer import Romanizer  # type: ignore[import-untyped]
 
     parts = re.findall(r"[가-힣]+|[A-Za-z0-9]+", text)
     return " ".join(Romanizer(p).romanize() if re.match(r"[가-힣]", p) else p for p in parts)
