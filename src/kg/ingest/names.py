@@ -232,29 +232,31 @@ GOVERNMENT_WORDS = ("산업정책", "정책", "시정", "도정", "행정", "예
 
 def governments(text: str) -> Iterator[Found]:
     """A city or province that acts is its government, kept apart from the territory:
-    "전주시가 …", "전라북도와 전주시가", "부산시는 …", "전주시 산업정책" → 전주시청."""
+    "전라북도와 전주시가" (both), "전주시로부터", "전주시 산업정책" → 전주시청. A lone
+    "전주시가" is left to the territory (it is as often a place that grows)."""
     words = tokens(text)
+    acting: dict[int, str] = {}
     for i, token in enumerate(words):
-        place = _place(token.stem)
-        if place is None or place[1] not in ("city", "province"):
-            continue
         particle = token.text[len(token.stem) :]
         after = words[i + 1] if i + 1 < len(words) else None
-        joined = after is not None and particle in ("와", "과") and _acting(after)
-        named_with = after is not None and not particle and after.stem in GOVERNMENT_WORDS
-        if token.text.endswith("로부터") and _acting(token) or joined or named_with:
-            quote = token.text if not joined or after is None else f"{token.text} {after.text}"
-            if after is not None and after.stem in GOVERNMENT_WORDS:
-                quote = f"{token.text} {after.stem}"
-            name = place[0] + "청"
-            yield Found("organization", name, "medium", "a city or province that acts",
-                        [quote], {"kind": "government", "territory": place[0]})  # fmt: skip
+        if after is not None and particle in ("와", "과") and _acting(after) and _acting(token, 0):
+            acting[i] = acting[i + 1] = f"{token.text} {after.text}"
+        elif _acting(token) and token.text.endswith("로부터"):
+            acting.setdefault(i, token.text)
+        elif after is not None and after.stem in GOVERNMENT_WORDS and _acting(token, ("",)):
+            acting.setdefault(i, f"{token.text} {after.stem}")
+    for i, quote in sorted(acting.items()):
+        place = _place(words[i].stem)
+        assert place is not None
+        yield Found("organization", place[0] + "청", "medium", "a city or province that acts",
+                    [quote], {"kind": "government", "territory": place[0]})  # fmt: skip
 
 
-def _acting(token: Token) -> bool:
-    """ "전주시가", "부산시로부터", "전주시는": a city or province (its full name) that acts."""
+def _acting(token: Token, particles: tuple[str, ...] | int = ("가", "이", "로부터")) -> bool:
+    """ "전주시가", "부산시로부터": a city or province, by its full name, before a subject
+    particle (``particles``; 0: any particle)."""
     place = _place(token.stem)
     particle = token.text[len(token.stem) :]
     if place is None or place[1] not in ("city", "province"):
         return False
-    return token.stem.endswith(("시", "도")) and particle in ("가", "이", "로부터")
+    return token.stem.endswith(("시", "도")) and (particles == 0 or particle in particles)
