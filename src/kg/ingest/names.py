@@ -239,7 +239,12 @@ def governments(text: str) -> Iterator[Found]:
     for i, token in enumerate(words):
         particle = token.text[len(token.stem) :]
         after = words[i + 1] if i + 1 < len(words) else None
-        if after is not None and particle in ("와", "과") and _acting(after) and _acting(token, 0):
+        if (
+            after is not None
+            and particle in ("와", "과")
+            and _acting(after)
+            and _acting(token, None)
+        ):
             acting[i] = acting[i + 1] = f"{token.text} {after.text}"
         elif _acting(token) and token.text.endswith("로부터"):
             acting.setdefault(i, token.text)
@@ -252,11 +257,11 @@ def governments(text: str) -> Iterator[Found]:
                     [quote], {"kind": "government", "territory": place[0]})  # fmt: skip
 
 
-def _acting(token: Token, particles: tuple[str, ...] | int = ("가", "이", "로부터")) -> bool:
+def _acting(token: Token, particles: tuple[str, ...] | None = ("가", "이", "로부터")) -> bool:
     """ "전주시가", "부산시로부터": a city or province, by its full name, before a subject
-    particle (``particles``; 0: any particle)."""
+    particle (``particles``; None: any particle)."""
     place = _place(token.stem)
     particle = token.text[len(token.stem) :]
     if place is None or place[1] not in ("city", "province"):
         return False
-    return token.stem.endswith(("시", "도")) and (particles == 0 or particle in particles)
+    return token.stem.endswith(("시", "도")) and (particles is None or particle in particles)
