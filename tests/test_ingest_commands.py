@@ -73,6 +73,9 @@ def test_merge_command(tmp_path: Path, data_copy: Path) -> None:
     result = run("ingest", str(draft), "--merge", "--data", str(data_copy))
     assert result.exit_code == 0, result.output
     assert "conflict     FoundingEvent" in result.output
+    assert result.output.rstrip().endswith(
+        "next: kg build && kg validate   (then kg query / kg serve to look at it)"
+    )
     assert "corroborates event/jeonbuk-vr-ar-production-hub-center-opening" in result.output
     again = run("ingest", str(draft), "--merge", "--data", str(data_copy))
     assert again.exit_code == 2 and "already in" in again.output

@@ -91,3 +91,24 @@ def test_merge_of_a_new_agency_adds_it(tmp_path: Path, data_copy: Path) -> None:
     assert any("중소벤처기업부 → org/mss" in line for line in merged.linked)
     graph = build_graph(data_copy / "records", data_copy / "sources")
     assert validate(graph).conforms
+
+
+def test_a_new_record_whose_slug_is_taken_is_renamed() -> None:
+    from kg.core.paths import RECORDS_DIR
+    from kg.ingest.merge import Merged, rewrite, taken_slugs
+
+    draft = ingest(FIXTURES / "suwon-digital-agency.txt").draft
+    unit = draft["unit"][0]
+    for event in draft["event"]:  # a curated unit's slug, for another unit
+        if event.get("about") == f"unit/{unit['slug']}":
+            event["about"] = "unit/jeonbuk-vr-ar-production-hub-center"
+    unit["slug"] = "jeonbuk-vr-ar-production-hub-center"
+    existing = load_records(RECORDS_DIR)
+    merged = Merged(draft["source"])
+    renamed = taken_slugs(draft, existing, {}, merged)
+    new = f"jeonbuk-vr-ar-production-hub-center-{draft['source'][:8]}"
+    assert renamed == {("unit", unit["slug"]): ("unit", new)}
+    records = rewrite(draft, {}, renamed)
+    assert records["unit"][0]["slug"] == new
+    assert any(e.get("about") == f"unit/{new}" for e in records["event"])
+    assert merged.renamed == [f"unit {unit['slug']} → {new} (the slug is taken)"]

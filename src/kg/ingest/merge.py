@@ -47,12 +47,14 @@ class Merged:
     source: str
     files: list[Path] = field(default_factory=list)
     linked: list[str] = field(default_factory=list)
+    renamed: list[str] = field(default_factory=list)
     corroborated: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
 
     def to_text(self) -> str:
         lines = [f"merged source {self.source}"]
         lines += [f"  linked       {line}" for line in self.linked]
+        lines += [f"  renamed      {line}" for line in self.renamed]
         lines += [f"  corroborates {line}" for line in self.corroborated]
         lines += [f"  conflict     {line} (kept as a separate claim)" for line in self.conflicts]
         lines += [f"wrote {path}" for path in self.files]
@@ -72,9 +74,11 @@ def merge_draft(draft_path: Path, data_dir: Path) -> Merged:
     if (records_dir / f"{slug}.toml").exists() or (sources_dir / f"{slug}.toml").exists():
         raise InputError(f"{draft_path}: source {slug} is already in {data_dir}")
     merged = Merged(slug)
-    links = link_entities(draft, load_records(records_dir), merged)
-    records = rewrite(draft, links)
-    doc["author"] = _rewrite_ref(doc.get("author", ""), links)
+    existing = load_records(records_dir)
+    links = link_entities(draft, existing, merged)
+    renamed = taken_slugs(draft, existing, links, merged)
+    records = rewrite(draft, links, renamed)
+    doc["author"] = _rewrite_ref(doc.get("author", ""), links | renamed)
     compare_events(records, text, records_dir, sources_dir, merged)
     files = {
         sources_dir / f"{slug}.txt": text,
@@ -165,8 +169,25 @@ def _rewrite_ref(value: str, links: dict[tuple, tuple]) -> str:
     return f"{SEGMENT[target[0]]}/{target[1]}" if target else value
 
 
-def rewrite(draft: dict[str, Any], links: dict[tuple, tuple]) -> dict[str, Any]:
-    """The draft's records without linked entities, references pointing to the curated ones."""
+def taken_slugs(draft: dict[str, Any], existing, links: dict, merged: Merged) -> dict:
+    """(kind, slug) → (kind, slug-<source>) for a new record whose slug the data already uses."""
+    renamed = {}
+    for kind, tables in draft.items():
+        used = {r.slug for r in existing.of(kind)} if kind not in ("source", "document") else ()
+        for table in tables if isinstance(tables, list) else []:
+            key = (kind, table.get("slug"))
+            if key not in links and key[1] in used:
+                renamed[key] = (kind, f"{key[1]}-{draft['source'][:8]}")
+                merged.renamed.append(f"{kind} {key[1]} → {renamed[key][1]} (the slug is taken)")
+    return renamed
+
+
+def rewrite(
+    draft: dict[str, Any], links: dict[tuple, tuple], renamed: dict[tuple, tuple] | None = None
+) -> dict[str, Any]:
+    """The draft's records without linked entities, references pointing to the curated ones,
+    new records whose slug is taken renamed (``renamed``)."""
+    renamed = renamed or {}
     records: dict[str, Any] = {"source": draft["source"]}
     for kind, tables in draft.items():
         if kind in ("source", "document"):
@@ -175,12 +196,12 @@ def rewrite(draft: dict[str, Any], links: dict[tuple, tuple]) -> dict[str, Any]:
         for table in tables:
             if (kind, table["slug"]) in links:
                 continue
-            table = dict(table)
+            table = dict(table, slug=renamed.get((kind, table["slug"]), (kind, table["slug"]))[1])
             for name, target_kind in SLUG_REFS.items():
                 if name in table:
-                    table[name] = _slug_ref(table[name], target_kind, links)
+                    table[name] = _slug_ref(table[name], target_kind, links | renamed)
             if "about" in table:
-                table["about"] = _rewrite_ref(table["about"], links)
+                table["about"] = _rewrite_ref(table["about"], links | renamed)
             kept.append(table)
         if kept:
             records[kind] = kept
