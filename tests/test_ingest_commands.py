@@ -97,6 +97,15 @@ def test_readable_text_is_never_refused(tmp_path: Path, content: str, note: str)
     assert note in result.output and out.exists()
 
 
+def test_merge_lists_every_problem_of_a_draft(tmp_path: Path, data_copy: Path) -> None:
+    draft = tmp_path / "draft.toml"
+    draft.write_text(ingest(FIXTURES / "suwon-digital-agency.txt").toml, encoding="utf-8")
+    result = run("ingest", str(draft), "--merge", "--data", str(data_copy))
+    lines = result.output.splitlines()
+    assert result.exit_code == 2 and "problems to fix before merging" in lines[0]
+    assert len(lines) > 10 and all(line.startswith(f"  {draft}:") for line in lines[1:])
+
+
 def test_a_verb_the_ontology_lacks_is_a_generic_event(tmp_path: Path) -> None:
     article = tmp_path / "award.txt"
     lines = ["(재)가나진흥원은 기관이다.", "연혁", "2001. 08. 21 : (재)가나진흥원 설립"]

@@ -110,10 +110,17 @@ def _evaluate(result, expected: Path | None) -> str:
 
 
 def _merge(draft: Path, data_dir: Path | None) -> None:
+    from kg.core.errors import DraftNotReviewed
     from kg.core.paths import DATA_DIR
     from kg.ingest.merge import merge_draft
 
-    merged = merge_draft(draft, data_dir or DATA_DIR)
+    try:
+        merged = merge_draft(draft, data_dir or DATA_DIR)
+    except DraftNotReviewed as e:  # every problem at once, one line each
+        click.echo(f"kg: error: {e}", err=True)
+        for problem in e.problems:
+            click.echo(f"  {problem}", err=True)
+        raise click.exceptions.Exit(2) from e
     click.echo(merged.to_text())
 
 

@@ -24,7 +24,7 @@ import tomli_w
 
 from kg.build.records import SEGMENT
 from kg.build.sources import SOURCE_FIELDS, SOURCE_OPTIONAL, load_records, read_toml
-from kg.core.errors import InputError, KgError
+from kg.core.errors import DraftNotReviewed, InputError, KgError
 from kg.core.files import write_atomic
 from kg.ingest import gazetteer as gz
 from kg.ingest.names import plain_name
@@ -66,7 +66,8 @@ class Merged:
 def merge_draft(draft_path: Path, data_dir: Path) -> Merged:
     """Add a reviewed draft (and its article) to ``data_dir``; InputError if it cannot be."""
     draft = read_toml(Path(draft_path))
-    check_reviewed(draft, draft_path)
+    if not isinstance(draft.get("document"), list) or not draft["document"]:
+        raise InputError(f"{draft_path}: not a draft of `kg ingest` (no [[document]] table)")
     doc = dict(draft["document"][0])
     text = _article(doc, Path(draft_path))
     records_dir, sources_dir = Path(data_dir) / "records", Path(data_dir) / "sources"
@@ -76,6 +77,7 @@ def merge_draft(draft_path: Path, data_dir: Path) -> Merged:
     merged = Merged(slug)
     existing = load_records(records_dir)
     links = link_entities(draft, existing, merged)
+    check_reviewed(draft, draft_path, frozenset(links))
     renamed = taken_slugs(draft, existing, links, merged)
     records = rewrite(draft, links, renamed)
     doc["author"] = _rewrite_ref(doc.get("author", ""), links | renamed)
@@ -96,9 +98,10 @@ def merge_draft(draft_path: Path, data_dir: Path) -> Merged:
     return merged
 
 
-def check_reviewed(draft: dict[str, Any], where: Path) -> None:
-    """A draft is reviewed when it has its document, an author and no empty English label;
-    every problem is reported at once, each with the draft's file and line."""
+def check_reviewed(draft: dict[str, Any], where: Path, linked: frozenset = frozenset()) -> None:
+    """A draft is reviewed when it has its document, an author and no empty English label
+    (but on the ``linked`` records, which the data has); every problem is reported at once,
+    each with the draft's file and line (:class:`DraftNotReviewed`)."""
     if not isinstance(draft.get("document"), list) or not draft["document"]:
         raise InputError(f"{where}: not a draft of `kg ingest` (no [[document]] table)")
     lines = table_lines(Path(where))
@@ -111,14 +114,16 @@ def check_reviewed(draft: dict[str, Any], where: Path) -> None:
     for kind, tables in draft.items():
         for table in tables if isinstance(tables, list) else []:
             for name in ("en", "variable_en"):
-                if name in table and not str(table[name]).strip():
+                linked_one = (kind, table.get("slug")) in linked
+                if name in table and not str(table[name]).strip() and not linked_one:
                     slug = table.get("slug")
                     line = lines.get((kind, slug), 0)
                     problems.append(f"{where}:{line}: {kind} {slug!r} has no {name}")
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
-        raise InputError(f"{where}: {count} to fix before merging (review the draft):\n  "
-                         + "\n  ".join(problems))  # fmt: skip
+        raise DraftNotReviewed(
+            f"{where}: {count} to fix before merging (review the draft)", problems
+        )
 
 
 def table_lines(path: Path) -> dict[tuple[str, Any], int]:
