@@ -53,10 +53,12 @@ class Assembly:
     def find(self, name: str, kinds: tuple[str, ...] = NAMED_KINDS) -> Found | None:
         """The item named ``name`` (or ending with it), by plain name, ko or alt_ko."""
         key = names.plain_name(name)
+        key = gz.SHORT_NAMES.get(key, key)  # 과기정통부 is 과학기술정보통신부
         for item in self._items:
             if item.kind not in kinds:
                 continue
-            keys = {names.plain_name(n) for n in [item.ko, *item.alt_ko]}
+            keys = {gz.SHORT_NAMES.get(k, k) for n in [item.ko, *item.alt_ko]
+                    if (k := names.plain_name(n))}  # fmt: skip
             if key in keys or (len(key) >= 4 and any(k.endswith(key) for k in keys)):
                 return item
             if len(key) >= 3 and item.ko.endswith(" " + name):  # 실증랩 of 수원 … 실증랩
@@ -149,6 +151,8 @@ class Assembly:
             self.add(found)
         elif existing.kind == found.kind or existing.ko == found.ko:
             self._quote(existing, found.quotes)
+            if key in gz.SHORT_NAMES and key not in existing.alt_ko:
+                existing.alt_ko.append(key)
 
     def _government(self, found: Found) -> None:
         """A 시청 or 도청, serving its territory (the place of the same name)."""

@@ -78,6 +78,13 @@ NOT_NAMES = set(words(
     "범부처 각부처 관계부처 지원센터 거점센터 본부 사업부 책임연구원 선임연구원 수석연구원 "
     "주임연구원 전임연구원 연구원"))  # fmt: skip
 
+# The short names ministries go by in the news → their full names.
+SHORT_NAMES = {
+    "과기정통부": "과학기술정보통신부", "과기부": "과학기술정보통신부", "중기부": "중소벤처기업부",
+    "문체부": "문화체육관광부", "산업부": "산업통상자원부", "행안부": "행정안전부",
+    "국토부": "국토교통부", "농식품부": "농림축산식품부", "복지부": "보건복지부",
+}  # fmt: skip
+
 LEGAL_FORMS = {"(재)": "재단법인", "(사)": "사단법인", "재단법인": "재단법인"}
 
 # Particles and endings that may follow a name; longest first.
