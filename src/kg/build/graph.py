@@ -191,7 +191,7 @@ class FactsBuilder:
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise RecordError(f"{record.where}: value {value!r} is not a number")
         for _, found in self.evidence[iri]:
-            if str(value) not in found.exact:
+            if str(value) not in found.exact and f"{value:,}" not in found.exact:
                 raise RecordError(
                     f"{record.where}: value {value} is not printed in {found.exact!r}"
                 )
