@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import shlex
 import time
 import urllib.error
 import urllib.parse
@@ -161,10 +162,16 @@ def _lexical(term: str) -> str:
     return term.split('"')[1] if term.startswith('"') else term
 
 
-def remote_select(endpoint: str, query_text: str) -> list[dict[str, str]]:
+def _form(query_text: str, default_graph: str) -> bytes:
+    """The POST body: the query, and the graph to read as ``default-graph-uri`` if any."""
+    fields = {"query": query_text} | ({"default-graph-uri": default_graph} if default_graph else {})
+    return urllib.parse.urlencode(fields).encode("utf-8")
+
+
+def remote_select(endpoint: str, query_text: str, default_graph: str = "") -> list[dict[str, str]]:
     """Rows of a SELECT on ``endpoint``: variable → term in N-Triples form."""
     check_query(query_text)
-    data = urllib.parse.urlencode({"query": query_text}).encode("utf-8")
+    data = _form(query_text, default_graph)
     headers = {"Accept": RESULTS, "Content-Type": "application/x-www-form-urlencoded"}
     _, reply, body = request("POST", endpoint, data, headers)
     kind = reply.get("Content-Type", "")
@@ -226,12 +233,13 @@ def remote_query(endpoint: str, query_text: str, default_graph: str = "") -> Que
 
     SELECT gives :class:`pyoxigraph.QuerySolutions`, ASK :class:`~pyoxigraph.QueryBoolean`,
     CONSTRUCT/DESCRIBE :class:`~pyoxigraph.QueryTriples`: the types the local store gives.
-    ``default_graph`` is sent as the protocol's ``default-graph-uri``.
+    ``default_graph`` is sent as the protocol's ``default-graph-uri`` ("": none, the
+    endpoint's own default graph, which some stores keep empty and others make the union
+    of every graph).
     """
     check_query(query_text)
-    fields = {"query": query_text} | ({"default-graph-uri": default_graph} if default_graph else {})
     headers = {"Accept": ANSWERS, "Content-Type": "application/x-www-form-urlencoded"}
-    _, reply, body = request("POST", endpoint, urllib.parse.urlencode(fields).encode(), headers)
+    _, reply, body = request("POST", endpoint, _form(query_text, default_graph), headers)
     kind = reply.get("Content-Type", "").split(";")[0].strip().lower()
     # the formats a server may answer in (kg.rdf.formats), results before RDF
     found = sorted(formats.by_media_type(kind, "serve"), key=lambda f: not f.results)
@@ -253,3 +261,37 @@ def remote_query(endpoint: str, query_text: str, default_graph: str = "") -> Que
             f"{endpoint}: unreadable {kind} answer: {' '.join(str(e).split())}"
         ) from e
     raise RemoteError(f"{endpoint}: answered {kind or 'no content type'}, not SPARQL results")
+
+
+def holds_triples(endpoint: str, default_graph: str = "") -> bool:
+    """Whether the endpoint's default graph (or ``default_graph``) holds any triple at all."""
+    query = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"  # ASK answers are not read by remote_select
+    return bool(remote_select(endpoint, query, default_graph))
+
+
+# Where the SPARQL query service lives next to a Graph Store endpoint, for the stores
+# the README names (Oxigraph, Virtuoso, Fuseki, GraphDB): store path suffix → query path.
+QUERY_BESIDE_STORE = {
+    "/store": "/query",  # oxigraph serve
+    "/sparql-graph-crud": "/sparql",  # Virtuoso
+    "/sparql-graph-crud-auth": "/sparql-auth",  # Virtuoso, with HTTP digest auth
+    "/data": "/query",  # Fuseki: /DATASET/data, /DATASET/query
+    "/rdf-graphs/service": "",  # GraphDB: /repositories/REPO/rdf-graphs/service, /repositories/REPO
+}
+
+
+def query_endpoint_beside(store_url: str) -> str:
+    """The query URL of the store whose Graph Store endpoint is ``store_url``; "" if unknown."""
+    parts = urllib.parse.urlsplit(store_url)
+    for suffix, query_path in QUERY_BESIDE_STORE.items():
+        if parts.path.endswith(suffix):
+            path = parts.path[: -len(suffix)] + query_path
+            return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    return ""
+
+
+def read_back_command(store_url: str, graph: str, query_endpoint: str = "") -> str:
+    """The ``kg query`` command line that reads a pushed graph back from the same store."""
+    url = query_endpoint or query_endpoint_beside(store_url) or "QUERY-URL-OF-THIS-STORE"
+    extra = "" if graph == DEFAULT_GRAPH else f" --default-graph {shlex.quote(graph)}"
+    return f"kg query history --endpoint {shlex.quote(url)}{extra}"
