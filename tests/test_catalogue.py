@@ -33,6 +33,7 @@ SAMPLE_PARAMS = {
     "evidence": {"entity": "정보통신부"},
     "describe": {"entity": "unit/sos-lab"},
     "search": {"text": "센터"},
+    "history": {"agency": "전주정보문화산업진흥원"},  # today's 22 rows; without it, every agency
 }
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 

@@ -25,14 +25,14 @@ SEGMENT = {
 }
 KIND_OF_SEGMENT = {segment: kind for kind, segment in SEGMENT.items()}
 
-COMMON = {"slug", "ko", "en", "alt_ko", "alt_en", "evidence", "note", "same_as"}
+COMMON = {"slug", "ko", "en", "alt_ko", "alt_en", "evidence", "note", "same_as", "source"}
 DESCRIBED = {"description_ko", "description_en", "subjects"}
 FIELDS: dict[str, set[str]] = {
     "organization": {"kind", "legal_form", "area_served"} | DESCRIBED,
     "unit": {"unit_of", "also_project"} | DESCRIBED,
     "person": {"job_title_ko", "job_title_en"},
     "post": {"post_in", "held_by", "head"},
-    "place": {"kind", "contained_in"},
+    "place": {"kind", "contained_in", "identifier"},
     "legislation": {"jurisdiction"},
     "scheme": set(),
     "concept": {"broader", "scheme"},
@@ -50,7 +50,7 @@ REQUIRED: dict[str, set[str]] = {
 }
 KIND_VALUES = {
     "organization": {"agency", "government"},
-    "place": {"city", "province", "district", "zone"},
+    "place": {"region", "city", "province", "district", "zone"},
     "project": {"program", "strategy"},
     "event": {"fair"},
 }
@@ -67,7 +67,7 @@ def check_record(record: Record) -> None:
         raise RecordError(f"{record.where}: unknown field(s): {', '.join(unknown)}")
     needed = set(REQUIRED.get(record.kind, set()))
     if not (record.kind == "event" and "timeline" in record.fields):
-        needed |= {"ko", "en"} | ({"evidence"} if record.kind != "scheme" else set())
+        needed |= {"ko", "en"} | ({"evidence"} if quoted(record) else set())
     else:
         needed |= {"en"}
     missing = sorted(needed - record.fields.keys())
@@ -77,6 +77,11 @@ def check_record(record: Record) -> None:
     if value is not None and record.kind in KIND_VALUES and value not in KIND_VALUES[record.kind]:
         choices = ", ".join(sorted(KIND_VALUES[record.kind]))
         raise RecordError(f"{record.where}: kind {value!r} is not one of {choices}")
+
+
+def quoted(record: Record) -> bool:
+    """Whether a record needs evidence: all but schemes and the 시·도 of the reference data."""
+    return record.kind != "scheme" and not (record.kind == "place" and record.get("kind") == "region")
 
 
 class Index:

@@ -65,12 +65,12 @@ def ingest(article: Path, source_meta: Path | None = None) -> Ingested:
 
 def known_entities(draft: dict[str, Any], records_dir: Path | None = None) -> str:
     """The review's last part: entities of the draft the curated data already has."""
-    from kg.build.sources import load_records
+    from kg.build.regions import curated_records
     from kg.core.paths import RECORDS_DIR
     from kg.ingest.merge import Merged, link_entities
 
     merged = Merged(draft["source"])
-    link_entities(draft, load_records(records_dir or RECORDS_DIR), merged)
+    link_entities(draft, curated_records(records_dir or RECORDS_DIR), merged)
     if not merged.linked:
         return "already in the graph: none\n"
     lines = ["already in the graph (--merge links them, nothing is added twice):"]

@@ -14,6 +14,7 @@ from typing import Any
 import tomli_w
 
 from kg.build.records import SEGMENT
+from kg.build.regions import load_regions, region_named
 from kg.build.sources import SOURCE_FIELDS, SOURCE_OPTIONAL, read_toml
 from kg.core.errors import InputError
 from kg.ingest.model import Extraction, Found
@@ -30,7 +31,12 @@ HEADER = (
 def assign_slugs(extraction: Extraction) -> None:
     """``<source8>-<segment>-<nn>``: ASCII, unique, assigned once; reviewers may rename."""
     counts: dict[str, int] = {}
+    regions = load_regions()
     for item in extraction.items:
+        region = region_named(item.ko, regions) if item.kind == "place" else None
+        if region is not None:  # a 시·도: the place of the reference data, not a new one
+            item.slug = region.slug
+            continue
         segment = SEGMENT[item.kind]
         counts[segment] = counts.get(segment, 0) + 1
         item.slug = f"{extraction.source_slug[:8]}-{segment}-{counts[segment]:02d}"
@@ -83,6 +89,8 @@ def record(item: Found, extraction: Extraction) -> dict[str, Any] | None:
     fields = item.fields
     agency = extraction.agency
     table: dict[str, Any] = {"slug": item.slug}
+    if item.kind == "place" and region_named(item.ko):  # names, kind, code: the registry's
+        return table | {"evidence": list(item.quotes)}
     if item.kind == "event" and "timeline" in fields:
         return table | _timeline_event(item)
     if item.kind == "observation" and fields.get("about") is None:
@@ -91,6 +99,9 @@ def record(item: Found, extraction: Extraction) -> dict[str, Any] | None:
     if item.alt_ko:
         table["alt_ko"] = list(item.alt_ko)
     table |= EXTRA[item.kind](item, agency)
+    if item is agency:  # the first 시·도 the article names: the reviewer checks it
+        regions = [p.slug for p in extraction.of("place") if region_named(p.ko)]
+        table |= {"area_served": regions[:1]} if regions else {}
     table["evidence"] = list(item.quotes)
     return table
 

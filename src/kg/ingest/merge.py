@@ -23,7 +23,8 @@ from typing import Any
 import tomli_w
 
 from kg.build.records import SEGMENT
-from kg.build.sources import SOURCE_FIELDS, SOURCE_OPTIONAL, load_records, read_toml
+from kg.build.regions import curated_records
+from kg.build.sources import SOURCE_FIELDS, SOURCE_OPTIONAL, read_toml
 from kg.core.errors import InputError, KgError
 from kg.core.files import write_atomic
 from kg.ingest import gazetteer as gz
@@ -70,7 +71,7 @@ def merge_draft(draft_path: Path, data_dir: Path) -> Merged:
     if (records_dir / f"{slug}.toml").exists() or (sources_dir / f"{slug}.toml").exists():
         raise InputError(f"{draft_path}: source {slug} is already in {data_dir}")
     merged = Merged(slug)
-    links = link_entities(draft, load_records(records_dir), merged)
+    links = link_entities(draft, curated_records(records_dir), merged)
     records = rewrite(draft, links)
     doc["author"] = _rewrite_ref(doc.get("author", ""), links)
     compare_events(records, text, records_dir, sources_dir, merged)
@@ -124,11 +125,14 @@ def link_entities(draft: dict[str, Any], existing, merged: Merged) -> dict[tuple
     links: dict[tuple, tuple] = {}
     for kind in LINKED_KINDS:
         known = {name: r for r in existing.of(kind) for name in _names(r.fields)}
+        quoted = {r.slug: r for r in existing.of(kind) if r.source}  # not reference data only
         for table in draft.get(kind, []):
             match = next((known[n] for n in sorted(_names(table)) if n in known), None)
+            match = quoted.get(table["slug"], match)  # a 시·도, named by its slug
             if match is not None:
                 links[(kind, table["slug"])] = (kind, match.slug)
-                merged.linked.append(f"{kind} {table['ko']} → {SEGMENT[kind]}/{match.slug}")
+                name = table.get("ko", table["slug"])
+                merged.linked.append(f"{kind} {name} → {SEGMENT[kind]}/{match.slug}")
     return links
 
 

@@ -91,6 +91,8 @@ def bind(params: list[Param], given: dict[str, str], source: str) -> dict[ox.Var
                 f"(known: {', '.join(TYPES)})"
             )
         value = given.get(param.name, param.default)
+        if value is None and param.optional:
+            continue
         if value is None:
             doc = f": {param.doc}" if param.doc else ""
             raise QueryError(f"{source} needs --param {param.name}=… ({param.type}{doc})")
