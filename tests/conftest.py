@@ -30,7 +30,7 @@ OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigra
 
 
 # A test using one of these fixtures (directly or through another) gets the marker.
-MARKED_FIXTURES = {"server": {"server"}, "browser": {"browser", "browser_page"}}
+MARKED_FIXTURES = {"server": {"server", "virtuoso"}, "browser": {"browser", "browser_page"}}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -64,6 +64,74 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Virtuoso Open-Source server on 127.0.0.1 (one per session), from an ini file in a
+    temporary folder, its Graph Store endpoint opened; its root URL."""
+    if not shutil.which(VIRTUOSO) or not shutil.which(ISQL):
+        pytest.skip(f"{VIRTUOSO} is not installed (Debian: apt-get install virtuoso-opensource)")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    sql, http = free_port(), free_port()
+    (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(sql=sql, http=http))
+    log = (folder / "console.log").open("wb")
+    process = subprocess.Popen([VIRTUOSO, "-f", "-c", "virtuoso.ini"], cwd=folder,
+                               stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+    url = f"http://127.0.0.1:{http}"
+    try:
+        _wait_for(f"{url}/sparql?query=ASK%7B%7D", process, 60.0, folder / "console.log")
+        grant = 'GRANT SPARQL_UPDATE TO "SPARQL";'  # opens /sparql-graph-crud (no auth)
+        subprocess.run([ISQL, str(sql), "dba", "dba", f"exec={grant}"], check=True,
+                       capture_output=True, timeout=30)  # fmt: skip
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+VIRTUOSO, ISQL = "virtuoso-t", "isql-vt"
+# The least Virtuoso needs: its files in the folder, two ports of ours, small buffers.
+VIRTUOSO_INI = """[Database]
+DatabaseFile = virtuoso.db
+ErrorLogFile = virtuoso.log
+LockFile = virtuoso.lck
+TransactionFile = virtuoso.trx
+xa_persistent_file = virtuoso.pxa
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = virtuoso-temp.db
+TransactionFile = virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DisableUnixSocket = 1
+CheckpointInterval = 0
+DirsAllowed = .
+NumberOfBuffers = 2000
+MaxDirtyBuffers = 1500
+ThreadsPerQuery = 2
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerRoot = .
+ServerThreads = 4
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 60
+"""
+
+
+def _wait_for(url: str, process: subprocess.Popen, seconds: float, log: Path) -> None:
+    """Until ``url`` answers; fails with the server's log if it exits or takes too long."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"the server did not start: {log.read_text(errors='replace')[-500:]}")
 
 
 @pytest.fixture(scope="session")

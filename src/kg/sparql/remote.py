@@ -227,6 +227,18 @@ ANSWERS = (
     "application/n-triples;q=0.8, text/turtle;q=0.5"
 )
 
+# CONSTRUCT/DESCRIBE ask for RDF only: offered SPARQL JSON too, Virtuoso 7.2 answers them
+# as s/p/o bindings (with a "lang" key that is not SPARQL JSON).
+RDF_ANSWERS = "application/n-triples, text/turtle;q=0.5"
+
+
+def _gives_triples(query_text: str) -> bool:
+    """Whether the query is a CONSTRUCT or DESCRIBE (run on an empty store: no data read)."""
+    try:
+        return isinstance(ox.Store().query(query_text), ox.QueryTriples)
+    except SyntaxError:
+        return False  # the endpoint will say what is wrong with it
+
 
 def remote_query(endpoint: str, query_text: str, default_graph: str = "") -> QueryResult:
     """Any read-only query on ``endpoint``, read back as pyoxigraph results.
@@ -238,7 +250,8 @@ def remote_query(endpoint: str, query_text: str, default_graph: str = "") -> Que
     of every graph).
     """
     check_query(query_text)
-    headers = {"Accept": ANSWERS, "Content-Type": "application/x-www-form-urlencoded"}
+    accept = RDF_ANSWERS if _gives_triples(query_text) else ANSWERS
+    headers = {"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
     _, reply, body = request("POST", endpoint, _form(query_text, default_graph), headers)
     kind = reply.get("Content-Type", "").split(";")[0].strip().lower()
     # the formats a server may answer in (kg.rdf.formats), results before RDF
