@@ -17,7 +17,7 @@ import pytest
 
 from kg.sparql.catalogue import CatalogueQuery, load_catalogue
 from kg.sparql.query import run as run_local
-from kg.sparql.remote import DEFAULT_GRAPH
+from kg.sparql.remote import DEFAULT_GRAPH, RemoteError, push
 from kg.sparql.remotequery import run_remote
 from tests.helpers import run
 
@@ -82,3 +82,23 @@ def test_kg_query_reads_back_what_kg_push_printed(pushed: str, nquads: Path) -> 
     assert remote.exit_code == 0 and remote.stderr == "", remote.output
     assert set(remote.stdout.splitlines()) == set(local.stdout.splitlines())
     assert remote.stdout.count("\n") == local.stdout.count("\n") > 10
+
+
+def test_credentials_from_netrc_open_the_digest_endpoint(
+    virtuoso: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Virtuoso's /sparql-graph-crud-auth asks HTTP Digest: the user's ~/.netrc answers."""
+    one = tmp_path / "one.nt"
+    one.write_text('<https://e.org/a> <https://e.org/p> "가" .\n', encoding="utf-8")
+    store_url = f"{virtuoso}/sparql-graph-crud-auth"
+    monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.netrc: refused
+    with pytest.raises(RemoteError, match="HTTP 401"):
+        push(one, store_url, "https://example.org/auth")
+    netrc = tmp_path / ".netrc"
+    netrc.write_text("machine 127.0.0.1 login dba password dba\n")
+    netrc.chmod(0o600)
+    result = push(one, store_url, "https://example.org/auth", f"{virtuoso}/sparql-auth")
+    assert result.sent == result.stored == 1
+    netrc.chmod(0o644)  # readable by others: refused, as curl and ftp refuse it
+    with pytest.raises(RemoteError, match="netrc"):
+        push(one, store_url, "https://example.org/auth")

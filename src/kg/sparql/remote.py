@@ -28,11 +28,12 @@ from xml.etree import ElementTree
 import pyoxigraph as ox
 
 from kg.core.config import GRAPH_BASE
-from kg.core.errors import InputError, KgError
+from kg.core.errors import InputError, RemoteError
 from kg.rdf import formats
 from kg.rdf.oxigraph import QueryResult, written
 from kg.rdf.parsing import read_quads
 from kg.sparql.guard import check_query
+from kg.sparql.stores import opener_for, query_endpoint_beside
 
 DEFAULT_GRAPH = GRAPH_BASE + "all"
 RESULTS = "application/sparql-results+json, application/sparql-results+xml;q=0.5"
@@ -40,23 +41,11 @@ SRX = "{http://www.w3.org/2005/sparql-results#}"
 MAX_TRIES, MAX_WAIT, TIMEOUT = 4, 30.0, 120.0
 
 
-class RemoteError(KgError):
-    """The remote store failed, refused, or answered something that cannot be trusted."""
-
-
 @dataclass(frozen=True)
 class PushResult:
     graph: str
     sent: int
     stored: int
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D102
-        raise RemoteError(f"{req.full_url}: the server redirects to {newurl}; not followed")
-
-
-OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect())
 
 
 def _check_url(url: str) -> str:
@@ -72,7 +61,7 @@ def request(method: str, url: str, data: bytes | None = None, headers: dict | No
         req = urllib.request.Request(_check_url(url), data=data, method=method,
                                      headers=headers or {})  # fmt: skip
         try:
-            with OPENER.open(req, timeout=TIMEOUT) as response:
+            with opener_for(url).open(req, timeout=TIMEOUT) as response:
                 return response.status, response.headers, _read_all(response, url)
         except urllib.error.HTTPError as e:
             if e.code in (429, 503) and attempt < MAX_TRIES:
@@ -280,27 +269,6 @@ def holds_triples(endpoint: str, default_graph: str = "") -> bool:
     """Whether the endpoint's default graph (or ``default_graph``) holds any triple at all."""
     query = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"  # ASK answers are not read by remote_select
     return bool(remote_select(endpoint, query, default_graph))
-
-
-# Where the SPARQL query service lives next to a Graph Store endpoint, for the stores
-# the README names (Oxigraph, Virtuoso, Fuseki, GraphDB): store path suffix → query path.
-QUERY_BESIDE_STORE = {
-    "/store": "/query",  # oxigraph serve
-    "/sparql-graph-crud": "/sparql",  # Virtuoso
-    "/sparql-graph-crud-auth": "/sparql-auth",  # Virtuoso, with HTTP digest auth
-    "/data": "/query",  # Fuseki: /DATASET/data, /DATASET/query
-    "/rdf-graphs/service": "",  # GraphDB: /repositories/REPO/rdf-graphs/service, /repositories/REPO
-}
-
-
-def query_endpoint_beside(store_url: str) -> str:
-    """The query URL of the store whose Graph Store endpoint is ``store_url``; "" if unknown."""
-    parts = urllib.parse.urlsplit(store_url)
-    for suffix, query_path in QUERY_BESIDE_STORE.items():
-        if parts.path.endswith(suffix):
-            path = parts.path[: -len(suffix)] + query_path
-            return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
-    return ""
 
 
 def read_back_command(store_url: str, graph: str, query_endpoint: str = "") -> str:
