@@ -137,6 +137,13 @@ def test_a_failing_server_is_a_clear_error(scripted, tmp_path: Path) -> None:
         push(nt_file(tmp_path), url)
 
 
+def test_a_refusal_says_where_credentials_go(scripted, tmp_path: Path) -> None:
+    url, replies = scripted
+    replies += [(403, {}, b"<html><h1>403 Forbidden</h1></html>")]
+    with pytest.raises(RemoteError, match=r"HTTP 403 <html>.* login in ~/\.netrc"):
+        push(nt_file(tmp_path), url)
+
+
 def test_partial_and_truncated_answers_are_refused(scripted, tmp_path: Path) -> None:
     url, replies = scripted
     replies += [(204, {}, b""), (206, {}, NT)]

@@ -39,6 +39,10 @@ DEFAULT_GRAPH = GRAPH_BASE + "all"
 RESULTS = "application/sparql-results+json, application/sparql-results+xml;q=0.5"
 SRX = "{http://www.w3.org/2005/sparql-results#}"
 MAX_TRIES, MAX_WAIT, TIMEOUT = 4, 30.0, 120.0
+REFUSED_HINT = (
+    " (the store wants a login in ~/.netrc, or write rights for its user: "
+    "see the README, 'Other SPARQL stores')"
+)
 
 
 @dataclass(frozen=True)
@@ -67,10 +71,9 @@ def request(method: str, url: str, data: bytes | None = None, headers: dict | No
             if e.code in (429, 503) and attempt < MAX_TRIES:
                 time.sleep(_retry_after(e.headers.get("Retry-After"), attempt))
                 continue
-            body = e.read(500).decode("utf-8", "replace")
-            raise RemoteError(
-                f"{method} {url}: HTTP {e.code} {' '.join(body.split())[:200]}"
-            ) from e
+            body = " ".join(e.read(500).decode("utf-8", "replace").split())[:200]
+            hint = REFUSED_HINT if e.code in (401, 403) else ""
+            raise RemoteError(f"{method} {url}: HTTP {e.code} {body}{hint}") from e
         except http.client.IncompleteRead as e:
             raise RemoteError(f"{method} {url}: truncated answer ({len(e.partial)} bytes)") from e
         except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
