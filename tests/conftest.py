@@ -3,7 +3,7 @@
 Each pytest-xdist worker is a session of its own: it builds once, into its own
 temporary folder (never dist/). Tests are marked by what they need (registered in
 pyproject.toml): ``server`` and ``browser`` are added here to every test that uses
-a fixture of that name (an Oxigraph or ``kg serve`` process, a Chromium);
+a fixture of that name (an Oxigraph, Virtuoso or ``kg serve`` process, a Chromium);
 ``slow`` is written on the test.
 """
 
