@@ -62,3 +62,7 @@ class NotConformingError(KgError):
     def __init__(self, message: str, report: object | None = None) -> None:
         super().__init__(message)
         self.report = report
+
+
+class RemoteError(KgError):
+    """A remote store failed, refused, or answered something that cannot be trusted."""

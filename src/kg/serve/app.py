@@ -13,7 +13,8 @@ Routes (a Starlette app, run by uvicorn):
 The graph is read-only: update requests are refused (403), and every query passes
 :func:`kg.sparql.guard.check_query` before a worker of :mod:`kg.sparql.executor` runs it under the
 time and row limits. Requests are checked before any work: a parameter given twice,
-``default-graph-uri`` / ``named-graph-uri`` or text that is not UTF-8 is 400, a body
+``default-graph-uri`` (other than the served graph's own name, ``<base>graph/all``, which
+``kg query --endpoint`` sends) / ``named-graph-uri`` or text that is not UTF-8 is 400, a body
 over MAX_BODY 413 (refused before reading past it), a URL over MAX_URL 414, a media
 type other than the protocol's 415. CORS lets any origin read, never with credentials.
 Every response carries a Content-Security-Policy and nosniff (:mod:`kg.serve.security`).
@@ -46,6 +47,7 @@ from kg.serve.security import SecurityHeaders
 from kg.sparql.executor import QueryPool, QueryTimeout, ServerBusy
 from kg.sparql.guard import MAX_LENGTH, check_query
 from kg.sparql.negotiation import prefers_html, serialize_triples, split_suffix, wanted
+from kg.sparql.remote import DEFAULT_GRAPH
 
 MAX_BODY = 4 * MAX_LENGTH  # bytes: a query of MAX_LENGTH characters, percent-encoded
 MAX_URL = 32 * 1024  # bytes of path and query string; longer queries must be POSTed (414)
@@ -191,8 +193,10 @@ async def _query_of(request: Request) -> tuple[str | None, dict[str, str]]:
     if "update" in params:
         raise Refused(403, UPDATE_REFUSED)
     for name in ("default-graph-uri", "named-graph-uri"):
-        if name in params:
-            raise Refused(400, f"{name} is not supported: queries run on the served graph")
+        if name in params and (name, params[name]) != ("default-graph-uri", DEFAULT_GRAPH):
+            raise Refused(
+                400, f"{name} is not supported: queries run on the served graph <{DEFAULT_GRAPH}>"
+            )
     if query is not None and "query" in params:
         raise Refused(400, "the query is given twice: in the body and as query=")
     return params.get("query", query), params

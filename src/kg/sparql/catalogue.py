@@ -8,9 +8,11 @@ Each ``.rq`` file opens with comment lines that explain it::
     # param: year xsd:gYear  the year to list
     # param: org iri default=kg:org/jeonju-ict-culture-agency  the organization
     # param: agency entity optional  one agency; without it, every agency
+    # param: text xsd:string example=센터  the text to look for
 
 A parameter without ``default=`` or ``optional`` must be given
 (``kg query NAME --param year=2017``); an optional one not given is left unbound.
+``example=`` is a value that gives rows, for tests and pages that run every query.
 Its TYPE (``xsd:gYear``, ``iri``, ``entity`` …) says how :mod:`kg.sparql.query` checks and
 binds the value. This module reads those headers only; it imports no RDF library.
 """
@@ -31,7 +33,7 @@ MAX_BYTES = 400_000  # a query file larger than this is not a query
 HEADER = re.compile(r"^#\s*(?P<key>[a-z]+)\s*:\s*(?P<value>.*?)\s*$")
 PARAM = re.compile(
     r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>\S+)(?:\s+(?P<optional>optional)(?=\s|$))?"
-    r"(?:\s+default=(?P<default>\S+))?(?:\s+(?P<doc>.*))?$"
+    r"(?:\s+default=(?P<default>\S+))?(?:\s+example=(?P<example>\S+))?(?:\s+(?P<doc>.*))?$"
 )
 
 
@@ -44,11 +46,17 @@ class Param:
     doc: str = ""
     default: str | None = None
     optional: bool = False  # not given: left unbound (e.g. `agency`: every agency)
+    example: str | None = None  # a value that gives rows (tests, pages running every query)
 
     @property
     def required(self) -> bool:
         """A parameter with no default must be given, unless it is optional."""
         return self.default is None and not self.optional
+
+    @property
+    def sample(self) -> str | None:
+        """A value to run the query with: its default, else its example (None: leave it)."""
+        return self.default if self.default is not None else self.example
 
 
 @dataclass(frozen=True)
@@ -108,7 +116,8 @@ def _param(path: Path, value: str) -> Param:
         raise QueryError(f"{path}: bad '# param:' line {value!r} (want: NAME TYPE doc)")
     doc = match.group("doc") or ""
     name, type_, default = match.group("name"), match.group("type"), match.group("default")
-    return Param(name, type_, doc, default, bool(match.group("optional")))
+    optional, example = bool(match.group("optional")), match.group("example")
+    return Param(name, type_, doc, default, optional, example)
 
 
 def load_catalogue(directory: Path = QUERIES_DIR) -> dict[str, CatalogueQuery]:
