@@ -39,7 +39,7 @@ from kg.cli.options import graph_option, store_option
 )
 @click.option(
     "--fast-lane",
-    default=1.0,
+    default=0.5,
     show_default=True,
     type=click.FloatRange(min=0),
     help="Seconds a query may run on the fast-lane worker before it moves to another "

@@ -71,7 +71,7 @@ class ServeConfig:
     queries_dir: Path = QUERIES_DIR
     store: Path | None = None  # a persistent Oxigraph store (``--store``), built from nquads
     queue_wait: float = 2.0  # seconds a query may wait for a worker (then 503)
-    fast_lane: float = 1.0  # seconds a query may run on the worker kept for cheap ones
+    fast_lane: float = 0.5  # seconds a query may run on the worker kept for cheap ones
     client_queries: int = 2  # queries one client may have running or waiting
     client_budget: float = 30.0  # seconds of query time per client per minute
     trusted_proxies: tuple[str, ...] = ()  # peers whose client header is believed

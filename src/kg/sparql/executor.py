@@ -11,7 +11,9 @@ for queries predicted cheap: a text that answered quickly before, or a new text 
 a client whose recent queries were all quick (the caller's :class:`Ticket`). A query
 there that runs past ``fast_limit`` seconds is stopped, its text remembered as slow,
 and it starts again on another worker with the rest of its time, so a slow query
-holds the fast lane for ``fast_limit`` at most. A
+holds the fast lane for ``fast_limit`` at most; a spare worker, loaded in advance,
+takes the fast lane's place at once. Workers outside the fast lane run at a lower
+processor priority (nice 10), so slow queries leave the fast lane its core. A
 query waits at most ``queue_wait`` seconds for a worker (:class:`ServerBusy`, with a
 Retry-After); a worker that dies mid-query (``kill -9``) is replaced and that query
 gets :class:`WorkerDied`. :meth:`QueryPool.reload` moves every worker to a rebuilt
@@ -47,6 +49,7 @@ from kg.sparql.lanes import Lanes, Ticket, Worker, default_workers, readable
 from kg.sparql.worker import READY, QueryTooLarge, answer, serve
 
 __all__ = ["QueryPool", "QueryTimeout", "QueryTooLarge", "ServerBusy", "WorkerDied", "run_once"]
+SLOW_NICE = 10  # the nice value of workers outside the fast lane
 READY_LIMIT = 600.0  # seconds a new worker may take to load the graph
 KNOWN_TEXTS = 1000  # query texts remembered as cheap or not (the fast lane's prediction)
 
@@ -93,7 +96,7 @@ class QueryPool:
         max_rows: int = 10_000,
         store_path: Path | None = None,
         queue_wait: float | None = None,
-        fast_limit: float = 1.0,
+        fast_limit: float = 0.5,
     ):
         self.nquads = nquads
         self.store_path = store_path  # a persistent store (kg.sparql.store.open_store), if any
@@ -106,6 +109,7 @@ class QueryPool:
         self._context = mp.get_context("spawn")
         self._lanes = Lanes(max_waiting=8 * self.size)
         self._all: list[Worker] = []
+        self._spare: Worker | None = None  # loaded, waiting to take the fast lane's place
         self._generation = 0
         self._known: OrderedDict[str, bool] = OrderedDict()  # query text: cheap or not
 
@@ -113,6 +117,7 @@ class QueryPool:
         """Start the workers (call from the event loop that will use the pool)."""
         for index in range(self.size):
             self._lanes.give(self._spawn(fast=index == 0 and self.fast_limit > 0))
+        self._spare = self._spawn(fast=True) if self.fast_limit else None
 
     def close(self) -> None:
         """Stop every worker; queries still waiting for one get ServerBusy."""
@@ -125,6 +130,8 @@ class QueryPool:
     def reload(self) -> None:
         """Serve the graph file as it is now: idle workers at once, busy ones when they answer."""
         self._generation += 1
+        if self._spare is not None:
+            self._spare = self._replace(self._spare)
         for worker in list(self._lanes.idle):
             self._lanes.idle.remove(worker)
             self._lanes.give(self._replace(worker))
@@ -209,15 +216,23 @@ class QueryPool:
             self._known.popitem(last=False)
 
     def _spawn(self, fast: bool) -> Worker:
-        worker = _start(self._context, self.nquads, self.store_path)
+        # the other lanes yield the processor to the fast one (a lower priority, never raised)
+        worker = _start(self._context, self.nquads, self.store_path, 0 if fast else SLOW_NICE)
         worker.fast, worker.generation = fast, self._generation
         self._all.append(worker)
         return worker
 
     def _replace(self, worker: Worker) -> Worker:
+        """Stop ``worker``; a fast one is replaced by the spare at once (no gap in the lane)."""
         _stop(worker)
         if worker in self._all:
             self._all.remove(worker)
+        spare = self._spare
+        if worker.fast and spare is not None and spare is not worker:
+            self._spare = self._spawn(fast=True)
+            if spare.generation == self._generation:
+                return spare
+            self._replace(spare)
         return self._spawn(worker.fast)
 
 
@@ -255,9 +270,9 @@ def _one_shot_context():
     return mp.get_context("fork" if single else "spawn")
 
 
-def _start(context, nquads: Path, store_path: Path | None = None) -> Worker:
+def _start(context, nquads: Path, store_path: Path | None = None, nice: int = 0) -> Worker:
     parent, child = context.Pipe()
-    args = (child, str(nquads), str(store_path or ""), os.getpid())
+    args = (child, str(nquads), str(store_path or ""), os.getpid(), nice)
     process = context.Process(target=serve, args=args, daemon=True)
     process.start()
     child.close()

@@ -31,13 +31,16 @@ class QueryTooLarge(QueryError):
     """A query's result has more rows (or triples) than the configured limit."""
 
 
-def serve(conn: Connection, nquads: str, store_path: str = "", parent: int = 0) -> None:
+def serve(conn: Connection, nquads: str, store_path: str = "", parent: int = 0, nice: int = 0):
     """The worker's loop: load the graph, then answer jobs until the pipe closes."""
+    import os
     import signal
 
     from kg.sparql.store import open_store
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if nice:
+        os.nice(nice)
     try:
         store = open_store(Path(nquads), Path(store_path) if store_path else None)
         failure = None
