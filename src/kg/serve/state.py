@@ -69,10 +69,11 @@ def load_state(app, config, store=None) -> None:
 
 
 async def follow(app, config) -> None:
-    """Serve the graph file as it is: reload it when it has changed (runs until cancelled)."""
+    """Serve the graph file as it is (reloaded when changed), with every worker alive."""
     seen = app.state.version
     while True:
         await asyncio.sleep(POLL)
+        app.state.pool.heal()  # a worker killed while idle is replaced within a second
         now = version(config.nquads)
         if now is None or now == app.state.version or now != seen:
             seen = now  # missing, unchanged, or still changing: look again later

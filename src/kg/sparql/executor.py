@@ -136,6 +136,16 @@ class QueryPool:
             self._lanes.idle.remove(worker)
             self._lanes.give(self._replace(worker))
 
+    def heal(self) -> None:
+        """Replace the idle workers (and the spare) that died, killed from outside."""
+        if self._spare is not None and not self._spare.process.is_alive():
+            self._all.remove(self._spare)
+            _stop(self._spare)
+            self._spare = self._spawn(fast=True)
+        for worker in [w for w in self._lanes.idle if not w.process.is_alive()]:
+            self._lanes.idle.remove(worker)
+            self._lanes.give(self._replace(worker))
+
     def waiting(self) -> int:
         """Queries waiting for a worker now."""
         return self._lanes.waiting()
@@ -229,10 +239,8 @@ class QueryPool:
             self._all.remove(worker)
         spare = self._spare
         if worker.fast and spare is not None and spare is not worker:
-            self._spare = self._spawn(fast=True)
-            if spare.generation == self._generation:
-                return spare
-            self._replace(spare)
+            self._spare = self._spawn(fast=True)  # reload() keeps the spare's graph current
+            return spare
         return self._spawn(worker.fast)
 
 
