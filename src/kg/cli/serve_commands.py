@@ -34,8 +34,8 @@ from kg.cli.options import graph_option, store_option
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
-    help="Query worker processes  [default: one per core]. With 2 or more, one is kept "
-    "for quick queries (the fast lane).",
+    help="Query worker processes  [default: one per core]. With 2 or more, one more is "
+    "started and two are kept for quick queries (the fast lane).",
 )
 @click.option(
     "--fast-lane",

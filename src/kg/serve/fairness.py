@@ -151,14 +151,14 @@ async def run_fairly(request, query: str, keys: list[str]) -> Result:
 
 def describe_limits(pool: QueryPool, limits: Limits) -> list[str]:
     """The server's limits in words, for the front page."""
-    fast = (
-        f"one of them kept for quick queries (a query there past {pool.fast_limit:g} s "
-        "moves to another worker)"
+    workers = (
+        f"{pool.size + 1} query workers, 2 of them kept for quick queries (a query there "
+        f"past {pool.fast_limit:g} s moves to another worker)"
         if pool.fast_limit
-        else "no fast lane"
+        else f"{pool.size} query workers"
     )
     return [
-        f"{pool.size} query workers, {fast}",
+        workers,
         f"a query runs at most {pool.timeout:g} s (503) and returns at most "
         f"{pool.max_rows} rows (400)",
         f"a query waits at most {pool.queue_wait:g} s for a free worker (503, Retry-After)",

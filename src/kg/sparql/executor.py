@@ -6,18 +6,19 @@ limit, and returns the serialized result. A worker that has not answered within
 ``timeout`` seconds is killed and replaced, and the caller gets :class:`QueryTimeout`;
 the other workers keep serving meanwhile.
 
-Fairness (:mod:`kg.sparql.lanes`): with two workers or more, one is a *fast lane*
-for queries predicted cheap: a text that answered quickly before, or a new text from
-a client whose recent queries were all quick (the caller's :class:`Ticket`). A query
+Fairness (:mod:`kg.sparql.lanes`): with two workers or more, a *fast lane* takes only
+queries predicted cheap: a text that answered quickly before, or a new text from a
+client whose recent queries were all quick (the caller's :class:`Ticket`). A query
 there that runs past ``fast_limit`` seconds is stopped, its text remembered as slow,
-and it starts again on another worker with the rest of its time, so a slow query
-holds the fast lane for ``fast_limit`` at most; a spare worker, loaded in advance,
-takes the fast lane's place at once. Workers outside the fast lane run at a lower
-processor priority (nice 10), so slow queries leave the fast lane its core. A
-query waits at most ``queue_wait`` seconds for a worker (:class:`ServerBusy`, with a
-Retry-After); a worker that dies mid-query (``kill -9``) is replaced and that query
-gets :class:`WorkerDied`. :meth:`QueryPool.reload` moves every worker to a rebuilt
-graph file without dropping a query: busy workers are replaced once they answer.
+and it starts again on another worker with the rest of its time, so a slow query holds
+the fast lane for ``fast_limit`` at most. The fast lane has two workers (one more
+process than ``workers``), so it keeps serving while one is stopped and replaced.
+Workers outside the fast lane run at a lower processor priority (nice 10), so slow
+queries leave the fast lane its core. A query waits at most ``queue_wait`` seconds for
+a worker (:class:`ServerBusy`, with a Retry-After); a worker that dies mid-query
+(``kill -9``) is replaced and that query gets :class:`WorkerDied`.
+:meth:`QueryPool.reload` moves every worker to a rebuilt graph file without dropping a
+query: busy workers are replaced once they answer.
 
 A SELECT runs twice: once to count its rows against the limit without keeping
 them, then again to serialize it (pyoxigraph serializes only a fresh result); a
@@ -36,6 +37,7 @@ Example::
 
 from __future__ import annotations
 
+import asyncio
 import math
 import multiprocessing as mp
 import os
@@ -46,7 +48,7 @@ from pathlib import Path
 
 from kg.core.errors import KgError, QueryError
 from kg.sparql.lanes import Lanes, Ticket, Worker, default_workers, readable
-from kg.sparql.worker import READY, QueryTooLarge, answer, serve
+from kg.sparql.worker import READY, QueryTooLarge, answer, start_worker, stop_worker
 
 __all__ = ["QueryPool", "QueryTimeout", "QueryTooLarge", "ServerBusy", "WorkerDied", "run_once"]
 SLOW_NICE = 10  # the nice value of workers outside the fast lane
@@ -109,42 +111,52 @@ class QueryPool:
         self._context = mp.get_context("spawn")
         self._lanes = Lanes(max_waiting=8 * self.size)
         self._all: list[Worker] = []
-        self._spare: Worker | None = None  # loaded, waiting to take the fast lane's place
         self._generation = 0
+        self._tasks: set[asyncio.Future] = set()  # successors loading a reloaded graph
         self._known: OrderedDict[str, bool] = OrderedDict()  # query text: cheap or not
 
     def start(self) -> None:
         """Start the workers (call from the event loop that will use the pool)."""
         for index in range(self.size):
             self._lanes.give(self._spawn(fast=index == 0 and self.fast_limit > 0))
-        self._spare = self._spawn(fast=True) if self.fast_limit else None
+        if self.fast_limit:  # a second fast worker: the lane stays open while one is replaced
+            self._lanes.give(self._spawn(fast=True))
 
     def close(self) -> None:
         """Stop every worker; queries still waiting for one get ServerBusy."""
         self._lanes.fail_all(ServerBusy("the server is stopping"))
         for worker in self._all:
-            _stop(worker)
+            stop_worker(worker)
         self._all.clear()
         self._lanes.idle.clear()
 
     def reload(self) -> None:
-        """Serve the graph file as it is now: idle workers at once, busy ones when they answer."""
+        """Serve the graph file as it is now, without a gap: each worker gets a successor
+        that loads the new graph meanwhile; an old worker stops once its successor is
+        ready and it is idle (a busy one answers its query first)."""
         self._generation += 1
-        if self._spare is not None:
-            self._spare = self._replace(self._spare)
-        for worker in list(self._lanes.idle):
-            self._lanes.idle.remove(worker)
-            self._lanes.give(self._replace(worker))
+        for worker in [w for w in self._all if w.generation != self._generation]:
+            task = asyncio.ensure_future(self._bring_in(self._spawn(worker.fast), worker))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _bring_in(self, worker: Worker, old: Worker) -> None:
+        try:
+            await readable(worker.conn, READY_LIMIT)
+            worker.ready = worker.conn.recv() == READY
+        except (TimeoutError, EOFError, OSError):
+            pass  # a worker that does not start is replaced when a query finds it dead
+        if old in self._lanes.idle:
+            self._lanes.idle.remove(old)
+            self._successor(old)
+        if worker in self._all:
+            self._lanes.give(worker)
 
     def heal(self) -> None:
-        """Replace the idle workers (and the spare) that died, killed from outside."""
-        if self._spare is not None and not self._spare.process.is_alive():
-            self._all.remove(self._spare)
-            _stop(self._spare)
-            self._spare = self._spawn(fast=True)
+        """Replace the idle workers that died, killed from outside."""
         for worker in [w for w in self._lanes.idle if not w.process.is_alive()]:
             self._lanes.idle.remove(worker)
-            self._lanes.give(self._replace(worker))
+            self._give(self._successor(worker))
 
     def waiting(self) -> int:
         """Queries waiting for a worker now."""
@@ -191,9 +203,10 @@ class QueryPool:
                     f"({self.size} workers, {self.waiting()} queries waiting); try again later",
                     retry_after=max(1, math.ceil(self.queue_wait)),
                 ) from e
-        if not worker.process.is_alive():  # killed while idle: its replacement takes the query
-            worker = self._replace(worker)
-        return worker
+        if worker.process.is_alive():
+            return worker
+        successor = self._successor(worker)  # killed while idle: its successor takes the query
+        return successor if successor is not None else await self._acquire(ticket)
 
     async def _ask(self, worker: Worker, request: tuple, budget: float, ticket: Ticket) -> tuple:
         began = time.monotonic()
@@ -205,7 +218,7 @@ class QueryPool:
             await readable(worker.conn, budget)
             reply = worker.conn.recv()
         except BaseException as e:  # the worker's state is unknown: a fresh one takes its place
-            self._lanes.give(self._replace(worker))
+            self._give(self._successor(worker))
             if isinstance(e, TimeoutError):
                 raise QueryTimeout(
                     f"query stopped: it ran past the time limit of {self.timeout:g} s"
@@ -215,8 +228,10 @@ class QueryPool:
             raise
         finally:
             ticket.seconds += time.monotonic() - began
-        current = worker.generation == self._generation
-        self._lanes.give(worker if current else self._replace(worker))
+        if worker.generation == self._generation:
+            self._lanes.give(worker)
+        else:  # the graph was reloaded meanwhile: its successor is already loading
+            self._successor(worker)
         return _returned(reply)
 
     def _remember(self, key: str, cheap: bool) -> None:
@@ -227,21 +242,21 @@ class QueryPool:
 
     def _spawn(self, fast: bool) -> Worker:
         # the other lanes yield the processor to the fast one (a lower priority, never raised)
-        worker = _start(self._context, self.nquads, self.store_path, 0 if fast else SLOW_NICE)
+        worker = start_worker(self._context, self.nquads, self.store_path, 0 if fast else SLOW_NICE)
         worker.fast, worker.generation = fast, self._generation
         self._all.append(worker)
         return worker
 
-    def _replace(self, worker: Worker) -> Worker:
-        """Stop ``worker``; a fast one is replaced by the spare at once (no gap in the lane)."""
-        _stop(worker)
+    def _successor(self, worker: Worker) -> Worker | None:
+        """Stop ``worker``; a new one in its lane, unless a reload already started one."""
+        stop_worker(worker)
         if worker in self._all:
             self._all.remove(worker)
-        spare = self._spare
-        if worker.fast and spare is not None and spare is not worker:
-            self._spare = self._spawn(fast=True)  # reload() keeps the spare's graph current
-            return spare
-        return self._spawn(worker.fast)
+        return self._spawn(worker.fast) if worker.generation == self._generation else None
+
+    def _give(self, worker: Worker | None) -> None:
+        if worker is not None:
+            self._lanes.give(worker)
 
 
 def run_once(nquads: Path, job, args: tuple, timeout: float, store_path: Path | None = None):
@@ -251,7 +266,7 @@ def run_once(nquads: Path, job, args: tuple, timeout: float, store_path: Path | 
     persistent store at ``store_path``). The job's own errors (:class:`KgError`) are
     raised again here; a timeout is :class:`QueryTimeout`.
     """
-    worker = _start(_one_shot_context(), nquads, store_path)
+    worker = start_worker(_one_shot_context(), nquads, store_path)
     try:
         worker.conn.send((job, args))
         deadline = time.monotonic() + timeout
@@ -265,7 +280,7 @@ def run_once(nquads: Path, job, args: tuple, timeout: float, store_path: Path | 
     except (EOFError, OSError) as e:
         raise KgError("the query process died while running the query") from e
     finally:
-        _stop(worker)
+        stop_worker(worker)
     return _returned(reply)
 
 
@@ -278,15 +293,6 @@ def _one_shot_context():
     return mp.get_context("fork" if single else "spawn")
 
 
-def _start(context, nquads: Path, store_path: Path | None = None, nice: int = 0) -> Worker:
-    parent, child = context.Pipe()
-    args = (child, str(nquads), str(store_path or ""), os.getpid(), nice)
-    process = context.Process(target=serve, args=args, daemon=True)
-    process.start()
-    child.close()
-    return Worker(process, parent)
-
-
 def _returned(reply: tuple):
     """What a job returned; its KgError raised again (its message kept)."""
     status, value = reply
@@ -295,12 +301,6 @@ def _returned(reply: tuple):
     if status == "failed":
         raise KgError(value)
     return value
-
-
-def _stop(worker: Worker) -> None:
-    worker.process.kill()
-    worker.process.join(5)
-    worker.conn.close()
 
 
 def _unpack(reply: tuple) -> Result:

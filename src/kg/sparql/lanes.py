@@ -1,7 +1,7 @@
 """Which query gets which worker: a fast lane kept for cheap queries, waiters ordered by cost.
 
-A pool of query workers (:mod:`kg.sparql.executor`) keeps one worker, the *fast lane*,
-for queries predicted cheap; every other worker takes any query. A query that finds
+A pool of query workers (:mod:`kg.sparql.executor`) keeps some workers, the *fast
+lane*, for queries predicted cheap; every other worker takes any query. A query that finds
 no idle worker it may use waits, and a freed worker goes to the waiting query with
 the lowest priority number (the client's recent query-seconds, so a client that
 spends little is served before one that spends much), oldest first among equals.

@@ -16,10 +16,12 @@ Example::
 from __future__ import annotations
 
 import itertools
+import os
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from kg.core.errors import KgError, QueryError
+from kg.sparql.lanes import Worker
 
 CLONE_NEWUSER = 0x10000000  # from <sched.h>: os.unshare arrives with Python 3.12
 CLONE_NEWNET = 0x40000000
@@ -55,6 +57,23 @@ def serve(conn: Connection, nquads: str, store_path: str = "", parent: int = 0, 
         except (EOFError, OSError):
             return
         conn.send(failure or _call(job, store, args))
+
+
+def start_worker(context, nquads: Path, store_path: Path | None = None, nice: int = 0) -> Worker:
+    """A worker process started (it loads the graph, then says READY), and its pipe."""
+    parent, child = context.Pipe()
+    args = (child, str(nquads), str(store_path or ""), os.getpid(), nice)
+    process = context.Process(target=serve, args=args, daemon=True)
+    process.start()
+    child.close()
+    return Worker(process, parent)
+
+
+def stop_worker(worker: Worker) -> None:
+    """Kill the worker process and close its pipe."""
+    worker.process.kill()
+    worker.process.join(5)
+    worker.conn.close()
 
 
 def die_with_parent(parent: int) -> None:
