@@ -47,7 +47,7 @@ from kg.cli.options import graph_option, store_option
 )
 @click.option(
     "--queue-wait",
-    default=2.0,
+    default=5.0,
     show_default=True,
     type=click.FloatRange(min=0),
     help="Seconds a query may wait for a free worker (then 503 with Retry-After).",

@@ -70,7 +70,7 @@ class ServeConfig:
     max_rows: int = 10_000
     queries_dir: Path = QUERIES_DIR
     store: Path | None = None  # a persistent Oxigraph store (``--store``), built from nquads
-    queue_wait: float = 2.0  # seconds a query may wait for a worker (then 503)
+    queue_wait: float = 5.0  # seconds a query may wait for a worker (then 503)
     fast_lane: float = 0.5  # seconds a query may run on the worker kept for cheap ones
     client_queries: int = 2  # queries one client may have running or waiting
     client_budget: float = 30.0  # seconds of query time per client per minute

@@ -125,6 +125,8 @@ class QueryPool:
     def close(self) -> None:
         """Stop every worker; queries still waiting for one get ServerBusy."""
         self._lanes.fail_all(ServerBusy("the server is stopping"))
+        for task in self._tasks:
+            task.cancel()
         for worker in self._all:
             stop_worker(worker)
         self._all.clear()
@@ -136,27 +138,32 @@ class QueryPool:
         ready and it is idle (a busy one answers its query first)."""
         self._generation += 1
         for worker in [w for w in self._all if w.generation != self._generation]:
-            task = asyncio.ensure_future(self._bring_in(self._spawn(worker.fast), worker))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+            self._bring_in(self._spawn(worker.fast), worker)
 
-    async def _bring_in(self, worker: Worker, old: Worker) -> None:
-        try:
-            await readable(worker.conn, READY_LIMIT)
-            worker.ready = worker.conn.recv() == READY
-        except (TimeoutError, EOFError, OSError):
-            pass  # a worker that does not start is replaced when a query finds it dead
-        if old in self._lanes.idle:
-            self._lanes.idle.remove(old)
-            self._successor(old)
-        if worker in self._all:
-            self._lanes.give(worker)
+    def _bring_in(self, worker: Worker, old: Worker | None = None) -> None:
+        """Give ``worker`` to its lane once it has loaded the graph; then ``old`` stops if idle."""
+
+        async def when_ready() -> None:
+            try:
+                await readable(worker.conn, READY_LIMIT)
+                worker.ready = worker.conn.recv() == READY
+            except (TimeoutError, EOFError, OSError):
+                pass  # a worker that does not start is replaced when a query finds it dead
+            if old is not None and old in self._lanes.idle:
+                self._lanes.idle.remove(old)
+                self._successor(old)
+            if worker in self._all:
+                self._lanes.give(worker)
+
+        task = asyncio.ensure_future(when_ready())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def heal(self) -> None:
         """Replace the idle workers that died, killed from outside."""
         for worker in [w for w in self._lanes.idle if not w.process.is_alive()]:
             self._lanes.idle.remove(worker)
-            self._give(self._successor(worker))
+            self._successor(worker)
 
     def waiting(self) -> int:
         """Queries waiting for a worker now."""
@@ -200,13 +207,13 @@ class QueryPool:
             except TimeoutError as e:
                 raise ServerBusy(
                     f"no query worker was free within {self.queue_wait:g} s "
-                    f"({self.size} workers, {self.waiting()} queries waiting); try again later",
+                    f"({len(self._all)} workers, {self.waiting()} queries waiting); try again",
                     retry_after=max(1, math.ceil(self.queue_wait)),
                 ) from e
         if worker.process.is_alive():
             return worker
-        successor = self._successor(worker)  # killed while idle: its successor takes the query
-        return successor if successor is not None else await self._acquire(ticket)
+        self._successor(worker)  # killed while idle: the query waits for another worker
+        return await self._acquire(ticket)
 
     async def _ask(self, worker: Worker, request: tuple, budget: float, ticket: Ticket) -> tuple:
         began = time.monotonic()
@@ -218,7 +225,7 @@ class QueryPool:
             await readable(worker.conn, budget)
             reply = worker.conn.recv()
         except BaseException as e:  # the worker's state is unknown: a fresh one takes its place
-            self._give(self._successor(worker))
+            self._successor(worker)
             if isinstance(e, TimeoutError):
                 raise QueryTimeout(
                     f"query stopped: it ran past the time limit of {self.timeout:g} s"
@@ -247,16 +254,22 @@ class QueryPool:
         self._all.append(worker)
         return worker
 
-    def _successor(self, worker: Worker) -> Worker | None:
-        """Stop ``worker``; a new one in its lane, unless a reload already started one."""
+    def _successor(self, worker: Worker) -> None:
+        """Stop ``worker`` and start one in its lane (unless a reload already did).
+
+        The new worker joins the lane once it has loaded the graph, unless it is alone
+        in its lane: then it joins at once, and the next query waits for it to load.
+        """
         stop_worker(worker)
         if worker in self._all:
             self._all.remove(worker)
-        return self._spawn(worker.fast) if worker.generation == self._generation else None
-
-    def _give(self, worker: Worker | None) -> None:
-        if worker is not None:
-            self._lanes.give(worker)
+        if worker.generation != self._generation:
+            return
+        fresh = self._spawn(worker.fast)
+        if any(w.fast == fresh.fast and w is not fresh for w in self._all):
+            self._bring_in(fresh)
+        else:
+            self._lanes.give(fresh)
 
 
 def run_once(nquads: Path, job, args: tuple, timeout: float, store_path: Path | None = None):
