@@ -112,7 +112,8 @@ class QueryPool:
         self._lanes = Lanes(max_waiting=8 * self.size)
         self._all: list[Worker] = []
         self._generation = 0
-        self._tasks: set[asyncio.Future] = set()  # successors loading a reloaded graph
+        self._tasks: set[asyncio.Future] = set()  # workers loading before they join a lane
+        self._loading: set[Worker] = set()
         self._known: OrderedDict[str, bool] = OrderedDict()  # query text: cheap or not
 
     def start(self) -> None:
@@ -149,12 +150,14 @@ class QueryPool:
                 worker.ready = worker.conn.recv() == READY
             except (TimeoutError, EOFError, OSError):
                 pass  # a worker that does not start is replaced when a query finds it dead
+            self._loading.discard(worker)
             if old is not None and old in self._lanes.idle:
                 self._lanes.idle.remove(old)
                 self._successor(old)
             if worker in self._all:
                 self._lanes.give(worker)
 
+        self._loading.add(worker)
         task = asyncio.ensure_future(when_ready())
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -181,7 +184,7 @@ class QueryPool:
         ticket.cheap = ticket.cheap if known is None else known
         request = (answer, (query, formats, self.max_rows))
         worker = await self._acquire(ticket)
-        began = ticket.seconds
+        began = ticket.seconds  # of the last run: a query moved off the fast lane runs again
         if not worker.fast:
             try:
                 reply = await self._ask(worker, request, self.timeout, ticket)
@@ -195,8 +198,9 @@ class QueryPool:
                 self._remember(key, cheap=False)
                 ticket.cheap = False
                 worker = await self._acquire(ticket)  # the rest of its time, on another lane
+                began = ticket.seconds
                 reply = await self._ask(worker, request, self.timeout - self.fast_limit, ticket)
-        self._remember(key, cheap=ticket.seconds - began < self.fast_limit / 2)
+        self._remember(key, cheap=ticket.seconds - began < self.fast_limit)
         return _unpack(reply)
 
     async def _acquire(self, ticket: Ticket) -> Worker:
@@ -266,7 +270,8 @@ class QueryPool:
         if worker.generation != self._generation:
             return
         fresh = self._spawn(worker.fast)
-        if any(w.fast == fresh.fast and w is not fresh for w in self._all):
+        serving = [w for w in self._all if w is not fresh and w not in self._loading]
+        if any(w.fast == fresh.fast for w in serving):
             self._bring_in(fresh)
         else:
             self._lanes.give(fresh)
