@@ -155,7 +155,7 @@ def describe_limits(pool: QueryPool, limits: Limits) -> list[str]:
         f"{pool.size + 1} query workers, 2 of them kept for quick queries (a query there "
         f"past {pool.fast_limit:g} s moves to another worker)"
         if pool.fast_limit
-        else f"{pool.size} query workers"
+        else f"{pool.size} query worker{'s' if pool.size > 1 else ''}"
     )
     return [
         workers,
