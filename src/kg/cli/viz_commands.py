@@ -102,6 +102,10 @@ def _picture(nxg: Any, timeline: bool, agency: str | None, out: Path | None) -> 
 
     path = _svg(out or DIST_DIR / ("timeline.svg" if timeline else "graph.svg"))
     everyone = agencies(nxg)
+    if not everyone:
+        from kg.core.errors import KgError
+
+        raise KgError("the graph has no agency (def:PromotionAgency) to draw")
     one = find_agency(nxg, agency) if agency else (everyone[0] if len(everyone) == 1 else None)
     if timeline:
         from kg.viz.overview import draw_lanes

@@ -60,7 +60,9 @@ def load_regions(path: Path = REGIONS_MAP) -> tuple[Region, ...]:
             Region(
                 slug=props["slug"],
                 iso=props["iso"],
-                polygons=tuple(tuple([tuple(p) for p in ring] for ring in poly) for poly in polygons),
+                polygons=tuple(
+                    tuple([tuple(p) for p in ring] for ring in poly) for poly in polygons
+                ),
                 anchor=tuple(props["anchor"]),  # type: ignore[arg-type]
             )
         )
