@@ -63,6 +63,7 @@ def panel_lines(nxg: nx.MultiDiGraph, agency: str) -> list[tuple[str, float, str
         for node in sorted(n for n, r in st.nodes(data="role") if r == role):
             prefix = "원장 head: " if role == "head" else ""
             lines.append((prefix + st.nodes[node]["label_ko"], 9.0, "black", COLOURS[cls]))
+    label: str
     for u, v, label in sorted(st.edges(data="label")):
         if st.nodes[u]["role"] == "actor":
             text = f"{label} · {st.nodes[u]['label_ko']} → {st.nodes[v]['label_ko']}"

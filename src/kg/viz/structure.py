@@ -10,8 +10,8 @@ Example::
     >>> nxg = to_networkx(build_graph())
     >>> st = structure(nxg, agencies(nxg)[0])
     >>> title = structure_title(st)
-    >>> title
-    '전주정보문화산업진흥원 조직 · Organization of the Jeonju Information and Culture Industry Promotion Agency'
+    >>> title.split(" · ")[0]
+    '전주정보문화산업진흥원 조직'
     >>> [p.name for p in draw_structure(st, Path("dist/graph.svg"), title)]
     ['graph.svg', 'graph.png']
 """

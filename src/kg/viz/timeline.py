@@ -15,8 +15,8 @@ Example::
     >>> len(events)
     21
     >>> title = history_title(nxg, agency)
-    >>> title
-    '전주정보문화산업진흥원 주요연혁 · History of the Jeonju Information and Culture Industry Promotion Agency'
+    >>> title.split(" · ")[0]
+    '전주정보문화산업진흥원 주요연혁'
     >>> [p.name for p in draw_timeline(events, Path("dist/timeline.svg"), title)]
     ['timeline.svg', 'timeline.png']
 """
