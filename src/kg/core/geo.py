@@ -56,16 +56,9 @@ def load_regions(path: Path = REGIONS_MAP) -> tuple[Region, ...]:
         polygons = geometry["coordinates"]
         if geometry["type"] == "Polygon":
             polygons = [polygons]
-        regions.append(
-            Region(
-                slug=props["slug"],
-                iso=props["iso"],
-                polygons=tuple(
-                    tuple([tuple(p) for p in ring] for ring in poly) for poly in polygons
-                ),
-                anchor=tuple(props["anchor"]),  # type: ignore[arg-type]
-            )
-        )
+        rings = tuple(tuple([(x, y) for x, y in ring] for ring in poly) for poly in polygons)
+        x, y = props["anchor"]
+        regions.append(Region(props["slug"], props["iso"], rings, (x, y)))
     return tuple(regions)
 
 
