@@ -114,7 +114,7 @@ def select(store, query, given: dict[str, str] | None = None) -> tuple[list[str]
 
 def label_overlaps(fig) -> list[tuple[str, str]]:
     """The pairs of texts of a matplotlib figure whose drawn boxes overlap (by its extents)."""
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # lays legends out; no pixels
     renderer = fig.canvas.get_renderer()
     from matplotlib.text import Text
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import pytest
 
 from kg.network.view import to_networkx
+from kg.viz.agencies import agencies
 from kg.viz.pictures import SYSTEM_FONT_DIR
-from kg.viz.structure import draw_structure, structure
+from kg.viz.structure import draw_structure, structure, structure_title
 from tests.test_timeline_picture import svg_texts
 
 
 @pytest.fixture(scope="module")
 def st(graph):
-    return structure(to_networkx(graph))
+    nxg = to_networkx(graph)
+    return structure(nxg, agencies(nxg)[0])
 
 
 def by_role(st, role: str) -> set[str]:
@@ -32,11 +34,13 @@ def test_structure_holds_units_head_and_acting_bodies(st) -> None:
     not any(SYSTEM_FONT_DIR.rglob("*CJK*")), reason="no CJK font (apt-get install fonts-noto-cjk)"
 )
 def test_the_picture_names_everyone(st, tmp_path) -> None:
-    svg, png = draw_structure(st, tmp_path / "graph.svg")
+    title = structure_title(st)
+    assert title.startswith("전주정보문화산업진흥원 조직 · Organization of the Jeonju")
+    svg, png = draw_structure(st, tmp_path / "graph.svg", title)
     texts = svg_texts(svg)
     for _, data in st.nodes(data=True):
         assert data["label_ko"] in texts
         assert data["label_en"].split()[0] in " ".join(texts)  # English may wrap
-    assert "인정 2019" in texts
+    assert "인정 2019" in texts and title in texts
     assert "Noto Sans CJK" in svg.read_text(encoding="utf-8")
     assert png.stat().st_size > 50_000

@@ -44,6 +44,7 @@ def test_viz_timeline_and_static_write_svg_and_png(tmp_path) -> None:
     assert result.exit_code == 0 and "g.png" in result.output
     assert run("viz", "--static", "-o", str(tmp_path / "g.png")).exit_code == 2
     assert run("viz", "--static", "--timeline").exit_code == 2
+    assert run("viz", "--static", "--map").exit_code == 2
 
 
 def test_viz_writes_the_explorer(tmp_path) -> None:
