@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 import shapely
+from shapely.ops import polylabel
 from shapely.geometry import MultiPolygon, mapping
 
 # KOSTAT code (as in the source) -> our slug (kg.scale.synth_data.REGIONS) and ISO 3166-2.
@@ -60,10 +61,17 @@ def main(folder: str, out: str) -> None:
     for geom, meta in zip(simple, metas, strict=True):
         slug, iso = REGIONS[meta["code"]]
         geom = shapely.set_precision(geom, 0.001)
+        largest = max(geom.geoms, key=lambda p: p.area)
+        anchor = polylabel(largest, tolerance=0.001)  # the most inland point
         features.append(
             {
                 "type": "Feature",
-                "properties": {"slug": slug, "iso": iso, "kostat": meta["code"]},
+                "properties": {
+                    "slug": slug,
+                    "iso": iso,
+                    "kostat": meta["code"],
+                    "anchor": [round(anchor.x, 3), round(anchor.y, 3)],
+                },
                 "geometry": json.loads(json.dumps(mapping(geom))),
             }
         )
