@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # npm packages (YASGUI for `kg serve`, vis-network for `kg viz`): into node_modules/, never committed.
 WEB    := node_modules/.installed
 
-.PHONY: demo test test-fast lint format bench clean web js serve bench-serve
+.PHONY: demo test test-fast lint format bench clean web js serve bench-serve bench-explorer
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ serve: $(STAMP) $(WEB)
 bench-serve: $(STAMP) $(WEB)
 	$(BIN)/kg build >/dev/null
 	$(BIN)/python benchmarks/serve_load.py
+
+# Time to first render of the explorer in headless Chromium (not a test): synth 100, 10000.
+bench-explorer: $(STAMP) $(WEB)
+	$(BIN)/python benchmarks/explorer_render.py
 
 clean:
 	rm -rf dist $(VENV) node_modules .pytest_cache .ruff_cache
