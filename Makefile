@@ -26,6 +26,7 @@ demo: $(STAMP) $(WEB)
 	$(BIN)/kg viz
 	$(BIN)/kg viz --timeline
 	$(BIN)/kg viz --static
+	$(BIN)/kg viz --map
 
 # What CI runs (.ci/run): lint, the layers of [tool.importlinter], then the tests and the
 # docstring examples of src/kg (pyproject's testpaths, --doctest-modules) on every core,
