@@ -7,12 +7,14 @@ programs and events: :func:`kg.serve.pages.agency_parts`.)
 
 Example::
 
-    >>> from kg.build.assemble import build_parts
-    >>> from kg.rdf.writing import to_nquads
     >>> store = ox.Store()
-    >>> store.load(to_nquads(build_parts().dataset()), format=ox.RdfFormat.N_QUADS)
-    >>> [a.name for group in agencies_by_region(store) for a in group.agencies][:1]
-    ['전주정보문화산업진흥원 · Jeonju Information and Culture Industry Promotion Agency']
+    >>> store.load(input='''
+    ... <https://w3id.org/kr-ict-kg/id/org/a> a <https://w3id.org/kr-ict-kg/def/PromotionAgency> ;
+    ...   <http://www.w3.org/2000/01/rdf-schema#label> "가기관"@ko ;
+    ...   <https://schema.org/areaServed> <https://w3id.org/kr-ict-kg/id/place/jeonbuk> .
+    ... ''', format=ox.RdfFormat.TURTLE)
+    >>> [(g.slug, g.iso, g.agencies) for g in agencies_by_region(store)]
+    [('jeonbuk', 'KR-45', [Link(href='/id/org/a', name='가기관', date='')])]
 """
 
 from __future__ import annotations

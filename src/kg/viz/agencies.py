@@ -12,13 +12,17 @@ with one agency every event is that agency's.
 
 Example::
 
-    >>> from kg.build.assemble import build_graph
-    >>> from kg.network.view import to_networkx
-    >>> nxg = to_networkx(build_graph())
-    >>> [nxg.nodes[a]["label_ko"] for a in agencies(nxg)]
-    ['전주정보문화산업진흥원']
-    >>> find_agency(nxg, "전주정보문화산업진흥원") == agencies(nxg)[0]
-    True
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a", cls="Agency", label_ko="가기관", label_en="A", types=[], literals={})
+    >>> g.add_node("u", cls="Unit", label_ko="가센터", label_en="U", types=[], literals={})
+    >>> iso = {"schema:identifier": ["KR-45"]}
+    >>> g.add_node("p", cls="Place", label_ko="전북", label_en="Jeonbuk", types=[], literals=iso)
+    >>> _ = g.add_edge("a", "u", key="org:hasUnit"), g.add_edge("a", "p", key="schema:areaServed")
+    >>> agencies(g), find_agency(g, "가기관"), region_of(g, "a"), region_iso(g, "p")
+    (['a'], 'a', 'p', 'KR-45')
+    >>> sorted(members(g, "a"))
+    ['a', 'u']
 """
 
 from __future__ import annotations

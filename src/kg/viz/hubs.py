@@ -10,14 +10,17 @@ agency keeps the layout of :mod:`kg.viz.layout`.
 
 Example::
 
-    >>> from kg.build.assemble import build_graph
-    >>> from kg.network.view import to_networkx
-    >>> nxg = to_networkx(build_graph())
-    >>> owners = node_owners(nxg)
-    >>> owners["https://w3id.org/kr-ict-kg/id/unit/sos-lab"].endswith("/org/jicia")
-    True
-    >>> len(hub_positions(nxg)) == len(nxg)
-    True
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a", cls="Agency", label_ko="가기관", label_en="A", types=[], literals={})
+    >>> g.add_node("u", cls="Unit", label_ko="가센터", label_en="U", types=[], literals={})
+    >>> iso = {"schema:identifier": ["KR-45"]}
+    >>> g.add_node("p", cls="Place", label_ko="전북", label_en="Jeonbuk", types=[], literals=iso)
+    >>> _ = g.add_edge("a", "u", key="org:hasUnit"), g.add_edge("a", "p", key="schema:areaServed")
+    >>> node_owners(g)
+    {'a': 'a', 'u': 'a'}
+    >>> sorted(hub_positions(g))
+    ['a', 'p', 'u']
 """
 
 from __future__ import annotations

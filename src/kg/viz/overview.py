@@ -7,13 +7,8 @@ for its panel is shortened with "…". Titles say how many agencies the graph ho
 
 Example::
 
-    >>> from kg.build.assemble import build_graph
-    >>> from kg.network.view import to_networkx
-    >>> nxg = to_networkx(build_graph())
-    >>> [p.name for p in draw_lanes(nxg, Path("dist/timeline-all.svg"))]
-    ['timeline-all.svg', 'timeline-all.png']
-    >>> [p.name for p in draw_panels(nxg, Path("dist/graph-all.svg"))]
-    ['graph-all.svg', 'graph-all.png']
+    >>> fit("전주정보문화산업진흥원", 1.0, 9)
+    '전주정보문화산…'
 """
 
 from __future__ import annotations

@@ -9,10 +9,17 @@ graph does not give are listed under the map.
 
 Example::
 
-    >>> from kg.build.assemble import build_graph
-    >>> from kg.network.view import to_networkx
-    >>> [p.name for p in draw_map(to_networkx(build_graph()), Path("dist/map.svg"))]
-    ['map.svg', 'map.png']
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a", cls="Agency", label_ko="가기관", label_en="A", types=[], literals={})
+    >>> g.add_node("u", cls="Unit", label_ko="가센터", label_en="U", types=[], literals={})
+    >>> iso = {"schema:identifier": ["KR-45"]}
+    >>> g.add_node("p", cls="Place", label_ko="전북", label_en="Jeonbuk", types=[], literals=iso)
+    >>> _ = g.add_edge("a", "u", key="org:hasUnit"), g.add_edge("a", "p", key="schema:areaServed")
+    >>> placed_agencies(g)
+    ({'jeonbuk': ['a']}, [])
+    >>> callout(g, load_regions()[12], ["a"])
+    ['전북 Jeonbuk · KR-45', '가기관']
 """
 
 from __future__ import annotations
