@@ -14,14 +14,7 @@ from kg.network.view import to_networkx
 from kg.viz.agencies import agencies, event_owners, find_agency
 from kg.viz.overview import fit, lanes_figure, panels_figure
 from kg.viz.regionmap import map_figure, placed_agencies
-from kg.viz.structure import structure, structure_figure, structure_title
-from kg.viz.timeline import history_title, timeline_events, timeline_figure
 from tests.helpers import label_overlaps
-
-
-@pytest.fixture(scope="module")
-def seed_nxg(graph):
-    return to_networkx(graph)
 
 
 def texts(fig) -> str:
@@ -54,18 +47,12 @@ def test_no_label_overprints_on_17_agencies(synth_nxg) -> None:
         assert all(name in shown for name in names), figure.__name__
 
 
-def test_no_label_overprints_on_the_seed_graph(seed_nxg) -> None:
-    agency = agencies(seed_nxg)[0]
-    st = structure(seed_nxg, agency)
-    events = timeline_events(seed_nxg, agency)
-    figures = [
-        structure_figure(st, structure_title(st)),
-        timeline_figure(events, history_title(seed_nxg, agency)),
-        map_figure(seed_nxg),
-    ]
-    for fig in figures:
-        assert label_overlaps(fig) == []
-        assert "전주정보문화산업진흥원" in texts(fig)
+def test_no_label_overprints_on_the_seed_map(graph) -> None:
+    """(The seed's organization and timeline: tests/test_structure_picture.py and
+    tests/test_timeline_picture.py check their labels the same way.)"""
+    fig = map_figure(to_networkx(graph))
+    assert label_overlaps(fig) == []
+    assert "전주정보문화산업진흥원" in texts(fig) and "KR-45" in texts(fig)
 
 
 def test_long_labels_are_shortened_to_fit() -> None:

@@ -6,8 +6,9 @@ import pytest
 
 from kg.network.view import to_networkx
 from kg.viz.agencies import agencies
-from kg.viz.pictures import SYSTEM_FONT_DIR
-from kg.viz.structure import draw_structure, structure, structure_title
+from kg.viz.pictures import SYSTEM_FONT_DIR, save
+from kg.viz.structure import structure, structure_figure, structure_title
+from tests.helpers import label_overlaps
 from tests.test_timeline_picture import svg_texts
 
 
@@ -33,10 +34,12 @@ def test_structure_holds_units_head_and_acting_bodies(st) -> None:
 @pytest.mark.skipif(
     not any(SYSTEM_FONT_DIR.rglob("*CJK*")), reason="no CJK font (apt-get install fonts-noto-cjk)"
 )
-def test_the_picture_names_everyone(st, tmp_path) -> None:
+def test_the_picture_names_everyone_and_no_label_overprints(st, tmp_path) -> None:
     title = structure_title(st)
     assert title.startswith("전주정보문화산업진흥원 조직 · Organization of the Jeonju")
-    svg, png = draw_structure(st, tmp_path / "graph.svg", title)
+    fig = structure_figure(st, title)
+    assert label_overlaps(fig) == []  # matplotlib's own text extents
+    svg, png = save(fig, tmp_path / "graph.svg")
     texts = svg_texts(svg)
     for _, data in st.nodes(data=True):
         assert data["label_ko"] in texts

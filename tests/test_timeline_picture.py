@@ -8,8 +8,16 @@ import pytest
 
 from kg.network.view import to_networkx
 from kg.viz.agencies import agencies
-from kg.viz.pictures import SYSTEM_FONT_DIR
-from kg.viz.timeline import draw_timeline, event_kind, history_title, lanes, timeline_events
+from kg.viz.pictures import SYSTEM_FONT_DIR, save
+from kg.viz.timeline import (
+    draw_timeline,
+    event_kind,
+    history_title,
+    lanes,
+    timeline_events,
+    timeline_figure,
+)
+from tests.helpers import label_overlaps
 
 TITLE = "전주정보문화산업진흥원 주요연혁 · History of the agency"
 
@@ -43,7 +51,9 @@ def test_the_21_events_in_date_order(events) -> None:
     not any(SYSTEM_FONT_DIR.rglob("*CJK*")), reason="no CJK font (apt-get install fonts-noto-cjk)"
 )
 def test_the_picture_shows_every_event_date_label_and_kind(events, tmp_path) -> None:
-    svg, png = draw_timeline(events, tmp_path / "timeline.svg", TITLE)
+    fig = timeline_figure(events, TITLE)
+    assert label_overlaps(fig) == []  # matplotlib's own text extents
+    svg, png = save(fig, tmp_path / "timeline.svg")
     texts = svg_texts(svg)
     for event in events:
         assert event.date in texts, event.date

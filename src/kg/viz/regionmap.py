@@ -76,7 +76,7 @@ def map_figure(nxg: nx.MultiDiGraph) -> Any:
     """The map as a matplotlib figure (one map unit is ~1.31 points)."""
     setup()
     import matplotlib.pyplot as plt
-    from matplotlib.patches import Polygon
+    from matplotlib.collections import PolyCollection
 
     width, height = extent()
     found, unplaced = placed_agencies(nxg)
@@ -86,13 +86,14 @@ def map_figure(nxg: nx.MultiDiGraph) -> Any:
     ax.set_ylim(height + 80, -40)
     ax.axis("off")
     regions = sorted(load_regions(), key=_size, reverse=True)  # small ones drawn on top
-    for region in regions:
-        colour = "#f3d9d0" if region.slug in found else "#eeeeee"
-        for polygon in region.polygons:
-            xy = [project(p) for p in polygon[0]]
-            ax.add_patch(Polygon(xy, closed=True, fc=colour, ec="#888888", lw=0.6))
+    shapes = [(r, [project(p) for p in polygon[0]]) for r in regions for polygon in r.polygons]
+    colours = ["#f3d9d0" if r.slug in found else "#eeeeee" for r, _ in shapes]
+    outlines = PolyCollection(
+        [xy for _, xy in shapes], facecolors=colours, edgecolors="#888888", linewidths=0.6
+    )
+    ax.add_collection(outlines, autolim=False)  # the limits are set: no per-vertex bounds
     count = sum(len(v) for v in found.values()) + len(unplaced)
-    title = f"시·도별 {count}개 기관 · {count} agencies by region (17 시·도)"
+    title = f"시·도별 {count}개 기관 · {count} agenc{'y' if count == 1 else 'ies'} by region"
     ax.text(-SIDE + 10, -20, title, fontsize=15, va="center")
     for west in (True, False):
         side = [r for r in regions if r.slug in found and (r.anchor[0] < WEST_SIDE) == west]
