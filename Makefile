@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # npm packages (YASGUI for `kg serve`, vis-network for `kg viz`): into node_modules/, never committed.
 WEB    := node_modules/.installed
 
-.PHONY: demo test test-fast lint format bench clean web js serve bench-serve bench-abuse bench-ingest
+.PHONY: demo test test-fast lint format bench clean web js serve bench-serve bench-abuse bench-ingest bench-explorer
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,7 @@ demo: $(STAMP) $(WEB)
 	$(BIN)/kg viz
 	$(BIN)/kg viz --timeline
 	$(BIN)/kg viz --static
+	$(BIN)/kg viz --map
 
 # What CI runs (.ci/run): lint, the layers of [tool.importlinter], then the tests and the
 # docstring examples of src/kg (pyproject's testpaths, --doctest-modules) on every core,
@@ -64,6 +65,10 @@ bench-serve: $(STAMP) $(WEB)
 bench-abuse: $(STAMP) $(WEB)
 	$(BIN)/kg build >/dev/null
 	$(BIN)/python benchmarks/serve_abuse.py --seconds $(or $(SECONDS_ABUSE),60)
+
+# Time to first render of the explorer in headless Chromium (not a test): synth 100, 10000.
+bench-explorer: $(STAMP) $(WEB)
+	$(BIN)/python benchmarks/explorer_render.py
 
 clean:
 	rm -rf dist $(VENV) node_modules .pytest_cache .ruff_cache

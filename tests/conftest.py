@@ -191,6 +191,23 @@ def store(nquads: Path):
 
 
 @pytest.fixture(scope="session")
+def synth_nquads(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The smallest synthetic graph of `kg synth`: one agency in each of the 17 시·도."""
+    from kg.scale.synth import write_synth
+
+    return write_synth(100, tmp_path_factory.mktemp("synth") / "synth.nq")[0]
+
+
+@pytest.fixture(scope="session")
+def synth_nxg(synth_nquads: Path):
+    """The 17-agency synthetic graph as networkx sees it (kg.network.view)."""
+    from kg.network.view import to_networkx
+    from kg.rdf.reading import load_graph
+
+    return to_networkx(load_graph(synth_nquads))
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 

@@ -110,3 +110,23 @@ def select(store, query, given: dict[str, str] | None = None) -> tuple[list[str]
     results = run(store, query, given)
     columns = [v.value for v in results.variables]
     return columns, [tuple(solution[c] for c in columns) for solution in results]
+
+
+def label_overlaps(fig) -> list[tuple[str, str]]:
+    """The pairs of texts of a matplotlib figure whose drawn boxes overlap (by its extents)."""
+    fig.draw_without_rendering()  # lays legends out; no pixels
+    renderer = fig.canvas.get_renderer()
+    from matplotlib.text import Text
+
+    texts = {id(t): t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()}
+    assert texts, "the figure has no text"
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts.values()]
+    boxes.sort(key=lambda b: b[1].x0)
+    found = []
+    for i, (a, box) in enumerate(boxes):
+        for b, other in boxes[i + 1 :]:
+            if other.x0 >= box.x1:
+                break
+            if box.overlaps(other) and min(box.y1, other.y1) - max(box.y0, other.y0) > 0.5:
+                found.append((a, b))
+    return found

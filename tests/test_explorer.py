@@ -14,7 +14,13 @@ from rdflib import Graph
 from kg.core.html import inline_script, json_for_script
 from kg.core.paths import VIS_NETWORK_JS, WEB_DIR
 from kg.network.view import to_networkx
-from kg.viz.explorer import MissingLibraryError, explorer_html, payload, vis_network_js
+from kg.viz.explorer import (
+    MissingLibraryError,
+    agencies_map,
+    explorer_html,
+    payload,
+    vis_network_js,
+)
 from tests.helpers import HOSTILE_LABEL, hostile_nquads
 
 FAKE_VIS = "window.vis = {}; // </script> must not close the element"
@@ -94,10 +100,12 @@ def test_markup_in_labels_cannot_leave_the_data_element(tmp_path) -> None:
     assert html.lower().count("</script") == 3 and "<img" not in html
 
 
-def test_page_is_the_template_with_its_four_parts_and_nothing_else(nxg) -> None:
-    """The template engine adds no byte of its own: the page is the file with four holes."""
+def test_page_is_the_template_with_its_six_parts_and_nothing_else(nxg) -> None:
+    """The template engine adds no byte of its own: the page is the file with six holes."""
     page = (WEB_DIR / "templates" / "explorer.html").read_text(encoding="utf-8")
     parts = {
+        "{{ title }}": "전주정보문화산업진흥원",
+        "{{ regions_map }}": agencies_map(payload(nxg)["agencies"]),
         "{{ style|style_code }}": (WEB_DIR / "explorer.css").read_text(encoding="utf-8"),
         "{{ vis|script_code }}": "window.vis = {}; // <\\/script> must not close the element",
         "{{ data|script_json }}": str(json_for_script(payload(nxg))),
@@ -107,3 +115,21 @@ def test_page_is_the_template_with_its_four_parts_and_nothing_else(nxg) -> None:
         assert page.count(hole) == 1
         page = page.replace(hole, text)
     assert explorer_html(nxg, vis_js=FAKE_VIS) == page
+
+
+def test_many_agencies_one_hub_each_grouped_by_region(synth_nxg) -> None:
+    data = payload(synth_nxg)
+    hubs = data["agencies"]
+    assert len(hubs) == 17 and len({h["region"] for h in hubs}) == 17
+    by_id = {n["id"]: n for n in data["nodes"]}
+    for hub in hubs:
+        units = [v for _, v, k in synth_nxg.out_edges(hub["id"], keys=True) if k == "org:hasUnit"]
+        assert units and all(by_id[u]["agency"] == hub["id"] for u in units)
+        x, y = by_id[hub["id"]]["x"], by_id[hub["id"]]["y"]
+        for unit in units:  # a unit lies near its own agency, not on another hub
+            assert abs(by_id[unit]["x"] - x) < 700 and abs(by_id[unit]["y"] - y) < 700
+    centres = {(by_id[h["id"]]["x"], by_id[h["id"]]["y"]) for h in hubs}
+    assert len(centres) == 17  # no two hubs on top of each other
+    page = explorer_html(synth_nxg, vis_js=FAKE_VIS)
+    assert page.count('<a href="#region=') == 17 and page.count("<path data-region=") == 17
+    assert "외 16개 기관</title>" in page

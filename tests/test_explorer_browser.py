@@ -128,3 +128,20 @@ def test_class_filter_hides_a_class(browser_page, nxg) -> None:
     assert int(page.inner_text("#shown-count")) == 106 - concepts
     page.check("#legend input[data-class=Concept]")
     assert int(page.inner_text("#shown-count")) == 106
+
+
+def test_region_and_agency_filters_on_17_agencies(browser_page, synth_nxg, tmp_path) -> None:
+    page, _ = browser_page
+    other = page.context.browser.new_page()
+    other.goto(write_explorer(synth_nxg, tmp_path / "synth.html").as_uri())
+    other.wait_for_function("window.kgExplorer !== undefined")
+    shown = "() => Number(document.getElementById('shown-count').textContent)"
+    everything = other.evaluate(shown)
+    other.click('#map a[data-region="jeonbuk"]')
+    in_jeonbuk = other.evaluate(shown)
+    assert 0 < in_jeonbuk < everything / 5
+    assert other.input_value("#region") == "jeonbuk"
+    assert other.locator("#agency option").count() == 2  # "all" and the one agency there
+    other.select_option("#region", "")
+    assert other.evaluate(shown) == everything
+    other.close()

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from kg.build.records import Index
+from kg.build.regions import curated_records
 from kg.build.sources import load_records, load_sources
 from kg.core.errors import RecordError, SourceError
 from tests.conftest import SEED, edit
@@ -31,7 +32,7 @@ def test_unknown_field_is_an_error(data_copy: Path) -> None:
     with pytest.raises(
         RecordError, match=r"unit .jeonju-sw-support-center.: unknown field\(s\): unit_off"
     ):
-        Index(load_records(data_copy / "records"))
+        Index(curated_records(data_copy / "records"))
 
 
 def test_records_file_must_name_its_source(data_copy: Path) -> None:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import pytest
 
 from kg.network.view import to_networkx
-from kg.viz.pictures import SYSTEM_FONT_DIR
-from kg.viz.structure import draw_structure, structure
+from kg.viz.agencies import agencies
+from kg.viz.pictures import SYSTEM_FONT_DIR, save
+from kg.viz.structure import structure, structure_figure, structure_title
+from tests.helpers import label_overlaps
 from tests.test_timeline_picture import svg_texts
 
 
 @pytest.fixture(scope="module")
 def st(graph):
-    return structure(to_networkx(graph))
+    nxg = to_networkx(graph)
+    return structure(nxg, agencies(nxg)[0])
 
 
 def by_role(st, role: str) -> set[str]:
@@ -31,12 +34,16 @@ def test_structure_holds_units_head_and_acting_bodies(st) -> None:
 @pytest.mark.skipif(
     not any(SYSTEM_FONT_DIR.rglob("*CJK*")), reason="no CJK font (apt-get install fonts-noto-cjk)"
 )
-def test_the_picture_names_everyone(st, tmp_path) -> None:
-    svg, png = draw_structure(st, tmp_path / "graph.svg")
+def test_the_picture_names_everyone_and_no_label_overprints(st, tmp_path) -> None:
+    title = structure_title(st)
+    assert title.startswith("전주정보문화산업진흥원 조직 · Organization of the Jeonju")
+    fig = structure_figure(st, title)
+    assert label_overlaps(fig) == []  # matplotlib's own text extents
+    svg, png = save(fig, tmp_path / "graph.svg")
     texts = svg_texts(svg)
     for _, data in st.nodes(data=True):
         assert data["label_ko"] in texts
         assert data["label_en"].split()[0] in " ".join(texts)  # English may wrap
-    assert "인정 2019" in texts
+    assert "인정 2019" in texts and title in texts
     assert "Noto Sans CJK" in svg.read_text(encoding="utf-8")
     assert png.stat().st_size > 50_000

@@ -1,4 +1,4 @@
-"""The timeline picture: the 21 events, their dates and labels, grouped by kind."""
+"""The timeline picture of one agency: its 21 events, dates and labels, grouped by kind."""
 
 from __future__ import annotations
 
@@ -7,13 +7,30 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from kg.network.view import to_networkx
-from kg.viz.pictures import SYSTEM_FONT_DIR
-from kg.viz.timeline import draw_timeline, event_kind, lanes, timeline_events
+from kg.viz.agencies import agencies
+from kg.viz.pictures import SYSTEM_FONT_DIR, save
+from kg.viz.timeline import (
+    draw_timeline,
+    event_kind,
+    history_title,
+    lanes,
+    timeline_events,
+    timeline_figure,
+)
+from tests.helpers import label_overlaps
+
+TITLE = "전주정보문화산업진흥원 주요연혁 · History of the agency"
 
 
 @pytest.fixture(scope="module")
 def events(graph):
-    return timeline_events(to_networkx(graph))
+    nxg = to_networkx(graph)
+    agency = agencies(nxg)[0]
+    assert history_title(nxg, agency).startswith(
+        "전주정보문화산업진흥원 주요연혁 · History of the "
+    )
+    assert timeline_events(nxg, agency) == timeline_events(nxg)  # one agency: every event
+    return timeline_events(nxg, agency)
 
 
 def svg_texts(path) -> list[str]:
@@ -34,14 +51,17 @@ def test_the_21_events_in_date_order(events) -> None:
     not any(SYSTEM_FONT_DIR.rglob("*CJK*")), reason="no CJK font (apt-get install fonts-noto-cjk)"
 )
 def test_the_picture_shows_every_event_date_label_and_kind(events, tmp_path) -> None:
-    svg, png = draw_timeline(events, tmp_path / "timeline.svg")
+    fig = timeline_figure(events, TITLE)
+    assert label_overlaps(fig) == []  # matplotlib's own text extents
+    svg, png = save(fig, tmp_path / "timeline.svg")
     texts = svg_texts(svg)
     for event in events:
         assert event.date in texts, event.date
         assert event.label_ko in texts, event.label_ko
         assert event.label_en in texts, event.label_en
     assert "개소" in texts and "Opening" in texts  # a lane header, two lines
+    assert TITLE in texts
     assert "Noto Sans CJK" in svg.read_text(encoding="utf-8")
     assert png.stat().st_size > 50_000
-    again = draw_timeline(events, tmp_path / "again.svg")
+    again = draw_timeline(events, tmp_path / "again.svg", TITLE)
     assert again[0].read_bytes() == svg.read_bytes()

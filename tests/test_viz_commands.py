@@ -10,9 +10,9 @@ from tests.helpers import run
 
 def test_graph_stats_table_and_json() -> None:
     table = run("graph", "stats")
-    assert table.exit_code == 0 and "nodes                  106" in table.output
+    assert table.exit_code == 0 and "nodes                  122" in table.output
     data = json.loads(run("graph", "stats", "--format", "json").output)
-    assert data["nodes"] == 106 and data["classes"]["Unit"] == 15
+    assert data["nodes"] == 122 and data["classes"]["Unit"] == 15
 
 
 def test_graph_centrality_puts_the_agency_first() -> None:
@@ -44,6 +44,7 @@ def test_viz_timeline_and_static_write_svg_and_png(tmp_path) -> None:
     assert result.exit_code == 0 and "g.png" in result.output
     assert run("viz", "--static", "-o", str(tmp_path / "g.png")).exit_code == 2
     assert run("viz", "--static", "--timeline").exit_code == 2
+    assert run("viz", "--static", "--map").exit_code == 2
 
 
 def test_viz_writes_the_explorer(tmp_path) -> None:

@@ -35,49 +35,92 @@ def _entity_graph(graph_file: Path | None) -> Any:
 @click.command()
 @click.option("--timeline", is_flag=True, help="Draw the dated history (SVG and PNG).")
 @click.option("--static", "static", is_flag=True, help="Draw the organization (SVG and PNG).")
+@click.option("--map", "regions_map", is_flag=True, help="Draw the agencies on the 17 시·도 map.")
+@click.option(
+    "--agency",
+    default=None,
+    help="Draw this agency only (IRI or Korean/English label); default: every agency.",
+)
 @click.option(
     "-o",
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Output file (default: dist/explorer.html, dist/timeline.svg or dist/graph.svg).",
+    help="Output file (default: dist/explorer.html, dist/timeline.svg, dist/graph.svg "
+    "or dist/map.svg).",
 )
 @GRAPH_OPTION
-def viz(timeline: bool, static: bool, out: Path | None, graph_file: Path | None) -> None:
-    """Draw the graph: an offline HTML explorer, the timeline, or the organization.
+def viz(
+    timeline: bool,
+    static: bool,
+    regions_map: bool,
+    agency: str | None,
+    out: Path | None,
+    graph_file: Path | None,
+) -> None:
+    """Draw the graph: an offline HTML explorer, the timeline, the organization, or a map.
 
     Without options, writes ONE self-contained HTML page (no network, no server)
     to explore the graph in Korean or English, with the article's sentence behind
-    every fact. --timeline draws the 21 dated events by kind; --static draws the
-    agency, its units and the bodies that acted on it. Pictures come as SVG (text
-    kept as text) and a PNG beside it.
+    every fact. --timeline draws an agency's dated events by kind (every agency:
+    a lane each); --static draws an agency, its units and the bodies that acted on
+    it (every agency: a panel each); --map places the agencies in their 시·도.
+    --agency picks one agency; a graph of one agency draws it alone. Pictures come
+    as SVG (text kept as text) and a PNG beside it.
 
     Example:
 
         kg viz
         kg viz --timeline -o dist/timeline.svg
-        kg viz --static
+        kg viz --static --agency 전주정보문화산업진흥원
+        kg viz --map
     """
     from kg.core.errors import InputError
     from kg.core.paths import DIST_DIR
 
-    if timeline and static:
-        raise InputError("choose one of --timeline and --static")
+    if timeline + static + regions_map > 1:
+        raise InputError("choose one of --timeline, --static and --map")
     nxg = _entity_graph(graph_file)
-    if timeline:
-        from kg.viz.timeline import draw_timeline, timeline_events
+    if timeline or static:
+        files = _picture(nxg, timeline, agency, out)
+    elif regions_map:
+        from kg.viz.regionmap import draw_map
 
-        files = draw_timeline(timeline_events(nxg), _svg(out or DIST_DIR / "timeline.svg"))
-    elif static:
-        from kg.viz.structure import draw_structure, structure
-
-        files = draw_structure(structure(nxg), _svg(out or DIST_DIR / "graph.svg"))
+        files = draw_map(nxg, _svg(out or DIST_DIR / "map.svg"))
     else:
         from kg.viz.explorer import write_explorer
 
         files = [write_explorer(nxg, out or DIST_DIR / "explorer.html")]
     for path in files:
         click.echo(f"wrote {os.path.relpath(path)}")
+
+
+def _picture(nxg: Any, timeline: bool, agency: str | None, out: Path | None) -> list[Path]:
+    """The timeline or the organization: of one agency, or a lane/panel per agency."""
+    from kg.core.paths import DIST_DIR
+    from kg.viz.agencies import agencies, find_agency
+
+    path = _svg(out or DIST_DIR / ("timeline.svg" if timeline else "graph.svg"))
+    everyone = agencies(nxg)
+    if not everyone:
+        from kg.core.errors import KgError
+
+        raise KgError("the graph has no agency (def:PromotionAgency) to draw")
+    one = find_agency(nxg, agency) if agency else (everyone[0] if len(everyone) == 1 else None)
+    if timeline:
+        from kg.viz.overview import draw_lanes
+        from kg.viz.timeline import draw_timeline, history_title, timeline_events
+
+        if one is None:
+            return draw_lanes(nxg, path)
+        return draw_timeline(timeline_events(nxg, one), path, history_title(nxg, one))
+    from kg.viz.overview import draw_panels
+    from kg.viz.structure import draw_structure, structure, structure_title
+
+    if one is None:
+        return draw_panels(nxg, path)
+    st = structure(nxg, one)
+    return draw_structure(st, path, structure_title(st))
 
 
 def _svg(path: Path) -> Path:

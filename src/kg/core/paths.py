@@ -80,6 +80,8 @@ YASGUI_DIR = NODE_MODULES_DIR / "@zazuko" / "yasgui" / "build"
 VIS_NETWORK_JS = NODE_MODULES_DIR / "vis-network" / "standalone" / "umd" / "vis-network.min.js"
 # The explorer's page, style and script (package data).
 WEB_DIR = PACKAGE_DIR / "web"
+# The 17 시·도 boundaries, simplified (NGII data; see kr-regions.LICENSE.md beside it).
+REGIONS_MAP = WEB_DIR / "kr-regions.geojson"
 # Where the system keeps its fonts (Debian: fonts-noto-cjk gives the Korean one).
 SYSTEM_FONT_DIR = Path(os.environ.get("KG_FONT_DIR", "/usr/share/fonts"))
 

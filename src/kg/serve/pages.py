@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import pyoxigraph as ox
 
-from kg.core.config import ID_BASE, compact_iri
+from kg.core.config import ID_BASE, PREFIXES, compact_iri
 from kg.core.html import render, web_href
 from kg.rdf.oxigraph import Term, select
 
@@ -84,6 +84,51 @@ def labels(store: ox.Store, iris: set[str]) -> dict[str, dict[str, str]]:
     return found
 
 
+def sparql_prefixes(*names: str) -> str:
+    """``PREFIX`` lines for the project's prefixes ``names``."""
+    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in names)
+
+
+class Link(NamedTuple):
+    """An entity as a link: where it goes, its name, and a date to show before it."""
+
+    href: str | None
+    name: str
+    date: str = ""
+
+
+PARTS = (
+    sparql_prefixes("def", "schema", "org", "rdfs")
+    + """SELECT DISTINCT ?kind ?part ?ko ?en ?date ?agency WHERE {
+  ?agency a def:PromotionAgency .
+  { ?agency (org:hasUnit|schema:subOrganization)+ ?part .
+    BIND(IF(EXISTS { ?part a org:OrganizationalUnit }, "unit", "program") AS ?kind) }
+  UNION
+  { ?agency (org:hasUnit|schema:subOrganization)* ?about . ?part schema:about ?about ;
+      a def:HistoryEvent . BIND("event" AS ?kind) }
+  OPTIONAL { ?part rdfs:label ?ko FILTER(LANG(?ko) = "ko") }
+  OPTIONAL { ?part rdfs:label ?en FILTER(LANG(?en) = "en") }
+  OPTIONAL { ?part schema:startDate|schema:foundingDate ?date }
+} ORDER BY ?kind ?date ?ko ?part"""
+)
+HEADINGS = {"unit": "Units · 조직 단위", "program": "Programs · 사업", "event": "Events · 연혁"}
+
+
+def agency_parts(store: ox.Store, iri: str) -> list[tuple[str, list[Link]]]:
+    """An agency's units and programs (followed down) and the events about it or them,
+    as links by kind; empty for an entity that has none."""
+    found: dict[str, list[Link]] = {}
+    for row in select(store, PARTS, {ox.Variable("agency"): ox.NamedNode(iri)}):
+        name = " · ".join(t.value for t in (row["ko"], row["en"]) if t is not None)
+        part = row["part"].value
+        link = Link(
+            _path(part), name or compact_iri(part), row["date"].value if row["date"] else ""
+        )
+        if link not in found.setdefault(row["kind"].value, []):
+            found[row["kind"].value].append(link)
+    return [(HEADINGS[kind], found[kind]) for kind in HEADINGS if kind in found]
+
+
 class Value(NamedTuple):
     """One value shown on a page: a link when ``href`` is set, with a language/datatype tag."""
 
@@ -118,6 +163,7 @@ def entity_html(store: ox.Store, iri: str) -> str:
             for f, ts in sorted(parts.items())
         ],
         incoming=_rows([(t.predicate.value, t.subject) for t in incoming], names),
+        agency_parts=agency_parts(store, iri),
         evidence=_evidence(store, node),
     )
 

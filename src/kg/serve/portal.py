@@ -16,10 +16,12 @@ Example::
 from __future__ import annotations
 
 import pyoxigraph as ox
+from markupsafe import Markup
 
 from kg.core.config import ID_BASE, compact_iri
 from kg.core.html import render
 from kg.rdf.oxigraph import select
+from kg.serve.agencies import agencies_by_region, regions_map
 from kg.serve.pages import labels, local_path
 from kg.serve.void import DESCRIPTION, LICENSE_IRI, TITLE, DatasetStats
 
@@ -40,11 +42,13 @@ QUERY_SCRIPT = "/assets/kg/query.js"  # starts YASGUI (kg/web/query.js; no inlin
 
 
 def home_page(store: ox.Store, stats: DatasetStats, served: dict | None = None) -> str:
-    """``/``: what the dataset is, its counts, and a link to every entity by kind.
+    """``/``: what the dataset is, its counts, the agencies by region on a map, and a link
+    to every entity by kind.
 
     ``served``: when the served graph file was built and the server's limits (``kg serve``).
     """
     by_kind = _entities_by_kind(store)
+    regions = agencies_by_region(store)
     names = labels(store, {iri for iris in by_kind.values() for iri in iris})
     kinds = [
         (heading, [(local_path(iri), _name(names.get(iri, {}), iri)) for iri in by_kind[kind]])
@@ -59,6 +63,8 @@ def home_page(store: ox.Store, stats: DatasetStats, served: dict | None = None) 
         license=LICENSE_IRI,
         stats=stats,
         kinds=kinds,
+        regions=regions,
+        regions_map=Markup(regions_map(regions)),
         classes=[(compact_iri(cls), count) for cls, count in stats.classes.items()],
         served=served,
     )

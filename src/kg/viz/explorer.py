@@ -20,12 +20,16 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from markupsafe import Markup
 
 from kg.core.errors import KgError
 from kg.core.files import write_atomic
+from kg.core.geo import Marker, find_region, load_regions, map_svg
 from kg.core.html import render
 from kg.core.paths import VIS_NETWORK_JS, WEB_DIR
 from kg.network.view import CLASSES, OTHER
+from kg.viz.agencies import agencies, region_iso, region_of
+from kg.viz.hubs import hub_positions, node_owners
 from kg.viz.layout import COLOURS, positions
 
 # The node attributes the page uses (see kg.network.view); the id is the IRI.
@@ -37,13 +41,17 @@ class MissingLibraryError(KgError):
 
 
 def payload(nxg: nx.MultiDiGraph) -> dict[str, Any]:
-    """The graph as the page needs it: nodes with positions, one edge per linked pair."""
-    placed = positions(nxg)
+    """The graph as the page needs it: nodes with positions and their agency, one edge per
+    linked pair, the agencies with their regions."""
+    hubs = agency_list(nxg)
+    placed = hub_positions(nxg) if len(hubs) > 1 else positions(nxg)
+    owners = node_owners(nxg) if hubs else {}
     nodes = []
     for node in sorted(nxg.nodes):
         data = nxg.nodes[node]
         x, y = placed[node]
-        nodes.append({"id": node, **{k: data[k] for k in PAGE_KEYS}, "x": x, "y": y})
+        owner = {"agency": owners.get(node, "")}
+        nodes.append({"id": node, **{k: data[k] for k in PAGE_KEYS}, **owner, "x": x, "y": y})
     pairs: dict[tuple[str, str], list[dict]] = {}
     for u, v, key in sorted(nxg.edges(keys=True)):
         if u == v:
@@ -60,7 +68,41 @@ def payload(nxg: nx.MultiDiGraph) -> dict[str, Any]:
         for name in [name for name, _ in CLASSES] + [OTHER]
         if name in used
     ]
-    return {"nodes": nodes, "edges": edges, "classes": classes}
+    return {"nodes": nodes, "edges": edges, "classes": classes, "agencies": hubs}
+
+
+def agency_list(nxg: nx.MultiDiGraph) -> list[dict[str, str]]:
+    """Every agency in region order: IRI, labels, and its region (slug, ISO code, labels)."""
+    regions = load_regions()
+    found = []
+    for agency in agencies(nxg):
+        place = region_of(nxg, agency)
+        region = find_region(regions, region_iso(nxg, place) or place) if place else None
+        data = nxg.nodes[place] if place else {}
+        found.append(
+            {
+                "id": agency,
+                "label_ko": nxg.nodes[agency]["label_ko"],
+                "label_en": nxg.nodes[agency]["label_en"],
+                "region": region.slug if region else "",
+                "region_ko": data.get("label_ko", ""),
+                "region_en": data.get("label_en", ""),
+            }
+        )
+    return found
+
+
+def agencies_map(hubs: list[dict[str, str]]) -> str:
+    """The 시·도 map with a numbered dot per region that has agencies (an inline SVG)."""
+    by_region: dict[str, list[dict[str, str]]] = {}
+    for hub in hubs:
+        if hub["region"]:
+            by_region.setdefault(hub["region"], []).append(hub)
+    markers = [
+        Marker(slug, " · ".join(h["label_ko"] for h in found), len(found), f"#region={slug}")
+        for slug, found in by_region.items()
+    ]
+    return map_svg(load_regions(), markers)
 
 
 def vis_network_js(path: Path = VIS_NETWORK_JS) -> str:
@@ -75,12 +117,18 @@ def vis_network_js(path: Path = VIS_NETWORK_JS) -> str:
 
 def explorer_html(nxg: nx.MultiDiGraph, vis_js: str | None = None) -> str:
     """The whole page as one string (deterministic for a given graph)."""
+    data = payload(nxg)
+    title = " · ".join(h["label_ko"] for h in data["agencies"][:1]) + (
+        f" 외 {len(data['agencies']) - 1}개 기관" if len(data["agencies"]) > 1 else ""
+    )
     return render(
         "explorer.html",
+        title=title,
+        regions_map=Markup(agencies_map(data["agencies"])),
         style=(WEB_DIR / "explorer.css").read_text(encoding="utf-8"),
         vis=vis_js if vis_js is not None else vis_network_js(),
         app=(WEB_DIR / "explorer.js").read_text(encoding="utf-8"),
-        data=payload(nxg),
+        data=data,
     )
 
 

@@ -1,12 +1,18 @@
-"""A static picture of the organization: the agency, its units, its head, and the
-bodies that acted on it (designated, registered, accredited), for reports and slides.
+"""A static picture of one agency: itself, its units, its head, and the bodies that
+acted on it (designated, registered, accredited), for reports and slides. The title
+names the agency from the data. (Every agency at once: :mod:`kg.viz.overview`.)
 
 Example::
 
     >>> from kg.build.assemble import build_graph
     >>> from kg.network.view import to_networkx
-    >>> st = structure(to_networkx(build_graph()))
-    >>> [p.name for p in draw_structure(st, Path("dist/graph.svg"))]
+    >>> from kg.viz.agencies import agencies
+    >>> nxg = to_networkx(build_graph())
+    >>> st = structure(nxg, agencies(nxg)[0])
+    >>> title = structure_title(st)
+    >>> title.split(" · ")[0]
+    '전주정보문화산업진흥원 조직'
+    >>> [p.name for p in draw_structure(st, Path("dist/graph.svg"), title)]
     ['graph.svg', 'graph.png']
 """
 
@@ -18,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.core.errors import KgError
+from kg.viz.agencies import event_owners, is_event
 from kg.viz.layout import COLOURS, column, ring
 from kg.viz.pictures import save, setup
 from kg.viz.timeline import KIND_KO, event_kind
@@ -31,11 +37,8 @@ def _targets(nxg: nx.MultiDiGraph, node: str, key: str) -> list[str]:
     return sorted(v for _, v, k in nxg.out_edges(node, keys=True) if k == key)
 
 
-def structure(nxg: nx.MultiDiGraph) -> nx.DiGraph:
-    """The organization structure as a small graph; edges carry a ``label``."""
-    agencies = sorted(n for n, cls in nxg.nodes(data="cls") if cls == "Agency")
-    if not agencies:
-        raise KgError("the graph has no agency (def:PromotionAgency) to draw")
+def structure(nxg: nx.MultiDiGraph, agency: str) -> nx.DiGraph:
+    """One agency's structure as a small graph; edges carry a ``label``."""
     result: nx.DiGraph[str] = nx.DiGraph()
 
     def add(node: str, role: str) -> None:
@@ -49,17 +52,17 @@ def structure(nxg: nx.MultiDiGraph) -> nx.DiGraph:
             year=data.get("year"),
         )
 
-    for agency in agencies:
-        add(agency, "agency")
-        for unit in _targets(nxg, agency, "org:hasUnit"):
-            add(unit, "unit")
-            result.add_edge(agency, unit, label="")
-        for person, _, key in sorted(nxg.in_edges(agency, keys=True)):
-            if key == "org:headOf":
-                add(person, "head")
-                result.add_edge(person, agency, label="원장 head")
+    add(agency, "agency")
+    for unit in _targets(nxg, agency, "org:hasUnit"):
+        add(unit, "unit")
+        result.add_edge(agency, unit, label="")
+    for person, _, key in sorted(nxg.in_edges(agency, keys=True)):
+        if key == "org:headOf":
+            add(person, "head")
+            result.add_edge(person, agency, label="원장 head")
+    owners = event_owners(nxg)
     for event, data in sorted(nxg.nodes(data=True)):
-        if "def:HistoryEvent" not in data["types"]:
+        if not is_event(nxg, event) or owners.get(event) != agency:
             continue
         kind = event_kind(data["types"])
         when = data["dates"].get("schema:startDate", "")[:4]
@@ -70,6 +73,12 @@ def structure(nxg: nx.MultiDiGraph) -> nx.DiGraph:
                 add(actor, "actor")
                 result.add_edge(actor, about, label=f"{KIND_KO.get(kind, kind)} {when}")
     return result
+
+
+def structure_title(st: nx.DiGraph) -> str:
+    """The picture's title, from the agency's labels."""
+    data = next(d for _, d in st.nodes(data=True) if d["role"] == "agency")
+    return f"{data['label_ko']} 조직 · Organization of the {data['label_en']}"
 
 
 def _positions(st: nx.DiGraph) -> dict[str, tuple[float, float]]:
@@ -97,8 +106,13 @@ LEGEND = [
 ]
 
 
-def draw_structure(st: nx.DiGraph, out: Path) -> list[Path]:
+def draw_structure(st: nx.DiGraph, out: Path, title: str) -> list[Path]:
     """Draw the structure to ``out`` (SVG) and the PNG beside it; returns both paths."""
+    return save(structure_figure(st, title), Path(out))
+
+
+def structure_figure(st: nx.DiGraph, title: str) -> Any:
+    """The structure as a matplotlib figure."""
     setup()
     import matplotlib.pyplot as plt
 
@@ -107,14 +121,14 @@ def draw_structure(st: nx.DiGraph, out: Path) -> list[Path]:
     ax.set_xlim(-4.75, 2.25)
     ax.set_ylim(-1.36, 1.3)
     ax.axis("off")
-    ax.set_title("전주정보문화산업진흥원 조직 · Organization of the agency", fontsize=15)
+    ax.set_title(title, fontsize=15)
     _draw_edges(ax, st, pos)
     _draw_nodes(ax, st, pos)
     for i, (cls, name) in enumerate(LEGEND):
         ax.plot([-4.65], [1.2 - 0.09 * i], "o", ms=9, color=COLOURS[cls])
         ax.text(-4.58, 1.2 - 0.09 * i, name, va="center", fontsize=9)
     fig.subplots_adjust(left=0.01, right=0.99, top=0.95, bottom=0.01)
-    return save(fig, Path(out))
+    return fig
 
 
 def _draw_edges(ax: Any, st: nx.DiGraph, pos: dict[str, tuple[float, float]]) -> None:

@@ -1,16 +1,23 @@
-"""The agency's history as a picture: the dated timeline events, grouped by kind.
+"""One agency's history as a picture: its dated timeline events, grouped by kind.
 
 One row per event in date order (the date as precise as the source gives it), one
-column ("lane") per kind of event, Korean label and English label beside it.
+column ("lane") per kind of event, Korean label and English label beside it; the
+title names the agency from the data. (Every agency at once: :mod:`kg.viz.overview`.)
 
 Example::
 
     >>> from kg.build.assemble import build_graph
     >>> from kg.network.view import to_networkx
-    >>> events = timeline_events(to_networkx(build_graph()))
+    >>> from kg.viz.agencies import agencies
+    >>> nxg = to_networkx(build_graph())
+    >>> agency = agencies(nxg)[0]
+    >>> events = timeline_events(nxg, agency)
     >>> len(events)
     21
-    >>> [p.name for p in draw_timeline(events, Path("dist/timeline.svg"))]
+    >>> title = history_title(nxg, agency)
+    >>> title.split(" · ")[0]
+    '전주정보문화산업진흥원 주요연혁'
+    >>> [p.name for p in draw_timeline(events, Path("dist/timeline.svg"), title)]
     ['timeline.svg', 'timeline.png']
 """
 
@@ -23,6 +30,7 @@ from typing import Any
 import networkx as nx
 
 from kg.core.errors import KgError
+from kg.viz.agencies import event_owners, is_event
 from kg.viz.pictures import save, setup
 
 # Kinds of history events (def:<Kind>Event) in Korean, as the article's verbs say.
@@ -72,8 +80,9 @@ def event_kind(types: list[str]) -> str:
     return "Event"
 
 
-def timeline_events(nxg: nx.MultiDiGraph) -> list[TimelineEvent]:
-    """The nodes typed ``def:HistoryEvent``, in date order."""
+def timeline_events(nxg: nx.MultiDiGraph, agency: str | None = None) -> list[TimelineEvent]:
+    """The nodes typed ``def:HistoryEvent`` (of ``agency`` only, if given), in date order."""
+    owners = event_owners(nxg) if agency else {}
     events = [
         TimelineEvent(
             date=data["dates"].get("schema:startDate", ""),
@@ -83,11 +92,17 @@ def timeline_events(nxg: nx.MultiDiGraph) -> list[TimelineEvent]:
             iri=node,
         )
         for node, data in nxg.nodes(data=True)
-        if "def:HistoryEvent" in data["types"]
+        if is_event(nxg, node) and (agency is None or owners.get(node) == agency)
     ]
     if not events:
         raise KgError("the graph has no timeline event (def:HistoryEvent)")
     return sorted(events, key=lambda e: (e.date, e.label_en, e.iri))
+
+
+def history_title(nxg: nx.MultiDiGraph, agency: str) -> str:
+    """The picture's title, from the agency's labels."""
+    data = nxg.nodes[agency]
+    return f"{data['label_ko']} 주요연혁 · History of the {data['label_en']}"
 
 
 def lanes(events: list[TimelineEvent]) -> list[str]:
@@ -99,8 +114,13 @@ def lanes(events: list[TimelineEvent]) -> list[str]:
     return seen
 
 
-def draw_timeline(events: list[TimelineEvent], out: Path) -> list[Path]:
+def draw_timeline(events: list[TimelineEvent], out: Path, title: str) -> list[Path]:
     """Draw the timeline to ``out`` (SVG) and the PNG beside it; returns both paths."""
+    return save(timeline_figure(events, title), Path(out))
+
+
+def timeline_figure(events: list[TimelineEvent], title: str) -> Any:
+    """The timeline as a matplotlib figure."""
     setup()
     import matplotlib.pyplot as plt
 
@@ -111,7 +131,7 @@ def draw_timeline(events: list[TimelineEvent], out: Path) -> list[Path]:
     ax.set_xlim(0, 17)
     ax.set_ylim(rows + 0.2, -2.2)
     ax.axis("off")
-    ax.text(0, -1.7, "전주정보문화산업진흥원 주요연혁 · History of the agency", fontsize=15)
+    ax.text(0, -1.7, title, fontsize=15)
     for i, kind in enumerate(kinds):
         colour = LANE_COLOURS[i % len(LANE_COLOURS)]
         ax.plot([lane_x[kind]] * 2, [-0.4, rows - 0.6], color=colour, alpha=0.25, lw=6)
@@ -119,7 +139,7 @@ def draw_timeline(events: list[TimelineEvent], out: Path) -> list[Path]:
         ax.text(lane_x[kind], -0.6, header, ha="center", va="bottom", fontsize=8, color=colour)
     _draw_rows(ax, events, kinds, lane_x, text_x=1.9 + LANE * len(kinds) - 0.2)
     fig.subplots_adjust(left=0.02, right=0.98, top=0.98, bottom=0.01)
-    return save(fig, Path(out))
+    return fig
 
 
 def _draw_rows(

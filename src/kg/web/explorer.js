@@ -5,7 +5,8 @@
   const data = JSON.parse(document.getElementById("kg-data").textContent);
   const byId = new Map(data.nodes.map((n) => [n.id, n]));
   const colour = new Map(data.classes.map((c) => [c.name, c.colour]));
-  const state = { lang: "ko", year: null, hiddenClasses: new Set(), selected: null };
+  const state = { lang: "ko", year: null, hiddenClasses: new Set(), selected: null, region: "", agency: "" };
+  const agencyOf = new Map(data.agencies.map((a) => [a.id, a]));
   const big = { Agency: 40, Unit: 24, "Government body": 22, Program: 18 };
   const fontSize = { Agency: 40, Unit: 26, "Government body": 26, Program: 22, Event: 20, Concept: 18 };
   const core = new Set(["Agency", "Unit", "Government body", "Program"]);
@@ -36,8 +37,30 @@
   // --- counts, filters -----------------------------------------------------
   document.getElementById("node-count").textContent = data.nodes.length;
   document.getElementById("edge-count").textContent = data.edges.length;
+  // A node of an agency shows when that agency is chosen (or its region); a node of no
+  // one agency (a ministry, a region) shows when it is linked to a shown agency's node.
+  function ownerShown(id) {
+    const a = agencyOf.get(id);
+    if (!a) return false;
+    return (!state.agency || state.agency === id) && (!state.region || state.region === a.region);
+  }
+  const sharedNear = new Map();
+  for (const e of data.edges) {
+    for (const [one, other] of [[e.from, e.to], [e.to, e.from]]) {
+      const owner = byId.get(other).agency;
+      if (!byId.get(one).agency && owner) {
+        if (!sharedNear.has(one)) sharedNear.set(one, new Set());
+        sharedNear.get(one).add(owner);
+      }
+    }
+  }
+  function whereShown(n) {
+    if (!state.region && !state.agency) return true;
+    if (n.agency) return ownerShown(n.agency);
+    return [...(sharedNear.get(n.id) || [])].some(ownerShown);
+  }
   function visible(n) {
-    if (state.hiddenClasses.has(n.cls)) return false;
+    if (state.hiddenClasses.has(n.cls) || !whereShown(n)) return false;
     return !(n.year && state.year !== null && n.year > state.year);
   }
   function applyFilters() {
@@ -72,6 +95,39 @@
     else state.hiddenClasses.add(name);
     applyFilters();
   });
+
+  // --- region and agency ------------------------------------------------------
+  const regionBox = document.getElementById("region");
+  const agencyBox = document.getElementById("agency");
+  const regionNames = new Map();
+  for (const a of data.agencies) if (a.region) regionNames.set(a.region, `${a.region_ko} ${a.region_en}`);
+  for (const [slug, name] of regionNames) regionBox.add(new Option(name, slug));
+  function fillAgencies() {
+    agencyBox.length = 1;
+    for (const a of data.agencies) {
+      if (!state.region || a.region === state.region) agencyBox.add(new Option(`${a.label_ko} (${a.region_ko || "?"})`, a.id));
+    }
+    agencyBox.value = state.agency;
+  }
+  function where(region, agency) {
+    state.region = region;
+    state.agency = agency && (!region || agencyOf.get(agency).region === region) ? agency : "";
+    regionBox.value = state.region;
+    fillAgencies();
+    for (const p of document.querySelectorAll("#map path")) p.classList.toggle("on", p.dataset.region === state.region);
+    applyFilters();
+    const shown = data.nodes.filter((n) => visible(n) && (n.agency || agencyOf.has(n.id))).map((n) => n.id);
+    if (state.region || state.agency) network.fit({ nodes: shown, animation: false });
+  }
+  regionBox.addEventListener("change", () => where(regionBox.value, ""));
+  agencyBox.addEventListener("change", () => where(state.region, agencyBox.value));
+  document.getElementById("map").addEventListener("click", (ev) => {
+    const link = ev.target.closest("[data-region]");
+    if (!link) return;
+    ev.preventDefault();
+    where(link.dataset.region === state.region ? "" : link.dataset.region, "");
+  });
+  fillAgencies();
 
   // --- language ------------------------------------------------------------
   for (const radio of document.querySelectorAll("input[name=lang]")) {
@@ -164,11 +220,13 @@
   });
 
   applyFilters();
-  // First sight: the agency, its units, the government bodies and the programs.
-  network.fit({ nodes: data.nodes.filter((n) => core.has(n.cls)).map((n) => n.id), animation: false });
+  // First sight: the agency, its units, the government bodies and the programs (with
+  // many agencies: every hub).
+  const first = data.agencies.length > 1 ? data.nodes.filter((n) => n.cls === "Agency") : data.nodes.filter((n) => core.has(n.cls));
+  network.fit({ nodes: first.map((n) => n.id), animation: false });
   // For tests and the curious: the network, and a way to find a node on the screen.
   window.kgExplorer = {
-    network, data, select,
+    network, data, select, where,
     domPosition: (id) => network.canvasToDOM(network.getPosition(id)),
   };
 })();
