@@ -35,6 +35,8 @@ from kg.rdf import formats
 from kg.rdf.oxigraph import QueryResult, written
 from kg.sparql.catalogue import MAX_BYTES, CatalogueQuery, find_query, read_query
 from kg.sparql.guard import check_query
+from kg.sparql.labels import index_for
+from kg.sparql.lookup import needs_index, resolve_names, search_text
 from kg.sparql.params import bind, with_values
 from kg.sparql.tables import to_json, to_table
 
@@ -84,7 +86,7 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
     declaring them; files must declare theirs, so that any SPARQL engine runs them.
     """
     source = source_name(query)
-    text = prepare(query, given)
+    text = prepare(query, given, store)
     try:
         return store.query(
             text,
@@ -99,18 +101,28 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
         raise QueryError(f"{source}: the store could not be read: {e}") from e
 
 
-def prepare(query: CatalogueQuery, given: dict[str, str] | None = None) -> str:
-    """Check ``query`` with :mod:`kg.sparql.guard` and bind its parameters; no store needed.
+def prepare(
+    query: CatalogueQuery, given: dict[str, str] | None = None, store: ox.Store | None = None
+) -> str:
+    """Check ``query`` with :mod:`kg.sparql.guard` and bind its parameters.
 
     Returns the text to run: the query with a VALUES block of the bound parameters
-    opening its WHERE group (:func:`kg.sparql.params.with_values`).
+    opening its WHERE group (:func:`kg.sparql.params.with_values`). Given the local
+    ``store``, names are looked up in its label index (:mod:`kg.sparql.lookup`): an
+    ``entity`` name is bound as the IRIs bearing it, a name search is answered by the index.
     """
     source = source_name(query)
     try:
         check_query(query.text)
     except QueryError as e:
         raise QueryError(f"{source}: {e}") from e
-    return with_values(query.text, bind(query.params, given or {}, source), source)
+    bindings = bind(query.params, given or {}, source)
+    if store is not None and needs_index(query, bindings):
+        index = index_for(store)
+        bindings = resolve_names(query.params, bindings, index, source)
+        if query.index:
+            return search_text(query, bindings, index)
+    return with_values(query.text, bindings, source)
 
 
 def execute(
