@@ -300,6 +300,14 @@ def test_entity_rdf_by_suffix_and_accept(server, path, accept, rdflib_format) ->
     assert any("SOS랩(Solution in Our Society Lab)" in str(o) for o in graph.objects())
 
 
+def test_search_by_romanization_as_json_and_by_initials_as_a_page(server) -> None:
+    answer = httpx.get(f"{server}/search", params={"q": "jeonju", "format": "json"}).json()
+    assert "/id/org/jeonju-ict-culture-agency" in [r["href"] for r in answer["results"]]
+    page = httpx.get(f"{server}/search", params={"q": "ㅈㅈㅈㅂ"})
+    assert page.status_code == 200 and 'href="/id/org/jeonju-ict-culture-agency"' in page.text
+    assert httpx.get(f"{server}/search", params={"q": "x" * 300}).status_code == 400
+
+
 def test_unknown_entity_is_404(server) -> None:
     response = httpx.get(server + "/id/unit/no-such-unit")
     assert response.status_code == 404 and "no-such-unit" in response.text

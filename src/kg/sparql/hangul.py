@@ -16,6 +16,8 @@ Example::
     'ㅈㅈㅈㅂㅁㅎㅅㅇㅈㅎㅇ'
     >>> fold(" SOS 랩 "), is_initials("ㅈㅈ ㅈㅂ"), is_initials("정보")
     ('sos랩', True, False)
+    >>> search_keys(["전주", "Jeonju"])
+    ['전주', 'jeonju', 'ㅈㅈ']
 """
 
 from __future__ import annotations
@@ -49,6 +51,12 @@ LIQUID = re.compile("[\ue004\ue008]" + RIEUL)  # ㄴ or ㄹ, then ㄹ: ll (신�
 def fold(text: str) -> str:
     """``text`` composed (NFC), lower case, without whitespace: what every key is made of."""
     return "".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def search_keys(names: list[str]) -> list[str]:
+    """The distinct keys a search box matches ``names`` by: folded, romanized, 초성."""
+    keys = [key for name in names for key in (fold(name), romanize(name), initials(name))]
+    return list(dict.fromkeys(key for key in keys if key))
 
 
 def initials(text: str) -> str:

@@ -26,6 +26,7 @@ from kg.core.files import write_atomic
 from kg.core.html import render
 from kg.core.paths import VIS_NETWORK_JS, WEB_DIR
 from kg.network.view import CLASSES, OTHER
+from kg.sparql.hangul import search_keys
 from kg.viz.layout import COLOURS, positions
 
 # The node attributes the page uses (see kg.network.view); the id is the IRI.
@@ -43,7 +44,10 @@ def payload(nxg: nx.MultiDiGraph) -> dict[str, Any]:
     for node in sorted(nxg.nodes):
         data = nxg.nodes[node]
         x, y = placed[node]
-        nodes.append({"id": node, **{k: data[k] for k in PAGE_KEYS}, "x": x, "y": y})
+        keys = search_keys(_names(data))  # what the search box matches (kg.sparql.hangul)
+        nodes.append(
+            {"id": node, **{k: data[k] for k in PAGE_KEYS}, "search": keys, "x": x, "y": y}
+        )
     pairs: dict[tuple[str, str], list[dict]] = {}
     for u, v, key in sorted(nxg.edges(keys=True)):
         if u == v:
@@ -61,6 +65,12 @@ def payload(nxg: nx.MultiDiGraph) -> dict[str, Any]:
         if name in used
     ]
     return {"nodes": nodes, "edges": edges, "classes": classes}
+
+
+def _names(data: dict) -> list[str]:
+    """A node's labels and alternative labels (``text@lang`` in ``literals``), as text."""
+    alt = [text.rsplit("@", 1)[0] for text in data["literals"].get("skos:altLabel", [])]
+    return [data["label_ko"], data["label_en"], *alt]
 
 
 def vis_network_js(path: Path = VIS_NETWORK_JS) -> str:
