@@ -38,9 +38,8 @@ from kg.sparql.guard import check_query
 from kg.sparql.labels import index_for
 from kg.sparql.lookup import needs_index, resolve_names, search_text
 from kg.sparql.params import bind, with_values
+from kg.sparql.syntax import readable, shorten
 from kg.sparql.tables import to_json, to_table
-
-SYNTAX = re.compile(r"^error at (?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.DOTALL)
 
 
 def resolve(target: str | None, expression: str | None) -> CatalogueQuery:
@@ -94,7 +93,7 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
             prefixes=PREFIXES if query.name == "-e" else None,
         )
     except SyntaxError as e:
-        raise QueryError(f"{source}: {_syntax_message(str(e))}") from e
+        raise QueryError(f"{source}: {readable(str(e), text)}") from e
     except RuntimeError as e:
         raise QueryError(f"{source}: {_runtime_message(str(e))}") from e
     except OSError as e:
@@ -189,22 +188,8 @@ def _turtle_prefixes() -> dict[str, str]:
     return {name: PREFIXES[name] for name in TURTLE_PREFIXES}
 
 
-def _syntax_message(message: str) -> str:
-    """``error at 3:16: expected …`` → ``line 3, column 16: expected …`` (shortened)."""
-    match = SYNTAX.match(message.strip())
-    if not match:
-        return "SPARQL syntax error: " + _shorten(message)
-    where = f"line {match.group('line')}, column {match.group('column')}"
-    return f"{where}: SPARQL syntax error: {_shorten(match.group('message'))}"
-
-
 def _runtime_message(message: str) -> str:
     match = re.search(r"variable \?(\w+) in its SELECT projection", message)
     if match:
         return f"parameter {match.group(1)} must be a column of the query (in its SELECT)"
-    return _shorten(message)
-
-
-def _shorten(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(message)
