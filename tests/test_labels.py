@@ -18,6 +18,7 @@ SCAN = """SELECT DISTINCT ?node ?matched WHERE {{
   FILTER (isIRI(?node) && CONTAINS(LCASE(STR(?matched)), LCASE(STR(?text))))
 }}"""
 # Korean and English parts of names, 1, 2 and 3+ characters; none with spaces
+MIC = "https://w3id.org/kr-ict-kg/id/org/mic"
 QUERIES = ["정보문화", "센터", "센", "진흥원", "랩", "ict", "IC", "c", "Agency", "없는기관", "(재)"]
 
 
@@ -69,8 +70,8 @@ def test_exact_names_resolve_to_iris(store) -> None:
         == ["https://w3id.org/kr-ict-kg/id/org/mic"]
     )
     assert index.named("정보") == []
-    names = index.names_of(["https://w3id.org/kr-ict-kg/id/org/mic"])
-    assert names["https://w3id.org/kr-ict-kg/id/org/mic"]["ko"] == "정보통신부"
+    (label,) = [h for h in index.labels_of([MIC])[MIC] if h.lang == "ko"]
+    assert label.label == "정보통신부" and label.term == '"정보통신부"@ko' and not label.alt
     assert kind_of("https://w3id.org/kr-ict-kg/id/org/mic") == "org"
 
 

@@ -38,7 +38,8 @@ def found(index: LabelIndex, text: str, limit: int = LIMIT) -> dict:
         if hit.node not in best or rank < best[hit.node][0]:
             best[hit.node] = (rank, hit)
     ranked = sorted(best.values(), key=lambda pair: (pair[0], pair[1].node))[:limit]
-    names = index.names_of([hit.node for _, hit in ranked])
+    labels = index.labels_of([hit.node for _, hit in ranked])
+    names = {node: {h.lang: h.label for h in reversed(own)} for node, own in labels.items()}
     results = [
         {
             "iri": hit.node,

@@ -102,14 +102,14 @@ class LabelIndex:
         with self.lock:
             return [row[0] for row in self.db.execute(sql, (fold(name),))]
 
-    def names_of(self, nodes: list[str]) -> dict[str, dict[str, str]]:
-        """``{iri: {lang: label}}``: the first rdfs:label in each language of each IRI."""
-        found: dict[str, dict[str, str]] = {}
-        sql = "SELECT node, lang, label FROM names WHERE node = ? AND alt = 0 ORDER BY id"
+    def labels_of(self, nodes: list[str]) -> dict[str, list[Hit]]:
+        """The rdfs:labels (not the alternative ones) of each IRI, in index order."""
+        found: dict[str, list[Hit]] = {}
+        sql = f"SELECT {COLUMNS} FROM names WHERE node = ? AND alt = 0 ORDER BY id"
         with self.lock:
-            for node in nodes:
-                for iri, lang, label in self.db.execute(sql, (node,)):
-                    found.setdefault(iri, {}).setdefault(lang, label)
+            for node in dict.fromkeys(nodes):
+                for iri, term, label, lang, alt in self.db.execute(sql, (node,)):
+                    found.setdefault(node, []).append(Hit(iri, term, label, lang, bool(alt)))
         return found
 
     def _hits(self, sql: str, args: tuple) -> list[Hit]:

@@ -36,7 +36,7 @@ from kg.rdf.oxigraph import QueryResult, written
 from kg.sparql.catalogue import MAX_BYTES, CatalogueQuery, find_query, read_query
 from kg.sparql.guard import check_query
 from kg.sparql.labels import index_for
-from kg.sparql.lookup import needs_index, resolve_names, search_text
+from kg.sparql.lookup import needs_index, resolve_names, search
 from kg.sparql.params import bind, with_values
 from kg.sparql.syntax import readable, shorten
 from kg.sparql.tables import to_json, to_table
@@ -86,6 +86,8 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
     """
     source = source_name(query)
     text = prepare(query, given, store)
+    if query.index:  # a name search: answered by the label index (kg.sparql.lookup)
+        return search(query, bind(query.params, given or {}, source), index_for(store))
     try:
         return store.query(
             text,
@@ -107,8 +109,7 @@ def prepare(
 
     Returns the text to run: the query with a VALUES block of the bound parameters
     opening its WHERE group (:func:`kg.sparql.params.with_values`). Given the local
-    ``store``, names are looked up in its label index (:mod:`kg.sparql.lookup`): an
-    ``entity`` name is bound as the IRIs bearing it, a name search is answered by the index.
+    ``store``, an ``entity`` name is bound as the IRIs bearing it (:mod:`kg.sparql.lookup`).
     """
     source = source_name(query)
     try:
@@ -117,10 +118,7 @@ def prepare(
         raise QueryError(f"{source}: {e}") from e
     bindings = bind(query.params, given or {}, source)
     if store is not None and needs_index(query, bindings):
-        index = index_for(store)
-        bindings = resolve_names(query.params, bindings, index, source)
-        if query.index:
-            return search_text(query, bindings, index)
+        bindings = resolve_names(query.params, bindings, index_for(store), source)
     return with_values(query.text, bindings, source)
 
 
