@@ -388,6 +388,26 @@ def test_query_page_runs_a_query_in_chromium(server, browser) -> None:
     assert outside == [] and errors == []
 
 
+def test_query_page_shows_values_readably_and_errors_in_one_line(server, browser) -> None:
+    outside: list[str] = []
+    page = _offline_page(browser, outside)
+    page.goto(server + "/sparql")
+    page.wait_for_selector(".yasqe .CodeMirror", timeout=15_000)
+    assert "# Sample value (the VALUES line below binds it" in page.content()  # tabs with params
+    yasqe = "window.kgYasgui.getTab().getYasqe()"
+    dated = 'SELECT ?d WHERE { BIND ("1998-11-27"^^<http://www.w3.org/2001/XMLSchema#date> AS ?d) }'
+    page.evaluate(f"{yasqe}.setValue({dated!r}); {yasqe}.query()")
+    page.wait_for_selector(".yasr table td", timeout=15_000)
+    cell = page.inner_text(".yasr table tbody td:nth-child(2)")
+    assert "1998-11-27" in cell and "xsd:date" in cell and "^^" not in cell and "http" not in cell
+    missing = "SELECT * WHERE { ?s rdfs:label ?o }"  # no PREFIX rdfs:
+    page.evaluate(f"{yasqe}.setValue({missing!r}); {yasqe}.query().catch(() => null)")
+    page.wait_for_selector(".yasr .errorResult", timeout=15_000)
+    error = page.inner_text(".yasr .errorResult")
+    assert "the prefix rdfs: is not declared; add PREFIX rdfs:" in error and "u{" not in error
+    assert outside == []
+
+
 def test_entity_page_links_to_the_sentence_in_chromium(server, browser) -> None:
     outside: list[str] = []
     errors: list[str] = []

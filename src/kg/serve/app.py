@@ -128,6 +128,7 @@ class URLLimit:
 
 
 def _load_state(app: Starlette, config: ServeConfig, store=None) -> None:
+    from kg.serve.examples import example
     from kg.serve.void import dataset_stats
     from kg.sparql.catalogue import load_catalogue
     from kg.sparql.store import open_store
@@ -135,7 +136,7 @@ def _load_state(app: Starlette, config: ServeConfig, store=None) -> None:
     app.state.store = store if store is not None else open_store(config.nquads, config.store)
     app.state.stats = dataset_stats(app.state.store)
     catalogue = sorted(load_catalogue(config.queries_dir).values(), key=_example_order)
-    app.state.examples = [{"title": q.title, "text": q.text} for q in catalogue]
+    app.state.examples = [example(q) for q in catalogue]  # runnable: samples bound
     app.state.pool = QueryPool(
         config.nquads, config.workers, config.timeout, config.max_rows, config.store
     )
