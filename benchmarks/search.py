@@ -3,7 +3,7 @@
 Writes the synthetic graph of SCALE triples (`kg synth`), builds the persistent store
 with its label index (as `kg query --store` does), then times lookups of each kind,
 each the median of RUNS, in one process: a part of a name (3+ characters: trigrams;
-1–2 characters: the name table), a romanization, initial consonants (초성), an exact
+1–2 characters: pairs of characters), a romanization, initial consonants (초성), an exact
 name (what `entity` parameters resolve), and /search's ranked first page; "all" reads
 every name found, "first 50" what a page shows. Beside
 them, the same substring test as a SPARQL scan (what the query did before), and whole
@@ -51,10 +51,11 @@ def median_ms(call, runs: int) -> tuple[float, int]:
     return statistics.median(times), size
 
 
-def process_seconds(args: list[str]) -> float:
+def process_seconds(args: list[str]) -> str:
     start = time.perf_counter()
-    subprocess.run([shutil.which("kg") or "kg", *args], stdout=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    done = subprocess.run([shutil.which("kg") or "kg", *args], capture_output=True, text=True)
+    seconds = f"{time.perf_counter() - start:.2f} s"
+    return seconds if done.returncode == 0 else f"{seconds}, failed: {done.stderr.strip()}"
 
 
 def main(scale: int, runs: int) -> None:
@@ -90,7 +91,7 @@ def main(scale: int, runs: int) -> None:
             ("evidence", f"entity={agency_name}"),
         ]:
             seconds = process_seconds(["query", name, "--param", param, *where])
-            print(f"kg query {name} --param {param} --store: {seconds:.2f} s (whole process)")
+            print(f"kg query {name} --param {param} --store: {seconds} (whole process)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -4,7 +4,9 @@ Every ``rdfs:label`` and ``skos:altLabel`` of an IRI goes into a SQLite table wi
 three search keys (:mod:`kg.sparql.hangul`): the folded name, its romanization and
 its initial consonants, each indexed by an FTS5 table with the trigram tokenizer.
 A query of three characters or more is a trigram lookup; a shorter one (one or two
-characters, which trigrams cannot index) reads the name table only, never the graph.
+characters, which trigrams cannot index) looks up a second FTS5 table, of the pairs of
+adjacent characters of each folded name and its initials (each written as hexadecimal
+code points, so a pair is one token and a single character a prefix query).
 An ASCII query also matches romanizations (``jeonju``); a query of initial consonants
 only matches the 초성 key (``ㅈㅈㅈㅂ``). A plain query finds at least what the
 ``search`` query's SPARQL scan finds (the same names, whitespace aside).
@@ -48,6 +50,7 @@ CREATE INDEX names_folded ON names (folded);
 CREATE INDEX names_node ON names (node);
 CREATE VIRTUAL TABLE grams USING fts5 (folded, roman, initials, content='names',
   content_rowid='id', tokenize='trigram case_sensitive 1');
+CREATE VIRTUAL TABLE pairs USING fts5 (tokens, content='', detail='none');
 """
 COLUMNS = "node, term, label, lang, alt"
 
@@ -88,10 +91,10 @@ class LabelIndex:
             match = "SELECT rowid FROM grams WHERE grams MATCH ?"
             sql = f"SELECT {COLUMNS} FROM names WHERE id IN ({match})"
             args: tuple = ("{" + " ".join(keys) + "}: " + phrase,)
-        else:  # too short for trigrams: the name table alone, never the graph
-            where = " OR ".join(f"instr({key}, ?) > 0" for key in keys)
-            sql = f"SELECT {COLUMNS} FROM names WHERE {where}"
-            args = (query,) * len(keys)
+        else:  # too short for trigrams: a pair of characters, or the first of a pair
+            match = "SELECT rowid FROM pairs WHERE pairs MATCH ?"
+            sql = f"SELECT {COLUMNS} FROM names WHERE id IN ({match})"
+            args = (query.translate(HEX) + ("" if len(query) == 2 else "*"),)
         if limit is not None:
             return self._hits(sql + " ORDER BY id LIMIT ?", (*args, limit))
         return self._hits(sql + " ORDER BY id", args)
@@ -129,6 +132,8 @@ def build_index(store: ox.Store, path: Path | None = None) -> LabelIndex:
         _rows(store),
     )
     db.execute("INSERT INTO grams (grams) VALUES ('rebuild')")
+    keys = db.execute("SELECT id, folded, initials FROM names").fetchall()
+    db.executemany("INSERT INTO pairs (rowid, tokens) VALUES (?, ?)", _pairs(keys))
     db.commit()
     return LabelIndex(db)
 
@@ -149,6 +154,27 @@ def _rows(store: ox.Store):
             # a name without Hangul has no other keys: its folded text already answers
             yield (*key[:2], text, name.language or "", alt, folded,
                    "" if roman == folded else roman, "" if first == folded else first)  # fmt: skip
+
+
+class _Hex(dict):
+    """A str.translate table: each character as five hexadecimal digits (filled as used)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = f"{code:05x}"
+        return self[code]
+
+
+HEX = _Hex()
+
+
+def _pairs(keys: list[tuple[int, str, str]]):
+    """``(id, tokens)``: every pair of adjacent characters of the keys, and the last one alone."""
+    for id_, *texts in keys:
+        tokens: set[str] = set()
+        for text in texts:
+            code = text.translate(HEX)
+            tokens.update(code[i : i + 10] for i in range(0, len(code), 5))
+        yield id_, " ".join(sorted(tokens))
 
 
 def open_index(path: Path) -> LabelIndex:
