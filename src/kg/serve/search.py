@@ -21,24 +21,21 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 
 from kg.core.html import render
 from kg.serve.pages import local_path
-from kg.sparql.hangul import fold, initials, romanize
 from kg.sparql.labels import Hit, LabelIndex, index_for, kind_of
 
 LIMIT = 50  # entities shown
-FETCH = 1000  # names read from the index to rank (a one-character query matches many)
 MAX_QUERY = 200  # characters
 
 
 def found(index: LabelIndex, text: str, limit: int = LIMIT) -> dict:
     """The best ``limit`` entities whose names match ``text``, with their labels."""
-    hits = index.search(text, limit=FETCH)
-    best: dict[str, tuple[tuple[int, int], Hit]] = {}
+    hits = index.best(text, limit + 1)
+    first: dict[str, Hit] = {}
     for hit in hits:
-        rank = _rank(hit.label, fold(text))
-        if hit.node not in best or rank < best[hit.node][0]:
-            best[hit.node] = (rank, hit)
-    ranked = sorted(best.values(), key=lambda pair: (pair[0], pair[1].node))[:limit]
-    labels = index.labels_of([hit.node for _, hit in ranked])
+        first.setdefault(hit.node, hit)  # each entity by its best name
+    best = list(first.values())
+    shown = best[:limit]
+    labels = index.labels_of([hit.node for hit in shown])
     names = {node: {h.lang: h.label for h in reversed(own)} for node, own in labels.items()}
     results = [
         {
@@ -49,16 +46,9 @@ def found(index: LabelIndex, text: str, limit: int = LIMIT) -> dict:
             "label_en": names.get(hit.node, {}).get("en", ""),
             "matched": hit.label,
         }
-        for _, hit in ranked
+        for hit in shown
     ]
-    return {"q": text, "results": results, "more": len(best) > limit or len(hits) == FETCH}
-
-
-def _rank(label: str, query: str) -> tuple[int, int]:
-    keys = (fold(label), romanize(label), initials(label))
-    if query in keys:
-        return (0, len(label))
-    return (1 if any(k.startswith(query) for k in keys) else 2, len(label))
+    return {"q": text, "results": results, "more": len(best) > limit}
 
 
 async def search(request: Request) -> Response:

@@ -48,6 +48,8 @@ CREATE TABLE names (id INTEGER PRIMARY KEY, node TEXT NOT NULL, term TEXT NOT NU
   folded TEXT NOT NULL, roman TEXT NOT NULL, initials TEXT NOT NULL);
 CREATE INDEX names_folded ON names (folded);
 CREATE INDEX names_node ON names (node);
+CREATE INDEX names_roman ON names (roman);
+CREATE INDEX names_initials ON names (initials);
 CREATE VIRTUAL TABLE grams USING fts5 (folded, roman, initials, content='names',
   content_rowid='id', tokenize='trigram case_sensitive 1');
 CREATE VIRTUAL TABLE pairs USING fts5 (tokens, content='', detail='none');
@@ -81,11 +83,7 @@ class LabelIndex:
         query = fold(text)
         if not query:
             return []
-        keys = ["folded"]
-        if query.isascii() and query.isalnum():
-            keys.append("roman")
-        if is_initials(query):
-            keys.append("initials")
+        keys = _keys(query)
         if len(query) >= 3:
             phrase = '"' + query.replace('"', '""') + '"'
             match = "SELECT rowid FROM grams WHERE grams MATCH ?"
@@ -98,6 +96,23 @@ class LabelIndex:
         if limit is not None:
             return self._hits(sql + " ORDER BY id LIMIT ?", (*args, limit))
         return self._hits(sql + " ORDER BY id", args)
+
+    def best(self, text: str, limit: int) -> list[Hit]:
+        """Up to ``limit`` names that are ``text`` (folded, romanized or 초성), shortest first,
+        then as many that begin with it, then as many that contain it (some more than once)."""
+        query = fold(text)
+        if not query:
+            return []
+        keys = _keys(query)
+        exact = " OR ".join(f"{key} = ?" for key in keys)
+        begins = " OR ".join(f"({key} >= ? AND {key} < ?)" for key in keys)
+        order = "ORDER BY length(label), id LIMIT ?"
+        found = self._hits(
+            f"SELECT {COLUMNS} FROM names WHERE {exact} {order}", (*[query] * len(keys), limit)
+        )
+        bounds = (query, query + chr(0x10FFFF)) * len(keys)
+        found += self._hits(f"SELECT {COLUMNS} FROM names WHERE {begins} {order}", (*bounds, limit))
+        return found + self.search(text, limit)
 
     def named(self, name: str) -> list[str]:
         """The IRIs one of whose names is ``name`` (case and whitespace aside), in order."""
@@ -154,6 +169,16 @@ def _rows(store: ox.Store):
             # a name without Hangul has no other keys: its folded text already answers
             yield (*key[:2], text, name.language or "", alt, folded,
                    "" if roman == folded else roman, "" if first == folded else first)  # fmt: skip
+
+
+def _keys(query: str) -> list[str]:
+    """The columns a folded query is looked up in: romanizations for ASCII, 초성 for jamo."""
+    keys = ["folded"]
+    if query.isascii() and query.isalnum():
+        keys.append("roman")
+    if is_initials(query):
+        keys.append("initials")
+    return keys
 
 
 class _Hex(dict):
