@@ -86,16 +86,16 @@ class LabelIndex:
         keys = _keys(query)
         if len(query) >= 3:
             phrase = '"' + query.replace('"', '""') + '"'
-            match = "SELECT rowid FROM grams WHERE grams MATCH ?"
-            sql = f"SELECT {COLUMNS} FROM names WHERE id IN ({match})"
-            args: tuple = ("{" + " ".join(keys) + "}: " + phrase,)
+            table, match = "grams", "{" + " ".join(keys) + "}: " + phrase
         else:  # too short for trigrams: a pair of characters, or the first of a pair
-            match = "SELECT rowid FROM pairs WHERE pairs MATCH ?"
-            sql = f"SELECT {COLUMNS} FROM names WHERE id IN ({match})"
-            args = (query.translate(HEX) + ("" if len(query) == 2 else "*"),)
-        if limit is not None:
-            return self._hits(sql + " ORDER BY id LIMIT ?", (*args, limit))
-        return self._hits(sql + " ORDER BY id", args)
+            table, match = "pairs", query.translate(HEX) + ("" if len(query) == 2 else "*")
+        # FTS5 gives its rows in rowid order as it finds them: a LIMIT stops it early
+        rows = f"SELECT rowid AS found FROM {table} WHERE {table} MATCH ? ORDER BY rowid"
+        args: tuple = (match,) if limit is None else (match, limit)
+        rows += "" if limit is None else " LIMIT ?"
+        return self._hits(
+            f"SELECT {COLUMNS} FROM ({rows}) JOIN names ON id = found ORDER BY id", args
+        )
 
     def best(self, text: str, limit: int) -> list[Hit]:
         """Up to ``limit`` names that are ``text`` (folded, romanized or 초성), shortest first,
