@@ -29,15 +29,17 @@ Example::
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import pyoxigraph as ox
 
 from kg.core.config import ID_BASE, PREFIXES
 from kg.sparql.hangul import fold, initials, is_initials, romanize
+
+if TYPE_CHECKING:
+    import sqlite3  # imported when an index is opened: not on every query's path
 
 LABEL = PREFIXES["rdfs"] + "label"
 ALT_LABEL = PREFIXES["skos"] + "altLabel"
@@ -138,6 +140,8 @@ class LabelIndex:
 
 def build_index(store: ox.Store, path: Path | None = None) -> LabelIndex:
     """Index every label and alternative label of an IRI in ``store``, at ``path`` or in memory."""
+    import sqlite3
+
     db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
     # built in a fresh folder that is swapped into place whole: no journal needed
     db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
@@ -204,17 +208,19 @@ def _pairs(keys: list[tuple[int, str, str]]):
 
 def open_index(path: Path) -> LabelIndex:
     """A built index file, opened read-only."""
+    import sqlite3
+
     db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
     return LabelIndex(db)
 
 
-_INDEXES: dict[int, tuple[ox.Store, LabelIndex]] = {}  # the store is kept so its id stays its own
+_INDEXES: dict[int, tuple[ox.Store, LabelIndex | Path]] = {}  # the store kept: its id stays
 
 
 def attach(store: ox.Store, path: Path) -> None:
-    """Use the index file at ``path`` for ``store`` (a persistent store opened from disk)."""
+    """Use the index file at ``path`` for ``store`` (opened when first asked)."""
     if path.is_file():
-        _INDEXES[id(store)] = (store, open_index(path))
+        _INDEXES[id(store)] = (store, path)
 
 
 def index_for(store: ox.Store) -> LabelIndex:
@@ -222,7 +228,10 @@ def index_for(store: ox.Store) -> LabelIndex:
     entry = _INDEXES.get(id(store))
     if entry is None or entry[0] is not store:
         entry = (store, build_index(store))
-        _INDEXES[id(store)] = entry
+    elif isinstance(entry[1], Path):
+        entry = (store, open_index(entry[1]))
+    _INDEXES[id(store)] = entry
+    assert isinstance(entry[1], LabelIndex)
     return entry[1]
 
 

@@ -35,8 +35,6 @@ from kg.rdf import formats
 from kg.rdf.oxigraph import QueryResult, written
 from kg.sparql.catalogue import MAX_BYTES, CatalogueQuery, find_query, read_query
 from kg.sparql.guard import check_query
-from kg.sparql.labels import index_for
-from kg.sparql.lookup import needs_index, resolve_names, search
 from kg.sparql.params import bind, with_values
 from kg.sparql.syntax import readable, shorten
 from kg.sparql.tables import to_json, to_table
@@ -87,6 +85,9 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
     source = source_name(query)
     text = prepare(query, given, store)
     if query.index:  # a name search: answered by the label index (kg.sparql.lookup)
+        from kg.sparql.labels import index_for
+        from kg.sparql.lookup import search
+
         return search(query, bind(query.params, given or {}, source), index_for(store))
     try:
         return store.query(
@@ -117,8 +118,12 @@ def prepare(
     except QueryError as e:
         raise QueryError(f"{source}: {e}") from e
     bindings = bind(query.params, given or {}, source)
-    if store is not None and needs_index(query, bindings):
-        bindings = resolve_names(query.params, bindings, index_for(store), source)
+    if store is not None and any(p.type == "entity" for p in query.params):
+        from kg.sparql.labels import index_for  # sqlite3: imported only when needed
+        from kg.sparql.lookup import needs_index, resolve_names
+
+        if needs_index(query, bindings):
+            bindings = resolve_names(query.params, bindings, index_for(store), source)
     return with_values(query.text, bindings, source)
 
 

@@ -32,7 +32,6 @@ import pyoxigraph as ox
 from kg.core.errors import InputError
 from kg.core.paths import DIST_DIR
 from kg.rdf.parsing import bulk_load, checked_format
-from kg.sparql.labels import INDEX_FILE, attach, build_index
 
 BUILT_NQUADS = DIST_DIR / "kg.nq"
 
@@ -72,13 +71,15 @@ def open_store(nquads: Path = BUILT_NQUADS, store_path: Path | None = None) -> o
         store = ox.Store.read_only(str(store_path))
     except OSError as e:
         raise InputError(f"{store_path}: the store cannot be opened: {e}") from e
+    from kg.sparql.labels import INDEX_FILE, attach  # sqlite3: not on every query's path
+
     attach(store, store_path / INDEX_FILE)
     return store
 
 
 def _version(nquads: Path) -> str:
     info = nquads.stat()
-    return f"{nquads.resolve()}\n{info.st_size}\n{info.st_mtime_ns}\n{INDEX_FILE}\n"
+    return f"{nquads.resolve()}\n{info.st_size}\n{info.st_mtime_ns}\nlabels.sqlite\n"
 
 
 def _stamp(store_path: Path) -> str | None:
@@ -105,7 +106,9 @@ def _rebuild(nquads: Path, store_path: Path) -> None:
         store = load_store(nquads, fresh)
         store.optimize()
         store.flush()
-        build_index(store, fresh / INDEX_FILE).db.close()  # the label index (kg.sparql.labels)
+        from kg.sparql.labels import INDEX_FILE, build_index
+
+        build_index(store, fresh / INDEX_FILE).db.close()  # the label index, in the folder
         del store  # closes the database before the folder moves
         write_atomic(fresh / STAMP, _version(nquads))
         old = store_path.with_name(f"{store_path.name}.old-{os.getpid()}")
