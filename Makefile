@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # npm packages (YASGUI for `kg serve`, vis-network for `kg viz`): into node_modules/, never committed.
 WEB    := node_modules/.installed
 
-.PHONY: demo test test-fast lint format bench clean web js serve bench-serve bench-abuse bench-ingest bench-explorer
+.PHONY: demo test test-fast lint format bench clean web js serve bench-serve bench-abuse bench-ingest bench-explorer bench-search
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,10 @@ bench-explorer: $(STAMP) $(WEB)
 
 clean:
 	rm -rf dist $(VENV) node_modules .pytest_cache .ruff_cache
+
+# The label index at 10^6 triples (not a test): build time, size, lookup times.
+bench-search: $(STAMP)
+	$(BIN)/python benchmarks/search.py
 
 # Not part of `make test`: rdflib reference vs Oxigraph fast path, at BENCH_SCALES triples.
 bench: $(STAMP)

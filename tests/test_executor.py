@@ -48,7 +48,7 @@ def test_answers_errors_and_limits(nquads: Path) -> None:
 
     outcomes, workers = run_in_pool(nquads, steps)
     assert outcomes[0] == {"head": {}, "boolean": True}
-    assert isinstance(outcomes[1], QueryError) and "error at 1:" in str(outcomes[1])
+    assert isinstance(outcomes[1], QueryError) and "line 1, column" in str(outcomes[1])
     assert isinstance(outcomes[2], QueryTooLarge) and "more than 100 rows" in str(outcomes[2])
     assert isinstance(outcomes[3], QueryTimeout) and "time limit of 1 s" in str(outcomes[3])
     assert b"<boolean>true</boolean>" in outcomes[4].body

@@ -84,6 +84,9 @@ def test_node_count_shown_is_the_graphs(browser_page, nxg) -> None:
 
 def test_search_vr_then_click_the_center_shows_date_and_quote(browser_page) -> None:
     page, log = browser_page
+    for query in ("jeonjujeongbo", "ㅈㅈㅈㅂ"):  # romanization, initial consonants
+        page.fill("#search", query)
+        assert "전주정보문화산업진흥원 —" in page.locator("#results").inner_text(), query
     page.fill("#search", "VR")
     results = page.locator("#results li")
     assert any(VR_KO in text for text in results.all_inner_texts())

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from kg.build import regions as registry
 from kg.core.geo import Marker, extent, find_region, load_regions, map_svg, project
 from kg.core.paths import REGIONS_MAP
-from kg.build import regions as registry
 
 
 def test_seventeen_regions_with_our_slugs_and_iso_codes() -> None:

@@ -213,7 +213,7 @@ def test_select_as_csv_and_tsv(server, fmt, media_type) -> None:
             413,
             "too long",
         ),
-        ("GET", {"params": {"query": "SELECT ?s WHERE { ?s ?p }"}}, 400, "error at 1:"),
+        ("GET", {"params": {"query": "SELECT ?s WHERE { ?s ?p }"}}, 400, "line 1, column"),
         ("POST", {"content": "x", "headers": {"Content-Type": "text/plain"}}, 415, "Content-Type"),
         (
             "POST",
@@ -308,6 +308,14 @@ def test_entity_rdf_by_suffix_and_accept(server, path, accept, rdflib_format) ->
     assert any("SOS랩(Solution in Our Society Lab)" in str(o) for o in graph.objects())
 
 
+def test_search_by_romanization_as_json_and_by_initials_as_a_page(server) -> None:
+    answer = httpx.get(f"{server}/search", params={"q": "jeonju", "format": "json"}).json()
+    assert "/id/org/jeonju-ict-culture-agency" in [r["href"] for r in answer["results"]]
+    page = httpx.get(f"{server}/search", params={"q": "ㅈㅈㅈㅂ"})
+    assert page.status_code == 200 and 'href="/id/org/jeonju-ict-culture-agency"' in page.text
+    assert httpx.get(f"{server}/search", params={"q": "x" * 300}).status_code == 400
+
+
 def test_unknown_entity_is_404(server) -> None:
     response = httpx.get(server + "/id/unit/no-such-unit")
     assert response.status_code == 404 and "no-such-unit" in response.text
@@ -386,6 +394,26 @@ def test_query_page_runs_a_query_in_chromium(server, browser) -> None:
     page.wait_for_selector(".yasr table td", timeout=15_000)
     assert "SOS랩" in page.inner_text(".yasr")
     assert outside == [] and errors == []
+
+
+def test_query_page_shows_values_readably_and_errors_in_one_line(server, browser) -> None:
+    outside: list[str] = []
+    page = _offline_page(browser, outside)
+    page.goto(server + "/sparql")
+    page.wait_for_selector(".yasqe .CodeMirror", timeout=15_000)
+    assert "# Sample value (the VALUES line below binds it" in page.content()  # tabs with params
+    yasqe = "window.kgYasgui.getTab().getYasqe()"
+    dated = 'SELECT ?d WHERE { BIND ("1998-11-27"^^<http://www.w3.org/2001/XMLSchema#date> AS ?d) }'
+    page.evaluate(f"{yasqe}.setValue({dated!r}); {yasqe}.query()")
+    page.wait_for_selector(".yasr table td", timeout=15_000)
+    cell = page.inner_text(".yasr table tbody td:nth-child(2)")
+    assert "1998-11-27" in cell and "xsd:date" in cell and "^^" not in cell and "http" not in cell
+    missing = "SELECT * WHERE { ?s rdfs:label ?o }"  # no PREFIX rdfs:
+    page.evaluate(f"{yasqe}.setValue({missing!r}); {yasqe}.query().catch(() => null)")
+    page.wait_for_selector(".yasr .errorResult", timeout=15_000)
+    error = page.inner_text(".yasr .errorResult")
+    assert "the prefix rdfs: is not declared; add PREFIX rdfs:" in error and "u{" not in error
+    assert outside == []
 
 
 def test_entity_page_links_to_the_sentence_in_chromium(server, browser) -> None:

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.core.errors import InputError
+from kg.sparql.labels import INDEX_FILE, index_for
 from kg.sparql.store import STAMP, load_store, open_store
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -28,6 +29,8 @@ def test_the_store_is_built_once_then_opened_read_only(nquads: Path, tmp_path: P
     stamp = (path / STAMP).stat().st_mtime_ns
     again = open_store(nquads, path)
     assert (path / STAMP).stat().st_mtime_ns == stamp  # not rebuilt
+    assert index_for(again).search("ㅈㅈㅈㅂ")  # its label index, built with it, in its folder
+    assert (path / INDEX_FILE).is_file()
     with pytest.raises(RuntimeError, match="read-write"):
         again.add(ox.Quad(ox.NamedNode("http://e.org/s"), ox.NamedNode("http://e.org/p"),
                           ox.Literal("x")))  # fmt: skip

@@ -98,6 +98,7 @@ def query(
         kg query history
         kg query units-opened-in --param year=2017
         kg query evidence --param entity=정보통신부 --format json-rows
+        kg query search --param text=jeonju
         kg query -e 'SELECT ?unit WHERE { ?unit a org:OrganizationalUnit }'
         kg query describe --param entity=unit/sos-lab -o sos-lab.ttl
         kg query my-question.rq --timeout 120

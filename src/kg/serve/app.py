@@ -8,6 +8,7 @@ Routes (a Starlette app, run by uvicorn):
     /id/<kind>/...  one entity of ours: HTML, or Turtle / JSON-LD / N-Triples /
                     RDF/XML by Accept or the last suffix (.ttl .jsonld .nt .rdf …)
     /void           VoID + DCAT description (license, source, counts); /void.ttl …
+    /search?q=      entities by name: part, romanization or 초성 (:mod:`kg.serve.search`)
     /               what the dataset is, with a link to every entity
 
 The graph is read-only: update requests are refused (403), and every query passes
@@ -48,6 +49,7 @@ from kg.core.config import ID_BASE
 from kg.core.errors import KgError, QueryError
 from kg.core.paths import QUERIES_DIR, WEB_DIR, YASGUI_DIR
 from kg.serve.fairness import Limited, describe_limits, run_fairly
+from kg.serve.search import search
 from kg.serve.security import SecurityHeaders
 from kg.serve.state import follow, load_state
 from kg.sparql.executor import QueryTimeout, ServerBusy
@@ -112,6 +114,7 @@ def create_app(config: ServeConfig, store=None) -> Starlette:
         Route("/void{suffix:str}", void),
         Route("/.well-known/void", void),
         Route("/id/{path:path}", entity),
+        Route("/search", search),
     ]
     if (YASGUI_DIR / "yasgui.min.js").exists():
         routes.append(Mount("/assets/yasgui", StaticFiles(directory=YASGUI_DIR)))

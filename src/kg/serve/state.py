@@ -42,6 +42,7 @@ def built_at(path: Path) -> str:
 
 def load_state(app, config, store=None) -> None:
     """Everything the routes read, on ``app.state`` (the store is loaded unless given)."""
+    from kg.serve.examples import example
     from kg.serve.fairness import Clients, Limits
     from kg.sparql.catalogue import load_catalogue
     from kg.sparql.executor import QueryPool
@@ -49,7 +50,7 @@ def load_state(app, config, store=None) -> None:
     app.state.version = version(config.nquads)
     app.state.store, app.state.stats, app.state.built = _loaded(config, store)
     catalogue = sorted(load_catalogue(config.queries_dir).values(), key=_example_order)
-    app.state.examples = [{"title": q.title, "text": q.text} for q in catalogue]
+    app.state.examples = [example(q) for q in catalogue]  # runnable: samples bound
     app.state.pool = QueryPool(
         config.nquads,
         config.workers,

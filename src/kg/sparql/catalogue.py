@@ -9,6 +9,7 @@ Each ``.rq`` file opens with comment lines that explain it::
     # param: org iri default=kg:org/jeonju-ict-culture-agency  the organization
     # param: agency entity optional  one agency; without it, every agency
     # param: text xsd:string example=센터  the text to look for
+    # index: text  (optional) kg answers this search from its label index (kg.sparql.lookup)
 
 A parameter without ``default=`` or ``optional`` must be given
 (``kg query NAME --param year=2017``); an optional one not given is left unbound.
@@ -70,6 +71,7 @@ class CatalogueQuery:
     description: list[str]
     columns: list[str]
     params: list[Param] = field(default_factory=list)
+    index: str | None = None  # ``# index: PARAM``: a name search kg answers from its label index
 
     @property
     def is_violation(self) -> bool:
@@ -105,8 +107,9 @@ def read_query(path: Path, strict: bool = True) -> CatalogueQuery:
     params = [_param(path, value) for value in header.get("param", [])]
     columns = [c.strip() for c in ",".join(header.get("columns", [])).split(",") if c.strip()]
     title = header.get("title", [path.stem])[0]
+    index = header["index"][0].split()[0] if header.get("index", [""])[0] else None
     return CatalogueQuery(
-        path.stem, path, text, title, header.get("description", []), columns, params
+        path.stem, path, text, title, header.get("description", []), columns, params, index
     )
 
 

@@ -20,6 +20,7 @@ Example::
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from datetime import date
@@ -163,6 +164,8 @@ FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
 def with_values(text: str, bindings: dict[ox.Variable, object], source: str = "the query") -> str:
     """``text`` with its parameters bound by a ``VALUES`` block opening its WHERE group.
 
+    A value may be a list of terms (a name that several entities bear): one row each.
+
     Each value is written in its N-Triples form (escaped by pyoxigraph), never as
     user text. Oxigraph evaluates this much faster than ``substitutions`` (which it
     does not push into UNIONs: 1.1 s vs 1 ms for ``technologies`` at 10^5 triples),
@@ -173,9 +176,10 @@ def with_values(text: str, bindings: dict[ox.Variable, object], source: str = "t
     if not bindings:
         return text
     names = " ".join(str(v) for v in bindings)
-    terms = " ".join(_nt(t) for t in bindings.values())
+    choices = [t if isinstance(t, list) else [t] for t in bindings.values()]
+    rows = " ".join("(" + " ".join(map(_nt, row)) + ")" for row in itertools.product(*choices))
     at = where_group(text, source)
-    return f"{text[:at]} VALUES ({names}) {{ ({terms}) }}{text[at:]}"
+    return f"{text[:at]} VALUES ({names}) {{ {rows} }}{text[at:]}"
 
 
 def _nt(term: object) -> str:

@@ -36,9 +36,8 @@ from kg.rdf.oxigraph import QueryResult, written
 from kg.sparql.catalogue import MAX_BYTES, CatalogueQuery, find_query, read_query
 from kg.sparql.guard import check_query
 from kg.sparql.params import bind, with_values
+from kg.sparql.syntax import readable, shorten
 from kg.sparql.tables import to_json, to_table
-
-SYNTAX = re.compile(r"^error at (?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.DOTALL)
 
 
 def resolve(target: str | None, expression: str | None) -> CatalogueQuery:
@@ -84,7 +83,12 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
     declaring them; files must declare theirs, so that any SPARQL engine runs them.
     """
     source = source_name(query)
-    text = prepare(query, given)
+    text = prepare(query, given, store)
+    if query.index:  # a name search: answered by the label index (kg.sparql.lookup)
+        from kg.sparql.labels import index_for
+        from kg.sparql.lookup import search
+
+        return search(query, bind(query.params, given or {}, source), index_for(store))
     try:
         return store.query(
             text,
@@ -92,25 +96,35 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
             prefixes=PREFIXES if query.name == "-e" else None,
         )
     except SyntaxError as e:
-        raise QueryError(f"{source}: {_syntax_message(str(e))}") from e
+        raise QueryError(f"{source}: {readable(str(e), text)}") from e
     except RuntimeError as e:
         raise QueryError(f"{source}: {_runtime_message(str(e))}") from e
     except OSError as e:
         raise QueryError(f"{source}: the store could not be read: {e}") from e
 
 
-def prepare(query: CatalogueQuery, given: dict[str, str] | None = None) -> str:
-    """Check ``query`` with :mod:`kg.sparql.guard` and bind its parameters; no store needed.
+def prepare(
+    query: CatalogueQuery, given: dict[str, str] | None = None, store: ox.Store | None = None
+) -> str:
+    """Check ``query`` with :mod:`kg.sparql.guard` and bind its parameters.
 
     Returns the text to run: the query with a VALUES block of the bound parameters
-    opening its WHERE group (:func:`kg.sparql.params.with_values`).
+    opening its WHERE group (:func:`kg.sparql.params.with_values`). Given the local
+    ``store``, an ``entity`` name is bound as the IRIs bearing it (:mod:`kg.sparql.lookup`).
     """
     source = source_name(query)
     try:
         check_query(query.text)
     except QueryError as e:
         raise QueryError(f"{source}: {e}") from e
-    return with_values(query.text, bind(query.params, given or {}, source), source)
+    bindings = bind(query.params, given or {}, source)
+    if store is not None and any(p.type == "entity" for p in query.params):
+        from kg.sparql.labels import index_for  # sqlite3: imported only when needed
+        from kg.sparql.lookup import needs_index, resolve_names
+
+        if needs_index(query, bindings):
+            bindings = resolve_names(query.params, bindings, index_for(store), source)
+    return with_values(query.text, bindings, source)
 
 
 def execute(
@@ -177,22 +191,8 @@ def _turtle_prefixes() -> dict[str, str]:
     return {name: PREFIXES[name] for name in TURTLE_PREFIXES}
 
 
-def _syntax_message(message: str) -> str:
-    """``error at 3:16: expected …`` → ``line 3, column 16: expected …`` (shortened)."""
-    match = SYNTAX.match(message.strip())
-    if not match:
-        return "SPARQL syntax error: " + _shorten(message)
-    where = f"line {match.group('line')}, column {match.group('column')}"
-    return f"{where}: SPARQL syntax error: {_shorten(match.group('message'))}"
-
-
 def _runtime_message(message: str) -> str:
     match = re.search(r"variable \?(\w+) in its SELECT projection", message)
     if match:
         return f"parameter {match.group(1)} must be a column of the query (in its SELECT)"
-    return _shorten(message)
-
-
-def _shorten(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(message)

@@ -58,7 +58,8 @@ def open_store(nquads: Path = BUILT_NQUADS, store_path: Path | None = None) -> o
 
     A persistent store is (re)built from ``nquads`` when it is missing or the file
     changed since (size or modification time); otherwise it is opened read-only, so
-    a big graph is loaded once and every later command starts at once.
+    a big graph is loaded once and every later command starts at once. The label index
+    (:mod:`kg.sparql.labels`) is built with it, in the same folder.
     """
     if store_path is None:
         return load_store(nquads)
@@ -67,14 +68,18 @@ def open_store(nquads: Path = BUILT_NQUADS, store_path: Path | None = None) -> o
     if _stamp(store_path) != _version(nquads):
         _rebuild(nquads, store_path)
     try:
-        return ox.Store.read_only(str(store_path))
+        store = ox.Store.read_only(str(store_path))
     except OSError as e:
         raise InputError(f"{store_path}: the store cannot be opened: {e}") from e
+    from kg.sparql.labels import INDEX_FILE, attach  # sqlite3: not on every query's path
+
+    attach(store, store_path / INDEX_FILE)
+    return store
 
 
 def _version(nquads: Path) -> str:
     info = nquads.stat()
-    return f"{nquads.resolve()}\n{info.st_size}\n{info.st_mtime_ns}\n"
+    return f"{nquads.resolve()}\n{info.st_size}\n{info.st_mtime_ns}\nlabels.sqlite\n"
 
 
 def _stamp(store_path: Path) -> str | None:
@@ -101,6 +106,9 @@ def _rebuild(nquads: Path, store_path: Path) -> None:
         store = load_store(nquads, fresh)
         store.optimize()
         store.flush()
+        from kg.sparql.labels import INDEX_FILE, build_index
+
+        build_index(store, fresh / INDEX_FILE).db.close()  # the label index, in the folder
         del store  # closes the database before the folder moves
         write_atomic(fresh / STAMP, _version(nquads))
         old = store_path.with_name(f"{store_path.name}.old-{os.getpid()}")

@@ -137,7 +137,9 @@ def answer(store, query: str, formats: list[str], max_rows: int) -> tuple:
         again = first if isinstance(first, ox.QueryBoolean) else _execute(store, query)
         return ("ok", *serialize_result(again, formats))
     except SyntaxError as e:
-        return ("syntax", " ".join(str(e).split()))
+        from kg.sparql.syntax import readable
+
+        return ("syntax", readable(str(e), query))
     except QueryTooLarge as e:
         return ("too-large", str(e))
     except Exception as e:  # the worker must answer, whatever went wrong

@@ -28,6 +28,7 @@ from kg.core.geo import Marker, find_region, load_regions, map_svg
 from kg.core.html import render
 from kg.core.paths import VIS_NETWORK_JS, WEB_DIR
 from kg.network.view import CLASSES, OTHER
+from kg.sparql.hangul import search_keys
 from kg.viz.agencies import agencies, region_iso, region_of
 from kg.viz.hubs import hub_positions, node_owners
 from kg.viz.layout import COLOURS, positions
@@ -51,7 +52,10 @@ def payload(nxg: nx.MultiDiGraph) -> dict[str, Any]:
         data = nxg.nodes[node]
         x, y = placed[node]
         owner = {"agency": owners.get(node, "")}
-        nodes.append({"id": node, **{k: data[k] for k in PAGE_KEYS}, **owner, "x": x, "y": y})
+        keys = {"search": search_keys(_names(data))}  # what the search box matches (hangul)
+        nodes.append(
+            {"id": node, **{k: data[k] for k in PAGE_KEYS}, **owner, **keys, "x": x, "y": y}
+        )
     pairs: dict[tuple[str, str], list[dict]] = {}
     for u, v, key in sorted(nxg.edges(keys=True)):
         if u == v:
@@ -103,6 +107,12 @@ def agencies_map(hubs: list[dict[str, str]]) -> str:
         for slug, found in by_region.items()
     ]
     return map_svg(load_regions(), markers)
+
+
+def _names(data: dict) -> list[str]:
+    """A node's labels and alternative labels (``text@lang`` in ``literals``), as text."""
+    alt = [text.rsplit("@", 1)[0] for text in data["literals"].get("skos:altLabel", [])]
+    return [data["label_ko"], data["label_en"], *alt]
 
 
 def vis_network_js(path: Path = VIS_NETWORK_JS) -> str:

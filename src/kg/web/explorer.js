@@ -139,16 +139,14 @@
   }
 
   // --- search --------------------------------------------------------------
-  function names(n) {
-    const alt = (n.literals["skos:altLabel"] || []).map((s) => s.replace(/@[a-zA-Z-]+$/, ""));
-    return [n.label_ko, n.label_en, ...alt].filter((s) => s);
-  }
+  // n.search: each name folded, romanized and as initial consonants (kg.sparql.hangul),
+  // so that 정보문화, jeonju and ㅈㅈㅈㅂ all find 전주정보문화산업진흥원, as kg serve's /search.
   function search(text) {
-    const q = text.trim().toLowerCase();
+    const q = text.normalize("NFC").toLowerCase().replace(/\s+/g, "");
     if (!q) return [];
     const rank = new Map(data.classes.map((c, i) => [c.name, i]));
     return data.nodes
-      .filter((n) => names(n).some((s) => s.toLowerCase().includes(q)))
+      .filter((n) => n.search.some((key) => key.includes(q)))
       .sort((a, b) => rank.get(a.cls) - rank.get(b.cls) || a.label_en.localeCompare(b.label_en));
   }
   const results = document.getElementById("results");
