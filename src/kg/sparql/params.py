@@ -20,6 +20,7 @@ Example::
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from datetime import date
@@ -156,11 +157,50 @@ def _valid_date(type_: str, text: str) -> bool:
     return True
 
 
+LABELS = [ox.NamedNode(PREFIXES["rdfs"] + "label"), ox.NamedNode(PREFIXES["skos"] + "altLabel")]
+
+
+def resolve_labels(
+    store: ox.Store, params: list[Param], bindings: dict[ox.Variable, object], source: str
+) -> dict[ox.Variable, object]:
+    """``bindings`` with the label given for a ``var=`` entity parameter replaced by the IRIs
+    that bear it (its rdfs:label or skos:altLabel, in ko, en or no language): exact-term
+    lookups in the store's indexes, never a scan of every label. Nothing named so: an error.
+    """
+    resolved = dict(bindings)
+    for param in params:
+        name = bindings.get(ox.Variable(param.name))
+        if param.var is None or param.type != "entity" or not isinstance(name, ox.Literal):
+            continue
+        terms = [ox.Literal(name.value, language=lang) for lang in ("ko", "en")] + [name]
+        iris = {
+            quad.subject
+            for term in terms
+            for predicate in LABELS
+            for quad in store.quads_for_pattern(None, predicate, term)
+            if isinstance(quad.subject, ox.NamedNode)
+        }
+        if not iris:
+            raise QueryError(f"{source}: parameter {param.name}: nothing is named {name.value!r}")
+        resolved[ox.Variable(param.name)] = sorted(iris, key=str)
+    return resolved
+
+
+def to_variables(
+    params: list[Param], bindings: dict[ox.Variable, object]
+) -> dict[ox.Variable, object]:
+    """``bindings`` keyed by the variable each parameter binds (``var=org``: ``?org``)."""
+    renamed = {p.name: ox.Variable(p.variable) for p in params}
+    return {renamed.get(v.value, v): term for v, term in bindings.items()}
+
+
 FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
 
 
 def with_values(text: str, bindings: dict[ox.Variable, object], source: str = "the query") -> str:
     """``text`` with its parameters bound by a ``VALUES`` block opening its WHERE group.
+
+    A value may be a list of terms (a name that several entities bear): one row each.
 
     Each value is written in its N-Triples form (escaped by pyoxigraph), never as
     user text. Oxigraph evaluates this much faster than ``substitutions`` (which it
@@ -170,9 +210,10 @@ def with_values(text: str, bindings: dict[ox.Variable, object], source: str = "t
     if not bindings:
         return text
     names = " ".join(str(v) for v in bindings)
-    terms = " ".join(str(t) for t in bindings.values())
+    choices = [t if isinstance(t, list) else [t] for t in bindings.values()]
+    rows = " ".join("(" + " ".join(map(str, row)) + ")" for row in itertools.product(*choices))
     at = where_group(text, source)
-    return f"{text[:at]} VALUES ({names}) {{ ({terms}) }}{text[at:]}"
+    return f"{text[:at]} VALUES ({names}) {{ {rows} }}{text[at:]}"
 
 
 def where_group(text: str, source: str = "the query") -> int:

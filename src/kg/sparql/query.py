@@ -35,7 +35,7 @@ from kg.rdf import formats
 from kg.rdf.oxigraph import QueryResult, written
 from kg.sparql.catalogue import MAX_BYTES, CatalogueQuery, find_query, read_query
 from kg.sparql.guard import check_query
-from kg.sparql.params import bind, with_values
+from kg.sparql.params import bind, resolve_labels, to_variables, with_values
 from kg.sparql.tables import to_json, to_table
 
 SYNTAX = re.compile(r"^error at (?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.DOTALL)
@@ -84,7 +84,7 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
     declaring them; files must declare theirs, so that any SPARQL engine runs them.
     """
     source = source_name(query)
-    text = prepare(query, given)
+    text = prepare(query, given, store)
     try:
         return store.query(
             text,
@@ -99,18 +99,25 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
         raise QueryError(f"{source}: the store could not be read: {e}") from e
 
 
-def prepare(query: CatalogueQuery, given: dict[str, str] | None = None) -> str:
-    """Check ``query`` with :mod:`kg.sparql.guard` and bind its parameters; no store needed.
+def prepare(
+    query: CatalogueQuery, given: dict[str, str] | None = None, store: ox.Store | None = None
+) -> str:
+    """Check ``query`` with :mod:`kg.sparql.guard` and bind its parameters.
 
     Returns the text to run: the query with a VALUES block of the bound parameters
-    opening its WHERE group (:func:`kg.sparql.params.with_values`).
+    opening its WHERE group (:func:`kg.sparql.params.with_values`). Given the local
+    ``store``, a label given for a ``var=`` entity parameter (``agency=전주정보문화산업진흥원``)
+    is bound as the IRIs bearing it (:func:`kg.sparql.params.resolve_labels`).
     """
     source = source_name(query)
     try:
         check_query(query.text)
     except QueryError as e:
         raise QueryError(f"{source}: {e}") from e
-    return with_values(query.text, bind(query.params, given or {}, source), source)
+    bindings = bind(query.params, given or {}, source)
+    if store is not None:
+        bindings = resolve_labels(store, query.params, bindings, source)
+    return with_values(query.text, to_variables(query.params, bindings), source)
 
 
 def execute(
