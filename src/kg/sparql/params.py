@@ -157,14 +157,18 @@ def _valid_date(type_: str, text: str) -> bool:
     return True
 
 
-LABELS = [ox.NamedNode(PREFIXES["rdfs"] + "label"), ox.NamedNode(PREFIXES["skos"] + "altLabel")]
+NAMES = [  # what a var= entity parameter may be given as: a label, another name, a code (KR-45)
+    ox.NamedNode(PREFIXES[prefix] + local)
+    for prefix, local in (("rdfs", "label"), ("skos", "altLabel"), ("schema", "identifier"))
+]
 
 
 def resolve_labels(
     store: ox.Store, params: list[Param], bindings: dict[ox.Variable, object], source: str
 ) -> dict[ox.Variable, object]:
     """``bindings`` with the label given for a ``var=`` entity parameter replaced by the IRIs
-    that bear it (its rdfs:label or skos:altLabel, in ko, en or no language): exact-term
+    that bear it (its rdfs:label, skos:altLabel or schema:identifier, in ko, en or no
+    language, as given or upper-cased: ``kr-45``): exact-term
     lookups in the store's indexes, never a scan of every label. Nothing named so: an error.
     """
     resolved = dict(bindings)
@@ -172,11 +176,12 @@ def resolve_labels(
         name = bindings.get(ox.Variable(param.name))
         if param.var is None or param.type != "entity" or not isinstance(name, ox.Literal):
             continue
-        terms = [ox.Literal(name.value, language=lang) for lang in ("ko", "en")] + [name]
+        texts = dict.fromkeys([name.value, name.value.upper()])
+        terms = [ox.Literal(t, language=lang) for t in texts for lang in ("ko", "en", None)]
         iris = {
             quad.subject
             for term in terms
-            for predicate in LABELS
+            for predicate in NAMES
             for quad in store.quads_for_pattern(None, predicate, term)
             if isinstance(quad.subject, ox.NamedNode)
         }
