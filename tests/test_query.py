@@ -132,7 +132,7 @@ REFERENCE = [
     for name in sorted(load_catalogue())
     if name not in ("describe", "neighbours", "program-figures")
 ]
-REFERENCE += [("history", AGENCY), ("director", AGENCY), ("technologies", AGENCY)]
+REFERENCE.append(("history", AGENCY))
 
 
 @pytest.mark.parametrize(("name", "given"), REFERENCE)
