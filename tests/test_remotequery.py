@@ -20,7 +20,7 @@ SAMPLE = {
     "evidence": ["--param", "entity=org/mic"],
     "describe": ["--param", "entity=unit/sos-lab"],
     "search": ["--param", "text=센터"],
-    "names-over-time": ["--param", "org=org/mic"],
+    "names-over-time": ["--param", "agency=org/jeonju-ict-culture-agency"],
 }
 
 

@@ -73,17 +73,54 @@ def test_kg_synth_command(tmp_path: Path) -> None:
     assert len(list((tmp_path / "s.texts").iterdir())) == 17
 
 
-def test_history_answers_for_every_agency_with_its_column(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def synth_store(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
+    """The smallest synthetic graph (17 agencies, one a 시·도), loaded once for this module."""
+    path, _ = write_synth(100, tmp_path_factory.mktemp("synth") / "synth.nq")
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def _answer(store: ox.Store, name: str, given: dict[str, str] | None = None) -> list[dict]:
     from kg.sparql.catalogue import find_query
     from kg.sparql.tables import cell
     from tests.helpers import select
 
-    path, _ = write_synth(100, tmp_path / "synth.nq")
-    store = ox.Store()
-    store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
-    columns, terms = select(store, find_query("history"), None)
-    rows = [[cell(term) for term in row] for row in terms]
-    assert columns[-1] == "agency"
-    by_agency = {row[-1] for row in rows}
+    columns, terms = select(store, find_query(name), given)
+    return [dict(zip(columns, [cell(t) for t in row], strict=True)) for row in terms]
+
+
+def test_history_answers_for_every_agency_with_its_column(synth_store: ox.Store) -> None:
+    rows = _answer(synth_store, "history")
+    assert list(rows[0])[-1] == "agency"
+    by_agency = {row["agency"] for row in rows}
     assert len(by_agency) == 17 and all("정보산업진흥원" in a for a in by_agency)
-    assert {row[1] for row in rows} >= {"Founding", "Opening", "Designation", "Enactment"}
+    assert {row["kind"] for row in rows} >= {"Founding", "Opening", "Designation", "Enactment"}
+    one = next(iter(sorted(by_agency)))
+    assert {row["agency"] for row in _answer(synth_store, "history", {"agency": one})} == {one}
+
+
+AGENCY_QUERIES = [
+    "units-by-opening", "director", "programs", "names-over-time", "events-per-year",
+    "events-per-kind", "technologies", "programs-by-technology", "agency-comparison",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", AGENCY_QUERIES)
+def test_agency_queries_answer_for_every_agency(synth_store: ox.Store, name: str) -> None:
+    assert len({row["agency"] for row in _answer(synth_store, name)}) == 17
+
+
+def test_every_agency_appears_with_its_region(synth_store: ox.Store) -> None:
+    by_region = _answer(synth_store, "agencies-by-region")
+    regions = {row["code"]: row["region_ko"] for row in by_region}
+    assert len(regions) == 17 and all(row["agency"] and row["founded"] for row in by_region)
+    compared = {row["agency"]: row for row in _answer(synth_store, "agency-comparison")}
+    assert {row["agency"]: row["region_ko"] for row in by_region} == {
+        agency: row["region"] for agency, row in compared.items()
+    }
+    assert all(int(row["units"]) >= 3 and row["latest_date"] for row in compared.values())
+    for given in ("KR-11", "kr-11", "서울특별시", "Seoul", "place/seoul"):
+        only = _answer(synth_store, "agency-comparison", {"region": given})
+        assert {row["region"] for row in only} == {regions["KR-11"]}, given

@@ -2,7 +2,8 @@
 
 A bundled query's parameters are bound by ``kg query --param``; on the query page
 there is no such option, so a tab with an unbound parameter would answer nothing.
-Each tab's text therefore binds every parameter, to its default or a sample value,
+Each tab's text therefore binds every parameter it needs (an optional one, such as
+``agency``, stays unbound: every agency), to its default, example or a sample value,
 by a ``VALUES`` block (:func:`kg.sparql.params.with_values`), and says so in a
 comment under the header: which value, what it means, and that it can be changed.
 
@@ -19,7 +20,7 @@ Example::
 from __future__ import annotations
 
 from kg.sparql.catalogue import CatalogueQuery
-from kg.sparql.params import bind, with_values
+from kg.sparql.params import bind, to_variables, with_values
 
 SAMPLES = {"entity": "정보통신부", "text": "센터", "year": "2017"}  # by parameter name
 BY_TYPE = {  # else by type
@@ -37,9 +38,10 @@ BY_TYPE = {  # else by type
 
 def example(query: CatalogueQuery) -> dict[str, str]:
     """A tab: the query's title, and its text with every parameter bound and explained."""
-    if not query.params:
+    needed = [p for p in query.params if not p.optional]  # optional: every agency, as kg query
+    if not needed:
         return {"title": query.title, "text": query.text}
-    given = {p.name: p.default or SAMPLES.get(p.name) or BY_TYPE[p.type] for p in query.params}
+    given = {p.name: p.sample or SAMPLES.get(p.name) or BY_TYPE[p.type] for p in needed}
     lines = query.text.splitlines(keepends=True)
     header = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
     plural = "s" if len(given) > 1 else ""
@@ -49,4 +51,5 @@ def example(query: CatalogueQuery) -> dict[str, str]:
         f"change {'them' if plural else 'it'} to ask again): {values}\n"
     )
     text = "".join([*lines[:header], note, *lines[header:]])
-    return {"title": query.title, "text": with_values(text, bind(query.params, given, query.name))}
+    bindings = to_variables(query.params, bind(query.params, given, query.name))
+    return {"title": query.title, "text": with_values(text, bindings)}

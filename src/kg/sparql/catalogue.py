@@ -7,13 +7,16 @@ Each ``.rq`` file opens with comment lines that explain it::
     # columns: unit, label, opened
     # param: year xsd:gYear  the year to list
     # param: org iri default=kg:org/jeonju-ict-culture-agency  the organization
-    # param: agency entity optional  one agency; without it, every agency
+    # param: agency entity optional var=org  one agency; without it, every agency
     # param: text xsd:string example=센터  the text to look for
     # index: text  (optional) kg answers this search from its label index (kg.sparql.lookup)
 
 A parameter without ``default=`` or ``optional`` must be given
 (``kg query NAME --param year=2017``); an optional one not given is left unbound.
 ``example=`` is a value that gives rows, for tests and pages that run every query.
+``var=org`` binds the value to ``?org`` rather than to the variable of the parameter's
+name, so that the query can follow links from the agency's IRI (bound in ``?org``) and
+still project a readable ``?agency`` column (its ko label).
 Its TYPE (``xsd:gYear``, ``iri``, ``entity`` …) says how :mod:`kg.sparql.query` checks and
 binds the value. This module reads those headers only; it imports no RDF library.
 """
@@ -34,6 +37,7 @@ MAX_BYTES = 400_000  # a query file larger than this is not a query
 HEADER = re.compile(r"^#\s*(?P<key>[a-z]+)\s*:\s*(?P<value>.*?)\s*$")
 PARAM = re.compile(
     r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>\S+)(?:\s+(?P<optional>optional)(?=\s|$))?"
+    r"(?:\s+var=(?P<var>[a-z_][a-z0-9_]*)(?=\s|$))?"
     r"(?:\s+default=(?P<default>\S+))?(?:\s+example=(?P<example>\S+))?(?:\s+(?P<doc>.*))?$"
 )
 
@@ -48,6 +52,12 @@ class Param:
     default: str | None = None
     optional: bool = False  # not given: left unbound (e.g. `agency`: every agency)
     example: str | None = None  # a value that gives rows (tests, pages running every query)
+    var: str | None = None  # ``var=org``: the value is bound to ?org, not ?NAME
+
+    @property
+    def variable(self) -> str:
+        """The query variable the value is bound to: ``var=`` if given, else the name."""
+        return self.var or self.name
 
     @property
     def required(self) -> bool:
@@ -119,8 +129,8 @@ def _param(path: Path, value: str) -> Param:
         raise QueryError(f"{path}: bad '# param:' line {value!r} (want: NAME TYPE doc)")
     doc = match.group("doc") or ""
     name, type_, default = match.group("name"), match.group("type"), match.group("default")
-    optional, example = bool(match.group("optional")), match.group("example")
-    return Param(name, type_, doc, default, optional, example)
+    optional, var = bool(match.group("optional")), match.group("var")
+    return Param(name, type_, doc, default, optional, match.group("example"), var)
 
 
 def load_catalogue(directory: Path = QUERIES_DIR) -> dict[str, CatalogueQuery]:

@@ -158,6 +158,48 @@ def _valid_date(type_: str, text: str) -> bool:
     return True
 
 
+NAMES = [  # what a var= entity parameter may be given as: a label, another name, a code (KR-45)
+    ox.NamedNode(PREFIXES[prefix] + local)
+    for prefix, local in (("rdfs", "label"), ("skos", "altLabel"), ("schema", "identifier"))
+]
+
+
+def resolve_labels(
+    store: ox.Store, params: list[Param], bindings: dict[ox.Variable, object]
+) -> dict[ox.Variable, object]:
+    """``bindings`` with the name given for an ``entity`` parameter replaced by the IRIs
+    that bear it exactly (its rdfs:label, skos:altLabel or schema:identifier, in ko, en or
+    no language, as given or upper-cased: ``kr-45``): exact-term lookups in the store's
+    indexes, never a scan of every label. A name nothing bears exactly is left as it is
+    (for the label index, :func:`kg.sparql.lookup.resolve_names`).
+    """
+    resolved = dict(bindings)
+    for param in params:
+        name = bindings.get(ox.Variable(param.name))
+        if param.type != "entity" or not isinstance(name, ox.Literal):
+            continue
+        texts = dict.fromkeys([name.value, name.value.upper()])
+        terms = [ox.Literal(t, language=lang) for t in texts for lang in ("ko", "en", None)]
+        iris = {
+            quad.subject
+            for term in terms
+            for predicate in NAMES
+            for quad in store.quads_for_pattern(None, predicate, term)
+            if isinstance(quad.subject, ox.NamedNode)
+        }
+        if iris:
+            resolved[ox.Variable(param.name)] = sorted(iris, key=str)
+    return resolved
+
+
+def to_variables(
+    params: list[Param], bindings: dict[ox.Variable, object]
+) -> dict[ox.Variable, object]:
+    """``bindings`` keyed by the variable each parameter binds (``var=org``: ``?org``)."""
+    renamed = {p.name: ox.Variable(p.variable) for p in params}
+    return {renamed.get(v.value, v): term for v, term in bindings.items()}
+
+
 FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
 
 

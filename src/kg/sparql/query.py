@@ -35,7 +35,7 @@ from kg.rdf import formats
 from kg.rdf.oxigraph import QueryResult, written
 from kg.sparql.catalogue import MAX_BYTES, CatalogueQuery, find_query, read_query
 from kg.sparql.guard import check_query
-from kg.sparql.params import bind, with_values
+from kg.sparql.params import bind, resolve_labels, to_variables, with_values
 from kg.sparql.syntax import readable, shorten
 from kg.sparql.tables import to_json, to_table
 
@@ -110,7 +110,9 @@ def prepare(
 
     Returns the text to run: the query with a VALUES block of the bound parameters
     opening its WHERE group (:func:`kg.sparql.params.with_values`). Given the local
-    ``store``, an ``entity`` name is bound as the IRIs bearing it (:mod:`kg.sparql.lookup`).
+    ``store``, an ``entity`` name is bound as the IRIs bearing it: first by exact label,
+    other name or code (:func:`kg.sparql.params.resolve_labels`), else through the label
+    index (:mod:`kg.sparql.lookup`), which names close names when nothing matches.
     """
     source = source_name(query)
     try:
@@ -122,9 +124,10 @@ def prepare(
         from kg.sparql.labels import index_for  # sqlite3: imported only when needed
         from kg.sparql.lookup import needs_index, resolve_names
 
+        bindings = resolve_labels(store, query.params, bindings)
         if needs_index(query, bindings):
             bindings = resolve_names(query.params, bindings, index_for(store), source)
-    return with_values(query.text, bindings, source)
+    return with_values(query.text, to_variables(query.params, bindings), source)
 
 
 def execute(

@@ -26,7 +26,7 @@ from kg.core.errors import QueryError
 from kg.rdf.oxigraph import QueryResult, written
 from kg.sparql.catalogue import CatalogueQuery
 from kg.sparql.guard import check_query
-from kg.sparql.params import bind, with_values
+from kg.sparql.params import bind, to_variables, with_values
 from kg.sparql.query import render, source_name
 from kg.sparql.remote import DEFAULT_GRAPH, holds_triples, remote_query
 
@@ -47,7 +47,8 @@ def remote_text(query: CatalogueQuery, given: dict[str, str] | None = None) -> s
     except QueryError as e:
         raise QueryError(f"{source}: {e}") from e
     text = query.text
-    text = with_values(text, bind(query.params, given or {}, source), source)
+    bindings = to_variables(query.params, bind(query.params, given or {}, source))
+    text = with_values(text, bindings, source)
     if query.name == "-e":
         text = "".join(f"PREFIX {n}: <{iri}>\n" for n, iri in PREFIXES.items()) + text
     check_query(text)
