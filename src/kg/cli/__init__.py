@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 import traceback
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -44,12 +44,27 @@ class KgGroup(click.Group):
             click.echo("kg: error: input nested too deep", err=True)
             ctx.exit(2)
             raise AssertionError from e  # unreachable: ctx.exit raises
-        except Exception as e:
+        except OSError as e:
+            if e.filename is None:
+                _internal(ctx, e, debug)
             if debug:
                 traceback.print_exc()
-            message = _one_line(f"{type(e).__name__}: {e}")
-            click.echo(f"kg: internal error: {message} (run with --debug for details)", err=True)
-            ctx.exit(3)
+            reason = "no such file" if isinstance(e, FileNotFoundError) else e.strerror
+            click.echo(f"kg: error: {e.filename}: {(reason or str(e)).lower()}", err=True)
+            ctx.exit(2)  # a file the user named (or forgot to make): bad input, not our failure
+        except Exception as e:
+            _internal(ctx, e, debug)
+
+
+def _internal(ctx: click.Context, error: Exception, debug: bool) -> NoReturn:
+    """An error we did not expect: one line (the traceback above it with --debug), exit 3."""
+    message = _one_line(f"{type(error).__name__}: {error}")
+    if debug:
+        traceback.print_exc()
+        click.echo(f"kg: internal error: {message}", err=True)
+    else:
+        click.echo(f"kg: internal error: {message} (run with --debug for details)", err=True)
+    ctx.exit(3)
 
 
 def _silence_stdout() -> None:

@@ -133,11 +133,10 @@ def query(
 
 def _run(nquads: Path, store_path: Path | None, args: tuple, timeout: float) -> bytes:
     """The query's output: run in a worker process killed past ``timeout`` (0: here, no limit)."""
-    from kg.core.errors import InputError
     from kg.sparql.query import execute
+    from kg.sparql.store import require_graph
 
-    if not nquads.exists():
-        raise InputError(f"{nquads}: no built graph here; run `kg build` first")
+    require_graph(nquads)
     if timeout == 0:
         from kg.sparql.store import open_store
 

@@ -35,6 +35,7 @@ from kg.rdf import formats
 from kg.rdf.oxigraph import QueryResult, written
 from kg.sparql.catalogue import MAX_BYTES, CatalogueQuery, find_query, read_query
 from kg.sparql.guard import check_query
+from kg.sparql.names import Lookup, resolve_names, store_lookup
 from kg.sparql.params import bind, with_values
 from kg.sparql.tables import to_json, to_table
 
@@ -84,7 +85,7 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
     declaring them; files must declare theirs, so that any SPARQL engine runs them.
     """
     source = source_name(query)
-    text = prepare(query, given)
+    text = prepare(query, given, store_lookup(store))
     try:
         return store.query(
             text,
@@ -99,18 +100,25 @@ def run(store: ox.Store, query: CatalogueQuery, given: dict[str, str] | None = N
         raise QueryError(f"{source}: the store could not be read: {e}") from e
 
 
-def prepare(query: CatalogueQuery, given: dict[str, str] | None = None) -> str:
-    """Check ``query`` with :mod:`kg.sparql.guard` and bind its parameters; no store needed.
+def prepare(
+    query: CatalogueQuery, given: dict[str, str] | None = None, lookup: Lookup | None = None
+) -> str:
+    """Check ``query`` with :mod:`kg.sparql.guard` and bind its parameters.
 
     Returns the text to run: the query with a VALUES block of the bound parameters
-    opening its WHERE group (:func:`kg.sparql.params.with_values`).
+    opening its WHERE group (:func:`kg.sparql.params.with_values`). With ``lookup``
+    (a graph to ask), names given for ``iri``/``entity`` parameters are looked up
+    (:mod:`kg.sparql.names`); without, only the text and the values' types are checked.
     """
     source = source_name(query)
     try:
         check_query(query.text)
     except QueryError as e:
         raise QueryError(f"{source}: {e}") from e
-    return with_values(query.text, bind(query.params, given or {}, source), source)
+    bindings = bind(query.params, given or {}, source)
+    if lookup is not None:
+        bindings = resolve_names(query.params, bindings, lookup, source)
+    return with_values(query.text, bindings, source)
 
 
 def execute(
