@@ -78,6 +78,10 @@ def ingest(file, source_meta, out, fmt, merge, data_dir, evaluate, expected) -> 
     if fmt == "turtle":
         _turtle(result, out)
         return
+    if out is not None and out.suffix.lower() != ".toml":
+        from kg.core.errors import InputError
+
+        raise InputError(f"{out}: the draft is TOML: use .toml (--format turtle writes .ttl)")
     target = out or DIST_DIR / "ingest" / f"{result.extraction.source_slug}.toml"
     click.echo(result.review, nl=False)
     for path in write_draft(result, target):
@@ -88,6 +92,9 @@ def _turtle(result, out: Path | None) -> None:
     text = result.turtle()
     if out:
         from kg.core.files import write_atomic
+        from kg.rdf import formats
+
+        formats.for_file(out, "turtle", "read")  # -o draft.toml is refused: it would be Turtle
 
         click.echo(f"wrote {os.path.relpath(write_atomic(out, text))}")
     else:

@@ -75,7 +75,7 @@ def viz(timeline: bool, static: bool, out: Path | None, graph_file: Path | None)
     else:
         from kg.viz.explorer import write_explorer
 
-        files = [write_explorer(nxg, out or DIST_DIR / "explorer.html")]
+        files = [write_explorer(nxg, _html(out or DIST_DIR / "explorer.html"))]
     for path in files:
         click.echo(f"wrote {os.path.relpath(path)}")
 
@@ -85,6 +85,14 @@ def _svg(path: Path) -> Path:
 
     if path.suffix.lower() != ".svg":
         raise InputError(f"{path}: the picture is written as SVG (and PNG beside it): use .svg")
+    return path
+
+
+def _html(path: Path) -> Path:
+    from kg.core.errors import InputError
+
+    if path.suffix.lower() not in (".html", ".htm"):
+        raise InputError(f"{path}: the explorer is one HTML page: use .html")
     return path
 
 

@@ -37,7 +37,7 @@ from kg.sparql.catalogue import MAX_BYTES, CatalogueQuery, find_query, read_quer
 from kg.sparql.guard import check_query
 from kg.sparql.names import Lookup, resolve_names, store_lookup
 from kg.sparql.params import bind, with_values
-from kg.sparql.tables import to_json, to_table
+from kg.sparql.tables import to_json, to_table, to_xlsx
 
 SYNTAX = re.compile(r"^error at (?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.DOTALL)
 
@@ -153,10 +153,14 @@ def render(results: QueryResult, fmt: str, source: str = "the query") -> bytes:
     if chosen.results:
         return written(results.serialize(format=chosen.oxigraph()))
     if isinstance(results, ox.QueryBoolean):
+        if chosen.name == "xlsx":
+            return to_xlsx(["answer"], [(ox.Literal(bool(results)),)])
         answer = "true" if bool(results) else "false"
         return (answer + "\n").encode("utf-8")
     columns = [v.value for v in results.variables]
     rows = [tuple(solution[c] for c in columns) for solution in results]
+    if chosen.name == "xlsx":
+        return to_xlsx(columns, rows)
     text = to_table(columns, rows) if chosen.name == "table" else to_json(columns, rows)
     return text.encode("utf-8")
 
