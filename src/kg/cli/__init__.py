@@ -92,6 +92,7 @@ def main(debug: bool) -> None:
 
     Example:
 
+    \b
         kg build && kg validate
     """
     # SIGTERM unwinds like Ctrl-C, so half-written temporary files are removed.

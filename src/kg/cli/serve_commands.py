@@ -56,9 +56,10 @@ def serve(
 
     Example:
 
+    \b
         kg serve --port 8000
         kg serve --store dist/kg.oxigraph
-        curl 'http://127.0.0.1:8000/sparql?query=ASK{?s?p?o}'
+        curl -g 'http://127.0.0.1:8000/sparql?query=ASK{?s?p?o}'
     """
     import uvicorn
 

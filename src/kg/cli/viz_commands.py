@@ -54,6 +54,7 @@ def viz(timeline: bool, static: bool, out: Path | None, graph_file: Path | None)
 
     Example:
 
+    \b
         kg viz
         kg viz --timeline -o dist/timeline.svg
         kg viz --static
@@ -106,6 +107,7 @@ def graph() -> None:
 
     Example:
 
+    \b
         kg graph stats
         kg graph path "VR·AR" 정보통신부
     """
@@ -119,6 +121,7 @@ def stats(graph_file: Path | None, fmt: str) -> None:
 
     Example:
 
+    \b
         kg graph stats --format json
     """
     from kg.network.analytics import stats as run_stats
@@ -150,6 +153,7 @@ def centrality(top: int, by: str, graph_file: Path | None, fmt: str) -> None:
 
     Example:
 
+    \b
         kg graph centrality --top 5 --by degree
     """
     from kg.network.analytics import centrality as run_centrality
@@ -169,7 +173,13 @@ def centrality(top: int, by: str, graph_file: Path | None, fmt: str) -> None:
 @graph.command()
 @click.argument("source")
 @click.argument("target")
-@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "ko"]),
+    default="en",
+    show_default=True,
+    help="Language of the sentence: entity and relation labels in English or Korean.",
+)
 @GRAPH_OPTION
 @FORMAT_OPTION
 def path(source: str, target: str, lang: str, graph_file: Path | None, fmt: str) -> None:
@@ -177,6 +187,7 @@ def path(source: str, target: str, lang: str, graph_file: Path | None, fmt: str)
 
     Example:
 
+    \b
         kg graph path "VR·AR제작거점센터" 과학기술정보통신부
         kg graph path unit/sos-lab org/mic --lang ko
     """
@@ -201,6 +212,7 @@ def neighbors(name: str, depth: int, graph_file: Path | None, fmt: str) -> None:
 
     Example:
 
+    \b
         kg graph neighbors 정보통신부 --depth 2
     """
     from kg.network.analytics import neighbors as run_neighbors
