@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 import traceback
+from pathlib import Path
 from typing import Any, NoReturn
 
 import click
@@ -81,8 +82,17 @@ def _one_line(text: str) -> str:
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show the traceback when a command fails.")
+@click.option(
+    "--project",
+    "-C",
+    metavar="DIR",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="The project to work on (a folder holding data/records/). Default: KG_ROOT, else "
+    "the nearest such folder from the current directory upward, as git finds a repository.",
+)
 @click.version_option(package_name="kr-ict-kg", prog_name="kg")
-def main(debug: bool) -> None:
+def main(debug: bool, project: Path | None) -> None:
     """kr-ict-kg: a knowledge graph of Korea's regional ICT organizations.
 
     Every fact is grounded in the sentence it came from. Start with `kg build`.
@@ -90,13 +100,27 @@ def main(debug: bool) -> None:
     Exit codes: 0 ok, 1 the data does not conform, 2 bad input or usage,
     3 internal failure.
 
+    Works on the project found from the current directory upward (a folder holding
+    data/records/, as git finds .git), or the one --project DIR or KG_ROOT names.
+
     Example:
 
     \b
         kg build && kg validate
+        kg --project . query history
     """
     # SIGTERM unwinds like Ctrl-C, so half-written temporary files are removed.
     signal.signal(signal.SIGTERM, _terminate)
+    if project is not None:
+        _use_project(project.resolve())
+
+
+def _use_project(root: Path) -> None:
+    """Set the project before kg.core.paths reads it (it is read once, when first imported)."""
+    loaded = sys.modules.get("kg.core.paths")
+    if loaded is not None and root != loaded.ROOT:
+        raise click.UsageError(f"--project {root}: this process already works on {loaded.ROOT}")
+    os.environ["KG_ROOT"] = str(root)
 
 
 def _terminate(signum: int, frame: object) -> None:

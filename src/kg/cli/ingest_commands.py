@@ -115,9 +115,11 @@ def _evaluate(result, expected: Path | None) -> str:
 
 
 def _merge(draft: Path, data_dir: Path | None) -> None:
-    from kg.core.paths import DATA_DIR
+    from kg.core.paths import DATA_DIR, require_project
     from kg.ingest.merge import merge_draft
 
+    if data_dir is None:
+        require_project()
     merged = merge_draft(draft, data_dir or DATA_DIR)
     click.echo(merged.to_text())
 

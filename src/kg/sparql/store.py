@@ -30,7 +30,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.core.errors import InputError
-from kg.core.paths import DIST_DIR
+from kg.core.paths import DIST_DIR, require_project
 from kg.rdf.parsing import bulk_load, checked_format
 
 BUILT_NQUADS = DIST_DIR / "kg.nq"
@@ -54,6 +54,7 @@ def require_graph(path: Path) -> Path:
     if path.exists():
         return path
     if path == BUILT_NQUADS:
+        require_project()
         raise InputError(f"{path}: no built graph here; run `kg build` first")
     raise InputError(f"cannot read {path}: no such file")
 
