@@ -12,7 +12,8 @@ import click
 from kg.cli.options import graph_option
 
 GRAPH_OPTION = graph_option(
-    "Read a built graph (e.g. dist/kg.ttl) instead of building from the sources."
+    "Read this RDF file instead of building from the sources: any format kg export reads "
+    "(N-Quads, Turtle, N-Triples, TriG, JSON-LD, RDF/XML; e.g. dist/kg.ttl)."
 )
 FORMAT_OPTION = click.option(
     "--format",
