@@ -94,7 +94,7 @@ def test_a_bad_file_is_one_line_naming_file_line_column(tmp_path, name, content,
         assert line.startswith(f"kg: error: {path}") and where in line, line
 
 
-@pytest.mark.parametrize("suffix", [".ttl", ".jsonld"])
+@pytest.mark.parametrize("suffix", [".ttl"])  # the others: test_export_commands, test_convert
 def test_graph_viz_and_export_read_every_format_as_query_does(files, suffix, tmp_path) -> None:
     """One option, one meaning: --graph reads what kg export reads, in every command."""
 

@@ -85,6 +85,8 @@ def export(
         raise InputError("give --format FORMAT, -o FILE (its suffix names the format) or --all")
     if graph_file and subset:
         raise InputError("--subset works on the built graph, not on --graph")
+    if output and str(output) != "-" and not all_formats:
+        formats.for_file(output, fmt, "export")  # a suffix --format contradicts: before any work
     parts: GraphParts
     if graph_file:
         from kg.rdf.convert import read_input

@@ -65,6 +65,8 @@ def viz(timeline: bool, static: bool, out: Path | None, graph_file: Path | None)
 
     if timeline and static:
         raise InputError("choose one of --timeline and --static")
+    if out is not None and not (timeline or static):
+        _html(out)  # a wrong suffix fails before the graph is read
     nxg = _entity_graph(graph_file)
     if timeline:
         from kg.viz.timeline import draw_timeline, timeline_events
@@ -77,7 +79,7 @@ def viz(timeline: bool, static: bool, out: Path | None, graph_file: Path | None)
     else:
         from kg.viz.explorer import write_explorer
 
-        files = [write_explorer(nxg, _html(out or DIST_DIR / "explorer.html"))]
+        files = [write_explorer(nxg, out or DIST_DIR / "explorer.html")]
     for path in files:
         click.echo(f"wrote {os.path.relpath(path)}")
 
