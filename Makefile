@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # npm packages (YASGUI for `kg serve`, vis-network for `kg viz`): into node_modules/, never committed.
 WEB    := node_modules/.installed
 
-.PHONY: demo test test-fast lint format bench clean web js serve bench-serve
+.PHONY: demo test test-fast lint format bench clean web js serve bench-serve bench-abuse bench-ingest
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,10 +53,17 @@ serve: $(STAMP) $(WEB)
 	test -f dist/kg.nq || $(BIN)/kg build
 	$(BIN)/kg serve
 
-# Load benchmark of `kg serve` (not a test): 8 clients for 20 s on loopback.
+# Load benchmark of `kg serve` (not a test): 8 clients for 20 s on loopback, then the same
+# clients against a plain `oxigraph serve` on the same graph; prints the throughput ratio.
 bench-serve: $(STAMP) $(WEB)
 	$(BIN)/kg build >/dev/null
 	$(BIN)/python benchmarks/serve_load.py
+
+# Abuse benchmark of `kg serve` (not a test): 4 clients sending queries that run until the
+# time limit beside 4 normal clients, 60 s (SECONDS_ABUSE=10 for a quick try).
+bench-abuse: $(STAMP) $(WEB)
+	$(BIN)/kg build >/dev/null
+	$(BIN)/python benchmarks/serve_abuse.py --seconds $(or $(SECONDS_ABUSE),60)
 
 clean:
 	rm -rf dist $(VENV) node_modules .pytest_cache .ruff_cache
@@ -64,3 +71,9 @@ clean:
 # Not part of `make test`: rdflib reference vs Oxigraph fast path, at BENCH_SCALES triples.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# Not part of `make test`: ingest precision/recall on the seed and test profiles, then on
+# the held-out articles (tests/fixtures/ingest/HELDOUT.md), with seconds per article.
+bench-ingest: $(STAMP)
+	$(BIN)/python benchmarks/ingest_quality.py
+	$(BIN)/python benchmarks/ingest_heldout.py

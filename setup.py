@@ -1,8 +1,8 @@
 """Build hook: the hand-written ontology and queries become package data of the wheel.
 
 ``ontology/`` and ``queries/`` stay at the repository root (they are the sources people
-edit); ``build_py`` copies them into the built package as ``kg/bundled/ontology`` and
-``kg/bundled/queries``, where :mod:`kg.core.paths` finds them in an installed wheel.
+edit), as does ``data/reference/`` (the 17 시·도); ``build_py`` copies them into the built
+package under ``kg/bundled/``, where :mod:`kg.core.paths` finds them in an installed wheel.
 Nothing is copied into ``src/``; an editable install reads the root folders directly.
 Everything else about the package is declared in ``pyproject.toml``.
 """
@@ -14,7 +14,11 @@ from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
 # Folder at the repository root -> the files of it the package needs at run time.
-BUNDLED = {"ontology": ("*.ttl", "*.jsonld"), "queries": ("*.rq",)}
+BUNDLED = {
+    "ontology": ("*.ttl", "*.jsonld"),
+    "queries": ("*.rq",),
+    "data/reference": ("*.toml",),  # the 17 시·도: kg synth needs them outside a checkout
+}
 
 
 class BuildPyWithResources(build_py):

@@ -2,56 +2,78 @@
 
 Starts `kg serve` on a free 127.0.0.1 port over dist/kg.nq (run `kg build` first),
 then N clients (default 8) send the bundled queries of queries/ round-robin for a
-fixed time (default 20 s), over SPARQL 1.1 Protocol GET and POST alternately.
-Prints requests/s, p50/p99 latency and the error count; exits 1 if any request
-failed. Queries that take parameters are skipped (they need bindings).
+fixed time (default 20 s), over SPARQL 1.1 Protocol GET and POST alternately,
+asking for SPARQL JSON. Then the same clients, queries and time against a plain
+`oxigraph serve` (the `oxigraph` CLI from PyPI, a dev dependency) holding the same
+graph in memory (POSTed to its /store), union default graph. Prints
+requests/s, p50/p99 latency and errors of both side by side, and the ratio of
+throughputs (goal: kg serve ≥ 0.8× raw Oxigraph); exits 1 if any request failed.
+Queries that take parameters are skipped (they need bindings).
 
-    .venv/bin/python benchmarks/serve_load.py [--clients 8] [--seconds 20] [--workers 2]
+    .venv/bin/python benchmarks/serve_load.py [--clients 8] [--seconds 20] [--workers N]
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import httpx
 
 from kg.sparql.catalogue import load_catalogue
 from kg.sparql.store import BUILT_NQUADS
 
+JSON = "application/sparql-results+json"
+GOAL_RATIO = 0.8  # kg serve's throughput against raw Oxigraph's
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, help="kg serve --workers (default: its own)")
     args = parser.parse_args()
     queries = [q.text for q in load_catalogue().values() if not q.params]
     if not BUILT_NQUADS.exists() or not queries:
         print("no dist/kg.nq or no bundled query: run `kg build` first", file=sys.stderr)
         return 2
+    command = [sys.executable, "-c", "from kg.cli import main; main()", "serve"]
+    command += ["--workers", str(args.workers)] if args.workers else []
+    # each client is its own address (X-Forwarded-For from 127.0.0.1, a trusted proxy), as
+    # clients on the network are: one address would be one client, held to 2 queries at once
+    command += ["--trusted-proxy", "127.0.0.1"]
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-c", "from kg.cli import main; main()", "serve"]
-        + ["--port", str(port), "--workers", str(args.workers)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     url = f"http://127.0.0.1:{port}/sparql"
+    ours = _measure(command + ["--port", str(port)], url, queries, args)
+    oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    port = _free_port()
+    serve = [oxigraph, "serve", "--union-default-graph", "--bind", f"127.0.0.1:{port}"]
+    raw = _measure(serve, f"http://127.0.0.1:{port}/query", queries, args, load=True)
+    _report(ours, raw, args, len(queries))
+    return 1 if ours[1] or raw[1] else 0
+
+
+def _measure(command: list[str], url: str, queries: list[str], args, load: bool = False):
+    """Start the server, (load the graph into its memory over HTTP), run the clients."""
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_until_up(url, server)
-        latencies, errors, elapsed = _load(url, queries, args.clients, args.seconds)
+        if load:  # Oxigraph's in-memory store, as kg serve's: the graph POSTed to /store
+            store = url.rsplit("/", 1)[0] + "/store"
+            headers = {"Content-Type": "application/n-quads"}
+            httpx.post(store, content=BUILT_NQUADS.read_bytes(), headers=headers, timeout=600)
+        return _load(url, queries, args.clients, args.seconds)
     finally:
         server.terminate()
-        server.wait(10)
-    _report(latencies, errors, elapsed, args, len(queries))
-    return 1 if errors else 0
+        server.wait(30)
 
 
 def _load(url: str, queries: list[str], clients: int, seconds: float):
@@ -62,7 +84,8 @@ def _load(url: str, queries: list[str], clients: int, seconds: float):
 
     def client(index: int) -> None:
         mine, failed = [], []
-        with httpx.Client(timeout=30) as http:
+        headers = {"Accept": JSON, "X-Forwarded-For": f"10.2.0.{index}"}
+        with httpx.Client(timeout=30, headers=headers) as http:
             for n in itertools.count(index):
                 if time.monotonic() >= deadline:
                     break
@@ -92,19 +115,31 @@ def _load(url: str, queries: list[str], clients: int, seconds: float):
     return latencies, errors, time.monotonic() - started
 
 
-def _report(latencies, errors, elapsed, args, n_queries) -> None:
-    cut = statistics.quantiles(latencies, n=100)
-    print(f"clients          {args.clients}")
-    print(f"duration         {elapsed:.1f} s")
-    print(f"query workers    {args.workers}")
-    print(f"bundled queries  {n_queries}")
-    print(f"requests         {len(latencies)}")
-    print(f"requests/s       {len(latencies) / elapsed:.1f}")
-    print(f"latency p50      {cut[49] * 1000:.1f} ms")
-    print(f"latency p99      {cut[98] * 1000:.1f} ms")
-    print(f"errors           {len(errors)}")
-    for error in sorted(set(errors))[:5]:
+def _report(ours, raw, args, n_queries) -> None:
+    print(f"clients          {args.clients}, {args.seconds:g} s each, loopback")
+    print(f"bundled queries  {n_queries} (GET and POST alternately, SPARQL JSON)")
+    print(f"{'':16} {'kg serve':>12} {'oxigraph':>12}")
+    rows = [_figures(*ours), _figures(*raw)]
+    for index, name in enumerate(
+        ("requests", "requests/s", "latency p50", "latency p99", "errors")
+    ):
+        print(f"{name:16} {rows[0][index]:>12} {rows[1][index]:>12}")
+    ratio = (len(ours[0]) / ours[2]) / (len(raw[0]) / raw[2])
+    verdict = "✓" if ratio >= GOAL_RATIO else "✗"
+    print(f"throughput ratio {ratio:.2f}× raw Oxigraph (goal ≥ {GOAL_RATIO}) {verdict}")
+    for error in sorted(set(ours[1] + raw[1]))[:5]:
         print(f"  {error}")
+
+
+def _figures(latencies, errors, elapsed) -> list[str]:
+    cut = statistics.quantiles(latencies, n=100)
+    return [
+        str(len(latencies)),
+        f"{len(latencies) / elapsed:.1f}",
+        f"{cut[49] * 1000:.1f} ms",
+        f"{cut[98] * 1000:.1f} ms",
+        str(len(errors)),
+    ]
 
 
 def _free_port() -> int:
@@ -116,13 +151,13 @@ def _free_port() -> int:
 def _wait_until_up(url: str, server: subprocess.Popen) -> None:
     for _ in range(300):  # at most 30 s
         if server.poll() is not None:
-            raise SystemExit(f"kg serve exited with {server.returncode}")
+            raise SystemExit(f"the server exited with {server.returncode}")
         try:
             httpx.get(url, timeout=2)
             return
         except httpx.TransportError:
             time.sleep(0.1)
-    raise SystemExit("kg serve did not answer within 30 s")
+    raise SystemExit("the server did not answer within 30 s")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 Each pytest-xdist worker is a session of its own: it builds once, into its own
 temporary folder (never dist/). Tests are marked by what they need (registered in
 pyproject.toml): ``server`` and ``browser`` are added here to every test that uses
-a fixture of that name (an Oxigraph or ``kg serve`` process, a Chromium);
+a fixture of that name (an Oxigraph, Virtuoso or ``kg serve`` process, a Chromium);
 ``slow`` is written on the test.
 """
 
@@ -30,7 +30,7 @@ OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigra
 
 
 # A test using one of these fixtures (directly or through another) gets the marker.
-MARKED_FIXTURES = {"server": {"server"}, "browser": {"browser", "browser_page"}}
+MARKED_FIXTURES = {"server": {"server", "virtuoso"}, "browser": {"browser", "browser_page"}}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -42,12 +42,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """An Oxigraph server on 127.0.0.1, its data in a temporary folder."""
+    """A plain Oxigraph server on 127.0.0.1 (its default graph empty, as a user starts it),
+    its data in a temporary folder."""
     port = free_port()
     location = tmp_path_factory.mktemp("oxigraph")
     process = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph"],
+        [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
@@ -64,6 +64,74 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Virtuoso Open-Source server on 127.0.0.1 (one per session), from an ini file in a
+    temporary folder, its Graph Store endpoint opened; its root URL."""
+    if not shutil.which(VIRTUOSO) or not shutil.which(ISQL):
+        pytest.skip(f"{VIRTUOSO} is not installed (Debian: apt-get install virtuoso-opensource)")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    sql, http = free_port(), free_port()
+    (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(sql=sql, http=http))
+    log = (folder / "console.log").open("wb")
+    process = subprocess.Popen([VIRTUOSO, "-f", "-c", "virtuoso.ini"], cwd=folder,
+                               stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+    url = f"http://127.0.0.1:{http}"
+    try:
+        _wait_for(f"{url}/sparql?query=ASK%7B%7D", process, 60.0, folder / "console.log")
+        grant = 'GRANT SPARQL_UPDATE TO "SPARQL";'  # opens /sparql-graph-crud (no auth)
+        subprocess.run([ISQL, str(sql), "dba", "dba", f"exec={grant}"], check=True,
+                       capture_output=True, timeout=30)  # fmt: skip
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+VIRTUOSO, ISQL = "virtuoso-t", "isql-vt"
+# The least Virtuoso needs: its files in the folder, two ports of ours, small buffers.
+VIRTUOSO_INI = """[Database]
+DatabaseFile = virtuoso.db
+ErrorLogFile = virtuoso.log
+LockFile = virtuoso.lck
+TransactionFile = virtuoso.trx
+xa_persistent_file = virtuoso.pxa
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = virtuoso-temp.db
+TransactionFile = virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DisableUnixSocket = 1
+CheckpointInterval = 0
+DirsAllowed = .
+NumberOfBuffers = 2000
+MaxDirtyBuffers = 1500
+ThreadsPerQuery = 2
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerRoot = .
+ServerThreads = 4
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 60
+"""
+
+
+def _wait_for(url: str, process: subprocess.Popen, seconds: float, log: Path) -> None:
+    """Until ``url`` answers; fails with the server's log if it exits or takes too long."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"the server did not start: {log.read_text(errors='replace')[-500:]}")
 
 
 @pytest.fixture(scope="session")

@@ -33,6 +33,7 @@ SAMPLE_PARAMS = {
     "evidence": {"entity": "정보통신부"},
     "describe": {"entity": "unit/sos-lab"},
     "search": {"text": "센터"},
+    "history": {"agency": "전주정보문화산업진흥원"},  # today's 22 rows; without it, every agency
 }
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -82,6 +83,8 @@ def test_every_query_has_a_bilingual_header_and_passes_the_guard(name: str) -> N
     assert any(re.search(r"[A-Za-z]{4,}", d) for d in query.description), "no English one"
     for param in query.params:
         assert param.type in TYPES and param.doc, param
+        # tests that run every query generically (other engines) take this sample value
+        assert not param.required or param.example, f"{param.name}: give it example=VALUE"
 
 
 @pytest.mark.parametrize("name", sorted(CATALOGUE))
@@ -248,6 +251,20 @@ def test_a_header_without_title_is_refused_for_bundled_queries(tmp_path: Path) -
     with pytest.raises(QueryError, match="no '# title:' line"):
         read_query(path)
     assert read_query(path, strict=False).title == "x"
+
+
+def test_a_parameter_example_is_its_sample_value_unless_it_has_a_default(tmp_path: Path) -> None:
+    path = tmp_path / "x.rq"
+    path.write_text(
+        "# param: year xsd:gYear example=2017  the year\n"
+        "# param: org iri default=org/mic example=org/x  the body\n"
+        "# param: agency entity optional  one agency\nSELECT ?a WHERE {}\n",
+        encoding="utf-8",
+    )
+    year, org, agency = read_query(path, strict=False).params
+    assert (year.example, year.sample, year.doc) == ("2017", "2017", "the year") and year.required
+    assert (org.sample, org.example) == ("org/mic", "org/x")
+    assert agency.sample is None and not agency.required
 
 
 ID = "https://w3id.org/kr-ict-kg/id/"

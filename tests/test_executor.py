@@ -88,7 +88,7 @@ def _ask_service(store, url: str):
 def _isolation_works() -> bool:
     import multiprocessing as mp
 
-    from kg.sparql.executor import isolate_network
+    from kg.sparql.worker import isolate_network
 
     with mp.get_context("spawn").Pool(1) as pool:
         return pool.apply(isolate_network)

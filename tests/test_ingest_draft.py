@@ -37,6 +37,7 @@ def test_the_draft_is_records_of_the_project_format(seed_result) -> None:
     assert len(index.records.of("event")) == 22 and len(index.records.of("unit")) == 15
     (agency,) = [o for o in draft["organization"] if o["kind"] == "agency"]
     assert agency["ko"] == "전주정보문화산업진흥원" and "전주정보영상진흥원" in agency["alt_ko"]
+    assert agency["area_served"] == ["jeonbuk"]  # 전라북도: the 시·도 of the reference data
     kolas = next(e for e in draft["event"] if e.get("timeline", "").startswith("KOLAS"))
     assert kolas["about"] == f"org/{agency['slug']}"
     assert next(o for o in draft["organization"] if o["slug"] == kolas["actor"])["ko"] == "KOLAS"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.build.evidence import find_quote
-from kg.core.errors import InputError, TimelineError
+from kg.core.errors import InputError
 from kg.ingest import ingest, names
 from kg.ingest.extract import extract, read_article, repeated_lines
 from tests.ingest_helpers import FIXTURES
@@ -127,8 +127,7 @@ def test_other_profiles_other_verbs() -> None:
         (b"", "the file is empty"),
         (b"   \n", "the file is empty"),
         (b"\xff\xfe\x00", "not UTF-8"),
-        ("연혁 없는 글\n".encode(), "no 연혁"),
-        ("(재)가나진흥원\n연혁\n2019. 13. 40 : 가나센터 개소\n".encode(), "no such month"),
+        (b"PNG\x00\x00\x00\x01", "not a text file"),
     ],
 )
 def test_bad_input_is_an_input_error(tmp_path: Path, content: bytes, message: str) -> None:
@@ -139,13 +138,16 @@ def test_bad_input_is_an_input_error(tmp_path: Path, content: bytes, message: st
     assert str(article) in str(caught.value)
 
 
-def test_no_profiled_organization_is_an_error() -> None:
-    with pytest.raises(InputError, match="no organization"):
-        extract("연혁\n2001. 08. 21 : 무엇 개소\n", "x.txt")
+def test_what_cannot_be_read_is_a_review_note() -> None:
+    found = extract("연혁\n2001. 08. 21 : 무엇 개소\n", "x.txt")
+    assert any("no organization found" in note for note in found.notes)
     with pytest.raises(InputError, match="no such file"):
         read_article(Path("/nonexistent/article.txt"))
-    with pytest.raises(TimelineError, match="x.txt: no 연혁"):
-        extract("(재)가나진흥원은 기관이다.\n", "x.txt")
+    found = extract("(재)가나진흥원\n연혁\n2019. 13. 40 : 가나센터 개소\n", "x.txt")
+    assert (
+        found.notes[0]
+        == "line 3: no such month in 2019.13: '2019. 13. 40 : 가나센터 개소' (not drafted)"
+    )
 
 
 @pytest.mark.parametrize(

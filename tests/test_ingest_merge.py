@@ -68,9 +68,15 @@ def test_merge_refuses_an_unreviewed_draft(tmp_path: Path, data_copy: Path) -> N
     path = tmp_path / "draft.toml"
     path.write_text(ingest(SECOND).toml, encoding="utf-8")
     before = sorted(p.name for p in (data_copy / "records").iterdir())
-    with pytest.raises(InputError, match="has no en: review the draft"):
+    with pytest.raises(InputError, match="problems to fix before merging") as caught:
         merge_draft(path, data_copy)
     assert sorted(p.name for p in (data_copy / "records").iterdir()) == before
+    problems = caught.value.problems  # every problem at once, each with the draft's line
+    assert f"{path}:37: unit 'jeonbuk-vr-ar-jejakgeojeomsenteo' has no en" not in problems
+    assert (
+        f"{path}:8: document '{caught.value.problems[0].split(chr(39))[1]}' has no en" in problems
+    )
+    assert len(problems) >= 3 and all(p.startswith(f"{path}:") for p in problems)
 
 
 def test_merge_twice_is_refused(tmp_path: Path, data_copy: Path) -> None:
@@ -87,3 +93,24 @@ def test_merge_of_a_new_agency_adds_it(tmp_path: Path, data_copy: Path) -> None:
     assert any("중소벤처기업부 → org/mss" in line for line in merged.linked)
     graph = build_graph(data_copy / "records", data_copy / "sources")
     assert validate(graph).conforms
+
+
+def test_a_new_record_whose_slug_is_taken_is_renamed() -> None:
+    from kg.core.paths import RECORDS_DIR
+    from kg.ingest.merge import Merged, rewrite, taken_slugs
+
+    draft = ingest(FIXTURES / "suwon-digital-agency.txt").draft
+    unit = draft["unit"][0]
+    for event in draft["event"]:  # a curated unit's slug, for another unit
+        if event.get("about") == f"unit/{unit['slug']}":
+            event["about"] = "unit/jeonbuk-vr-ar-production-hub-center"
+    unit["slug"] = "jeonbuk-vr-ar-production-hub-center"
+    existing = load_records(RECORDS_DIR)
+    merged = Merged(draft["source"])
+    renamed = taken_slugs(draft, existing, {}, merged)
+    new = f"jeonbuk-vr-ar-production-hub-center-{draft['source'][:8]}"
+    assert renamed == {("unit", unit["slug"]): ("unit", new)}
+    records = rewrite(draft, {}, renamed)
+    assert records["unit"][0]["slug"] == new
+    assert any(e.get("about") == f"unit/{new}" for e in records["event"])
+    assert merged.renamed == [f"unit {unit['slug']} → {new} (the slug is taken)"]

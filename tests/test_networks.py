@@ -69,11 +69,12 @@ def test_tiny_graph_follows_the_rule() -> None:
 
 
 def test_nodes_are_the_entities_not_the_provenance(graph: Graph, nxg) -> None:
-    # 106 typed, labelled entities. The source document (schema:NewsArticle) and its
+    # 122 typed, labelled entities: 106 the article names and the 16 other 시·도 of the
+    # reference data (data/reference/regions.toml). The source document (schema:NewsArticle) and its
     # stored text (schema:MediaObject) are provenance: they live in the provenance
     # graph and are nodes only with provenance=True (the export's former rule made them
     # nodes, 108). See test_every_class_and_property_of_the_built_graph_has_display_labels.
-    assert nxg.number_of_nodes() == len(entity_nodes(graph)) == 106
+    assert nxg.number_of_nodes() == len(entity_nodes(graph)) == 122
     annotations = {str(a) for a in graph.subjects(RDF.type, OA.Annotation)}
     assert annotations and not annotations & set(nxg.nodes)
     assert not any(isinstance(n, Literal) or n.startswith('"') for n in nxg.nodes)
@@ -203,3 +204,24 @@ def test_every_class_and_property_of_the_built_graph_has_display_labels(graph: G
     for _, data in network.nodes(data=True):
         assert data["class_label"] != data["class"].split(":")[1], data["class"]
     assert network.nodes[k("document/c0befe44ac966333")]["class"] == "schema:NewsArticle"
+
+
+def test_every_entity_is_reachable_from_the_agency_but_the_islands_the_readme_lists(
+    graph: Graph, nxg
+) -> None:
+    import re
+
+    import networkx as nx
+
+    from kg.core.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Regions (시·도) and islands", 1)[1].split("\n### ", 1)[0]
+    section = section.split("The exceptions, where the text gives no link:", 1)[1]
+    listed = {ID[slug] for slug in re.findall(r"`((?:person|org|unit|place)/[a-z0-9-]+)`", section)}
+    named = {s for s in graph.objects(None, OA.hasBody)}  # the reference regions are not
+    agency = ID["org/jeonju-ict-culture-agency"]
+    reached = nx.node_connected_component(nxg.to_undirected(as_view=True), str(agency))
+    islands = {URIRef(n) for n in nxg.nodes} - {URIRef(n) for n in reached}
+    assert islands & named == listed & named == {ID["person/kim-jin-man"]}
+    assert all((n, RDF.type, DEF.Region) in graph for n in islands - named)

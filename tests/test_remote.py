@@ -15,7 +15,14 @@ from rdflib import Graph, URIRef
 from kg.core.config import entity_iri
 from kg.core.errors import QueryError
 from kg.sparql.catalogue import load_catalogue
-from kg.sparql.remote import RemoteError, push, remote_select
+from kg.sparql.remote import (
+    DEFAULT_GRAPH,
+    RemoteError,
+    push,
+    query_endpoint_beside,
+    read_back_command,
+    remote_select,
+)
 from tests.helpers import free_port
 
 
@@ -51,14 +58,17 @@ def test_push_then_count_and_replace(server: str, broken_file: Path, graph: Grap
 
 def test_bundled_queries_answer_like_the_local_store(server: str, broken_file: Path) -> None:
     push(broken_file, f"{server}/store", "https://example.org/g")
-    (count,) = remote_select(f"{server}/query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    query_url = f"{server}/query"
+    (count,) = remote_select(
+        query_url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "https://example.org/g"
+    )
     assert count["n"].startswith(f'"{sum(1 for _ in broken_file.open())}"')
     queries = load_catalogue().values()
     answered = {}
     for query in queries:
         if "CONSTRUCT" in query.text:  # remote_select is for SELECT; see test_remotequery
             continue
-        remote = remote_select(f"{server}/query", query.text)
+        remote = remote_select(query_url, query.text, "https://example.org/g")
         local = local_rows(broken_file, query.text)
         assert sorted(map(sorted, map(dict.items, remote))) == sorted(
             map(sorted, map(dict.items, local))
@@ -127,6 +137,13 @@ def test_a_failing_server_is_a_clear_error(scripted, tmp_path: Path) -> None:
         push(nt_file(tmp_path), url)
 
 
+def test_a_refusal_says_where_credentials_go(scripted, tmp_path: Path) -> None:
+    url, replies = scripted
+    replies += [(403, {}, b"<html><h1>403 Forbidden</h1></html>")]
+    with pytest.raises(RemoteError, match=r"HTTP 403 <html>.* login in ~/\.netrc"):
+        push(nt_file(tmp_path), url)
+
+
 def test_partial_and_truncated_answers_are_refused(scripted, tmp_path: Path) -> None:
     url, replies = scripted
     replies += [(204, {}, b""), (206, {}, NT)]
@@ -183,4 +200,20 @@ def test_kg_push_command(server: str, broken_file: Path) -> None:
     args = ["push", str(broken_file), "--endpoint", f"{server}/store", "--graph", "https://e.org/g"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("pushed ") and "into <https://e.org/g>" in result.output
+    assert result.stdout.startswith("pushed ") and "into <https://e.org/g>" in result.stdout
+    # the command that reads it back, with the graph it went into (git-like hint on stderr)
+    assert result.stderr == (
+        f"read it back: kg query history --endpoint {server}/query --default-graph https://e.org/g\n"
+    )
+
+
+def test_the_query_url_beside_a_graph_store() -> None:
+    assert query_endpoint_beside("http://h:7878/store") == "http://h:7878/query"
+    assert query_endpoint_beside("http://h:8890/sparql-graph-crud") == "http://h:8890/sparql"
+    assert query_endpoint_beside("http://h/fuseki/kg/data") == "http://h/fuseki/kg/query"
+    graphdb = "http://h:7200/repositories/kg"
+    assert query_endpoint_beside(f"{graphdb}/rdf-graphs/service") == graphdb
+    assert query_endpoint_beside("http://h/graphs") == ""
+    assert read_back_command("http://h/graphs", DEFAULT_GRAPH).endswith(
+        "--endpoint QUERY-URL-OF-THIS-STORE"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -96,4 +97,28 @@ def test_default_graph_picks_the_graph_queried(pushed: str) -> None:
     pushed_graph = stdout_of(*args, "https://w3id.org/kr-ict-kg/graph/all").decode()
     assert pushed_graph == stdout_of("query", "class-counts", "--endpoint", pushed).decode()
     assert pushed_graph.count("\n") > 10
-    assert stdout_of(*args, "https://example.org/no-such-graph").decode().count("\n") == 1
+
+
+def test_push_prints_the_command_that_reads_it_back(server: str, built_dir: Path) -> None:
+    """Issue 15: on a plain `oxigraph serve`, push then the printed query answers as locally."""
+    result = run("push", built_dir / "kg.nq", "--endpoint", f"{server}/store")
+    assert result.exit_code == 0, result.output
+    hint = result.stderr.removeprefix("read it back: ").strip()
+    assert hint == f"kg query history --endpoint {server}/query"
+    local = stdout_of("query", "history", "--graph", built_dir / "kg.nq", "--format", "csv")
+    remote = run(*shlex.split(hint)[1:], "--format", "csv")
+    assert remote.stdout_bytes == local and local.count(b"\n") > 10 and remote.stderr == ""
+
+
+def test_an_empty_answer_says_when_the_store_holds_nothing_of_ours(pushed: str) -> None:
+    for graph, where in [
+        ("https://example.org/no-such-graph", "in <https://example.org/no-such-graph>"),
+        ("", "in its default graph"),  # a plain oxigraph serve: the default graph is empty
+    ]:
+        args = ["class-counts", "--endpoint", pushed, "--default-graph", graph]
+        result = run("query", *args)
+        assert result.exit_code == 0 and result.stdout.count("\n") == 1  # the header only
+        assert result.stderr.startswith(f"kg: note: {pushed} holds no triples {where}")
+        assert "kg push" in result.stderr and result.stderr.count("\n") == 1
+    quiet = run("query", "unit-inverse-violation", "--endpoint", pushed)  # our data: no rows
+    assert quiet.exit_code == 0 and quiet.stdout.count("\n") == 1 and quiet.stderr == ""

@@ -23,7 +23,7 @@ from kg.core.config import ID_BASE
 from kg.core.paths import YASGUI_DIR
 from kg.serve.security import CONTENT_SECURITY_POLICY
 from kg.sparql.catalogue import load_catalogue
-from tests.helpers import CHROMIUM, CHROMIUM_FLAGS, running_server
+from tests.helpers import CHROMIUM, CHROMIUM_FLAGS, run, running_server
 
 AGENCY = ID_BASE + "org/jeonju-ict-culture-agency"
 UNITS = """PREFIX org: <http://www.w3.org/ns/org#>
@@ -104,6 +104,14 @@ def test_sparqlwrapper_gets_what_pyoxigraph_gets(server, store, method) -> None:
         assert rows == _ox_rows(store, text), name
         answered += bool(rows)
     assert answered >= 2
+
+
+def test_kg_query_endpoint_reads_kg_serve(server, nquads: Path) -> None:
+    """`kg query --endpoint` names the graph it wants (<base>graph/all): the served one."""
+    remote = run("query", "class-counts", "--endpoint", server + "/sparql", "--format", "csv")
+    local = run("query", "class-counts", "--graph", nquads, "--format", "csv", "--timeout", "0")
+    assert remote.exit_code == 0 and remote.stderr == "", remote.output
+    assert remote.stdout == local.stdout and local.stdout.count("\n") > 10
 
 
 def test_sparqlwrapper_reads_xml_csv_and_ask(server, store) -> None:

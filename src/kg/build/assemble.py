@@ -20,7 +20,8 @@ from kg.build.graph import FactsBuilder
 from kg.build.ontology import load_ontology
 from kg.build.provenance import provenance_graph
 from kg.build.records import Index
-from kg.build.sources import Source, load_records, load_sources
+from kg.build.regions import curated_records
+from kg.build.sources import Source, load_sources
 from kg.core.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH, bind_prefixes
 from kg.core.paths import RECORDS_DIR, SOURCES_DIR
 
@@ -69,7 +70,7 @@ class BuiltGraph:
 def build_parts(records_dir: Path = RECORDS_DIR, sources_dir: Path = SOURCES_DIR) -> BuiltGraph:
     """Build the facts and provenance graphs from the curated records and sources."""
     sources = load_sources(sources_dir)
-    index = Index(load_records(records_dir))
+    index = Index(curated_records(records_dir))
     ontology = load_ontology()
     builder = FactsBuilder(index, sources, ontology)
     for kind in KINDS:

@@ -50,7 +50,7 @@ def resolve_events(
     records = index.records.of("event")
     verbs = event_verbs(ontology)
     resolved: list[ResolvedEvent] = []
-    for slug in sorted({r.source for r in records}):
+    for slug in sorted({r.source for r in records if r.get("timeline")}):
         source = _source(sources, slug, records)
         entries = parse_timeline(source.text, tuple(verbs))
         bound = _bind(entries, [r for r in records if r.source == slug and r.get("timeline")])
@@ -139,14 +139,20 @@ def _free_event(index: Index, source: Source, record: Record) -> ResolvedEvent:
     if not match:
         raise RecordError(f"{record.where}: date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     evidence = ground(source.text, record.list("evidence"), record.where)
-    if not any(match.group(1) in e.exact for e in evidence):
+    printed = (match.group(1), f"'{match.group(1)[2:]}")  # 2015, or '15 as in '15.7
+    if not any(year in e.exact for e in evidence for year in printed):
         raise RecordError(f"{record.where}: the year {match.group(1)} is printed in no evidence")
     precision = "day" if match.group(3) else "month" if match.group(2) else "year"
     organizer = record.get("organizer")
-    return ResolvedEvent(
+    kind = record.get("kind", "fair")
+    same = record.get("corroborates")  # told by another source too
+    resolved = ResolvedEvent(
         record=record,
-        iri=URIRef(index.iri("event", record.slug)),
-        cls=SCHEMA.ExhibitionEvent,
+        iri=URIRef(
+            index.ref(record, "corroborates", "event") if same else index.iri("event", record.slug)
+        ),
+        corroborating=bool(same),
+        cls=SCHEMA.ExhibitionEvent if kind == "fair" else DEF[kind],
         date=date,
         precision=precision,
         ko=record.get("ko"),
@@ -155,3 +161,6 @@ def _free_event(index: Index, source: Source, record: Record) -> ResolvedEvent:
         organizer=URIRef(index.ref(record, "organizer", "organization")) if organizer else None,
         evidence=evidence,
     )
+    if record.get("actor"):  # a history event told in prose: "…부로부터 지정"
+        resolved.actor = URIRef(index.ref(record, "actor", "organization"))
+    return resolved

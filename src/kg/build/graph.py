@@ -21,6 +21,7 @@ from kg.core.namespaces import DCTERMS, DEF, ORG, SCHEMA, WD, bind_prefixes
 DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 ORGANIZATION_TYPES = {"agency": DEF.PromotionAgency, "government": SCHEMA.GovernmentOrganization}
 PLACE_TYPES = {
+    "region": [DEF.Region],  # a 시·도 (data/reference/regions.toml)
     "city": [SCHEMA.City, SCHEMA.AdministrativeArea],
     "province": [SCHEMA.AdministrativeArea],
     "district": [SCHEMA.AdministrativeArea],  # a 자치구 such as 해운대구
@@ -70,9 +71,12 @@ class FactsBuilder:
             self.graph.add((iri, SKOS.editorialNote, Literal(record.get("note"), lang="en")))
         for qid in record.list("same_as"):
             self.graph.add((iri, SKOS.exactMatch, WD[qid]))
+        for official in record.list("source"):  # where an editorial addition comes from
+            self.graph.add((iri, DCTERMS.source, URIRef(official)))
         for concept in record.list("subjects"):
             self.graph.add((iri, DCTERMS.subject, self.ref(record, "subjects", "concept", concept)))
-        self.ground(iri, record, record.list("evidence"))
+        if record.list("evidence"):
+            self.ground(iri, record, record.list("evidence"))
         return iri
 
     def labels(self, iri: URIRef, ko: str, en: str) -> None:
@@ -129,6 +133,8 @@ class FactsBuilder:
 
     def place(self, record: Record) -> None:
         iri = self.entity(record, *PLACE_TYPES[record.get("kind")])
+        if record.get("identifier"):  # a 시·도's ISO 3166-2:KR code
+            self.graph.add((iri, SCHEMA.identifier, Literal(record.get("identifier"))))
         if record.get("contained_in"):
             self.graph.add(
                 (iri, SCHEMA.containedInPlace, self.ref(record, "contained_in", "place"))
@@ -185,7 +191,7 @@ class FactsBuilder:
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise RecordError(f"{record.where}: value {value!r} is not a number")
         for _, found in self.evidence[iri]:
-            if str(value) not in found.exact:
+            if str(value) not in found.exact and f"{value:,}" not in found.exact:
                 raise RecordError(
                     f"{record.where}: value {value} is not printed in {found.exact!r}"
                 )

@@ -25,14 +25,14 @@ SEGMENT = {
 }
 KIND_OF_SEGMENT = {segment: kind for kind, segment in SEGMENT.items()}
 
-COMMON = {"slug", "ko", "en", "alt_ko", "alt_en", "evidence", "note", "same_as"}
+COMMON = {"slug", "ko", "en", "alt_ko", "alt_en", "evidence", "note", "same_as", "source"}
 DESCRIBED = {"description_ko", "description_en", "subjects"}
 FIELDS: dict[str, set[str]] = {
     "organization": {"kind", "legal_form", "area_served"} | DESCRIBED,
     "unit": {"unit_of", "also_project"} | DESCRIBED,
     "person": {"job_title_ko", "job_title_en"},
     "post": {"post_in", "held_by", "head"},
-    "place": {"kind", "contained_in"},
+    "place": {"kind", "contained_in", "identifier"},
     "legislation": {"jurisdiction"},
     "scheme": set(),
     "concept": {"broader", "scheme"},
@@ -50,10 +50,13 @@ REQUIRED: dict[str, set[str]] = {
 }
 KIND_VALUES = {
     "organization": {"agency", "government"},
-    "place": {"city", "province", "district", "zone"},
+    "place": {"region", "city", "province", "district", "zone"},
     "project": {"program", "strategy"},
-    "event": {"fair"},
-}
+    # "fair", or a history event told in prose (no 연혁 line): its class in ontology/kg.ttl
+    "event": {"fair", "HistoryEvent", "FoundingEvent", "EstablishmentEvent", "OpeningEvent",
+              "RenamingEvent", "DesignationEvent", "SelectionEvent", "RegistrationEvent",
+              "AccreditationEvent", "EnactmentEvent", "MergerEvent", "RelocationEvent"},
+}  # fmt: skip
 
 
 def check_record(record: Record) -> None:
@@ -67,7 +70,7 @@ def check_record(record: Record) -> None:
         raise RecordError(f"{record.where}: unknown field(s): {', '.join(unknown)}")
     needed = set(REQUIRED.get(record.kind, set()))
     if not (record.kind == "event" and "timeline" in record.fields):
-        needed |= {"ko", "en"} | ({"evidence"} if record.kind != "scheme" else set())
+        needed |= {"ko", "en"} | ({"evidence"} if quoted(record) else set())
     else:
         needed |= {"en"}
     missing = sorted(needed - record.fields.keys())
@@ -77,6 +80,12 @@ def check_record(record: Record) -> None:
     if value is not None and record.kind in KIND_VALUES and value not in KIND_VALUES[record.kind]:
         choices = ", ".join(sorted(KIND_VALUES[record.kind]))
         raise RecordError(f"{record.where}: kind {value!r} is not one of {choices}")
+
+
+def quoted(record: Record) -> bool:
+    """Whether a record needs evidence: all but schemes and the 시·도 of the reference data."""
+    region = record.kind == "place" and record.get("kind") == "region"
+    return record.kind != "scheme" and not region
 
 
 class Index:

@@ -51,10 +51,12 @@ def ingest(file, source_meta, out, fmt, merge, data_dir, evaluate, expected) -> 
 
     The draft is in the format of data/records/ (TOML), every item with its evidence
     quote; the review report lists what was found, where (offsets) and how sure.
-    Nothing is written when the input is bad (empty, not UTF-8, no 연혁 timeline, an
-    impossible date). With --merge, DRAFT is a reviewed draft, added to data/ with its
-    article: entities already in the graph are linked by name, former name or alias;
-    a disagreeing date is kept as a separate claim that `kg validate` reports.
+    Readable text is never refused: what the rules cannot read (an impossible date, an
+    unknown verb) is a note of the review with its line. Nothing is written when the file
+    is not text (empty, not UTF-8, binary). With --merge, DRAFT is a reviewed draft, added
+    to data/ with its article (every problem is listed at once, with the draft's line):
+    entities already in the graph are linked by name, former name or alias; a disagreeing
+    date is kept as a separate claim that `kg validate` reports.
 
     Example:
 
@@ -115,12 +117,19 @@ def _evaluate(result, expected: Path | None) -> str:
 
 
 def _merge(draft: Path, data_dir: Path | None) -> None:
+    from kg.core.errors import DraftNotReviewed
     from kg.core.paths import DATA_DIR, require_project
     from kg.ingest.merge import merge_draft
 
     if data_dir is None:
         require_project()
-    merged = merge_draft(draft, data_dir or DATA_DIR)
+    try:
+        merged = merge_draft(draft, data_dir or DATA_DIR)
+    except DraftNotReviewed as e:  # every problem at once, one line each
+        click.echo(f"kg: error: {e}", err=True)
+        for problem in e.problems:
+            click.echo(f"  {problem}", err=True)
+        raise click.exceptions.Exit(2) from e
     click.echo(merged.to_text())
 
 

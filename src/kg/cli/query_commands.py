@@ -65,9 +65,9 @@ from kg.rdf import formats
 @click.option(
     "--default-graph",
     metavar="IRI",
-    default="",
-    help="With --endpoint: the graph to query (sent as default-graph-uri), e.g. the one "
-    "`kg push --graph` filled.",
+    default=None,
+    help="With --endpoint: the graph to query, sent as default-graph-uri (default: "
+    "<base>graph/all, the one `kg push` fills; '' for the endpoint's own default graph).",
 )
 def query(
     target: str | None,
@@ -80,7 +80,7 @@ def query(
     timeout: float,
     store_path: Path | None,
     endpoint: str | None,
-    default_graph: str,
+    default_graph: str | None,
 ) -> None:
     """Answer a question with SPARQL: a bundled query by NAME, a FILE.rq, or -e TEXT.
 
@@ -106,6 +106,7 @@ def query(
         kg query my-question.rq --timeout 120
         kg query history --store dist/kg.oxigraph
         kg query history --endpoint http://127.0.0.1:7878/query
+        kg query history --endpoint http://127.0.0.1:8890/sparql --default-graph ''
     """
     from kg.core.errors import InputError
     from kg.core.paths import relative_to_root
@@ -156,10 +157,17 @@ def _run(nquads: Path, store_path: Path | None, args: tuple, timeout: float) -> 
     return run_once(nquads, execute, args, timeout, store_path)
 
 
-def _remote(endpoint: str, chosen, given: dict, fmt: str | None, fallback: str, graph: str):
+def _remote(endpoint: str, chosen, given: dict, fmt: str | None, fallback: str,
+            graph: str | None) -> bytes:  # fmt: skip
+    """The answer of a remote endpoint; a note on stderr when it holds nothing of ours."""
+    from kg.sparql.remote import DEFAULT_GRAPH
     from kg.sparql.remotequery import execute_remote
 
-    return execute_remote(endpoint, chosen, given, fmt, fallback, graph)
+    chosen_graph = DEFAULT_GRAPH if graph is None else graph
+    answer = execute_remote(endpoint, chosen, given, fmt, fallback, chosen_graph)
+    if answer.note:
+        click.echo(f"kg: note: {answer.note}", err=True)
+    return answer.data
 
 
 def _catalogue_text(catalogue: dict, fmt: str | None) -> str:

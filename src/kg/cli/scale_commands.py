@@ -46,7 +46,8 @@ def synth(n: int, output: Path | None) -> None:
 @click.option("--graph", "graph", default=None,
               help="Named graph IRI to replace (default: <base>graph/all).")  # fmt: skip
 @click.option("--query-endpoint", default="",
-              help="SPARQL query URL to count stored triples (default: GET).")  # fmt: skip
+              help="SPARQL query URL to count stored triples (default: GET), and to print "
+                   "in the `kg query` command that reads the graph back.")  # fmt: skip
 def push(file: Path | None, endpoint: str, graph: str | None, query_endpoint: str) -> None:
     """Replace a named graph of a remote store with the built graph (FILE or dist/kg.nq).
 
@@ -57,16 +58,20 @@ def push(file: Path | None, endpoint: str, graph: str | None, query_endpoint: st
     Example:
 
     \b
+        kg push --endpoint http://127.0.0.1:7878/store
         kg push --endpoint http://127.0.0.1:7878/store --graph https://example.org/kg
+        kg push --endpoint http://127.0.0.1:8890/sparql-graph-crud
     """
     from kg.core.paths import DIST_DIR
-    from kg.sparql.remote import DEFAULT_GRAPH
+    from kg.sparql.remote import DEFAULT_GRAPH, read_back_command
     from kg.sparql.remote import push as run_push
 
     result = run_push(file or DIST_DIR / "kg.nq", endpoint, graph or DEFAULT_GRAPH, query_endpoint)
     click.echo(
         f"pushed {result.sent} triples into <{result.graph}>; the store holds {result.stored}"
     )
+    click.echo(f"read it back: {read_back_command(endpoint, result.graph, query_endpoint)}",
+               err=True)  # fmt: skip
 
 
 COMMANDS = [synth, push]

@@ -34,6 +34,14 @@ class TimelineError(InputError):
     """The 주요연혁 timeline block is missing or has a line that cannot be read."""
 
 
+class DraftNotReviewed(InputError):
+    """A draft of `kg ingest` to merge still has problems; ``problems`` lists them all."""
+
+    def __init__(self, message: str, problems: list[str]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
 class ParseError(InputError):
     """An RDF or SPARQL text could not be parsed."""
 
@@ -54,3 +62,7 @@ class NotConformingError(KgError):
     def __init__(self, message: str, report: object | None = None) -> None:
         super().__init__(message)
         self.report = report
+
+
+class RemoteError(KgError):
+    """A remote store failed, refused, or answered something that cannot be trusted."""

@@ -97,6 +97,8 @@ QUERIES_DIR = resource_dir("queries")
 DATA_DIR = ROOT / "data"
 SOURCES_DIR = DATA_DIR / "sources"
 RECORDS_DIR = DATA_DIR / "records"
+# Hand-written reference data every graph shares (the 17 시·도), bundled like the ontology.
+REGIONS_FILE = resource_dir("data/reference") / "regions.toml"
 DIST_DIR = ROOT / "dist"
 # npm packages (`make web`): YASGUI served by `kg serve`, vis-network inlined by `kg viz`.
 NODE_MODULES_DIR = ROOT / "node_modules"

@@ -1,7 +1,9 @@
 """Ingest an article: Korean text → a reviewed-to-be draft of the graph, and merge it.
 
-The steps are modules of their own: :mod:`~kg.ingest.extract` (timeline, agency, units)
-with :mod:`~kg.ingest.names` and :mod:`~kg.ingest.figures` (rules for names and figures),
+The steps are modules of their own: :mod:`~kg.ingest.extract` (events, agencies, units)
+with :mod:`~kg.ingest.dates` (dated lines and prose), :mod:`~kg.ingest.agencies` (the
+agencies and their 시·도), :mod:`~kg.ingest.names` and :mod:`~kg.ingest.figures` (rules for
+names and figures), :mod:`~kg.ingest.slugs` (readable slugs, proposed English labels),
 :mod:`~kg.ingest.draft` (records in the project's TOML format), :mod:`~kg.ingest.review`
 (the report), :mod:`~kg.ingest.rdf` (the draft as RDF), :mod:`~kg.ingest.evaluate`
 (precision and recall against curated data) and :mod:`~kg.ingest.merge`.
@@ -10,7 +12,7 @@ Example::
 
     >>> from kg.core.paths import SOURCES_DIR
     >>> result = ingest(SOURCES_DIR / "c0befe44ac966333.txt")
-    >>> "organizations: 6" in result.review.splitlines()
+    >>> "organizations: 8" in result.review.splitlines()
     True
 """
 
@@ -65,12 +67,12 @@ def ingest(article: Path, source_meta: Path | None = None) -> Ingested:
 
 def known_entities(draft: dict[str, Any], records_dir: Path | None = None) -> str:
     """The review's last part: entities of the draft the curated data already has."""
-    from kg.build.sources import load_records
+    from kg.build.regions import curated_records
     from kg.core.paths import RECORDS_DIR
     from kg.ingest.merge import Merged, link_entities
 
     merged = Merged(draft["source"])
-    link_entities(draft, load_records(records_dir or RECORDS_DIR), merged)
+    link_entities(draft, curated_records(records_dir or RECORDS_DIR), merged)
     if not merged.linked:
         return "already in the graph: none\n"
     lines = ["already in the graph (--merge links them, nothing is added twice):"]

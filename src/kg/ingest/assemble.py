@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from kg.build.timeline import TimelineEntry
+from kg.ingest import agencies, names
 from kg.ingest import figures as fig
 from kg.ingest import gazetteer as gz
-from kg.ingest import names
 from kg.ingest.model import Found
 
 NAMED_KINDS = ("organization", "unit", "place", "legislation", "project")
@@ -18,14 +18,33 @@ NAMED_KINDS = ("organization", "unit", "place", "legislation", "project")
 class Assembly:
     """The items found so far, keyed by kind and plain name."""
 
-    def __init__(self, text: str, agency: Found) -> None:
+    def __init__(self, text: str, agencies: list[Found]) -> None:
         self.text = text
-        self.agency = agency
-        self._items: list[Found] = [agency]
+        self.agencies = agencies
+        self._focus: Found | None = None
+        self._items: list[Found] = list(agencies)
         self.notes: list[str] = []
+
+    @property
+    def agency(self) -> Found | None:
+        """The agency a finding is about: the one named nearest (:meth:`focus`), else the first."""
+        return self._focus or (self.agencies[0] if self.agencies else None)
+
+    def focus(self, agency: Found | None) -> None:
+        self._focus = agency
+
+    def date_line_quotes(self, relative: bool) -> list[str]:
+        """The article's date line, quoted by an event whose date is read from it."""
+        from kg.ingest.dates import DATE_LINE
+
+        lines = [line.strip() for line in self.text.splitlines() if DATE_LINE.match(line)]
+        return lines[:1] if relative else []
 
     def items(self) -> list[Found]:
         return list(self._items)
+
+    def of(self, kind: str) -> list[Found]:
+        return [item for item in self._items if item.kind == kind]
 
     def add(self, item: Found) -> Found:
         self._items.append(item)
@@ -34,10 +53,12 @@ class Assembly:
     def find(self, name: str, kinds: tuple[str, ...] = NAMED_KINDS) -> Found | None:
         """The item named ``name`` (or ending with it), by plain name, ko or alt_ko."""
         key = names.plain_name(name)
+        key = gz.SHORT_NAMES.get(key, key)  # 과기정통부 is 과학기술정보통신부
         for item in self._items:
             if item.kind not in kinds:
                 continue
-            keys = {names.plain_name(n) for n in [item.ko, *item.alt_ko]}
+            keys = {gz.SHORT_NAMES.get(k, k) for n in [item.ko, *item.alt_ko]
+                    if (k := names.plain_name(n))}  # fmt: skip
             if key in keys or (len(key) >= 4 and any(k.endswith(key) for k in keys)):
                 return item
             if len(key) >= 3 and item.ko.endswith(" " + name):  # 실증랩 of 수원 … 실증랩
@@ -60,11 +81,15 @@ class Assembly:
 
     def about(self, entry: TimelineEntry, rest: str, kinds: list[str]) -> Found | None:
         """What a timeline event concerns, from the words before its verb."""
+        rest = " ".join(rest.replace("|", " ").split()).strip("○●■□◆▪•·-– ")
 
         rest = rest.strip()
         renamed = RENAMED.fullmatch(rest) if entry.verb in RENAMING_VERBS else None
         if renamed and names.body_suffix(renamed.group("new")) == "unit":
             return self._renamed_unit(renamed.group("old"), renamed.group("new"))
+        if entry.verb == "통합":  # "A와 B 통합 (출범)": the agency, and the bodies merged into it
+            self._merged(rest)
+            return self.agency
         if not rest or entry.verb in gz.AGENCY_VERBS and names.body_suffix(rest) == "body":
             return self.agency
         first = rest.split()[0]
@@ -79,6 +104,13 @@ class Assembly:
         if set(kinds) & set(OPENING_KINDS) and names.body_suffix(rest) is None:
             return self.named("unit", rest, "opened by the agency (no name suffix)", "medium")
         return self.agency
+
+    def _merged(self, rest: str) -> None:
+        for part in re.split(r"(?:와|과|및|,)\s+|\s+및\s+", rest + " "):
+            name = names.stem(part.strip())
+            known = self.find(name)
+            if names.body_suffix(name) and (known is None or known is not self.agency):
+                self.named("organization", name, "merged into the agency", kind="government")
 
     def _renamed_unit(self, old: str, new: str) -> Found:
         """ "대전SW센터, 대전디지털혁신센터로 명칭변경": the unit keeps one record, new name."""
@@ -98,6 +130,8 @@ class Assembly:
             self._merge_name(found)
         for found in names.places(self.text):
             self._merge_name(found)
+        for found in names.governments(self.text):
+            self._government(found)
         self._people()
         for fair in fig.fairs(self.text):
             self._fair(fair)
@@ -105,9 +139,10 @@ class Assembly:
 
     def _merge_name(self, found: Found) -> None:
         key = names.plain_name(found.ko)
-        if key in {names.plain_name(n) for n in self.agency.alt_ko} | {self.agency.ko}:
-            self._quote(self.agency, found.quotes)
-            return
+        for agency in self.agencies:
+            if key in {names.plain_name(n) for n in agency.alt_ko} | {agency.ko}:
+                self._quote(agency, found.quotes)
+                return
         existing = self.find(found.ko)
         if existing is None:
             if found.kind == "organization":
@@ -116,6 +151,20 @@ class Assembly:
             self.add(found)
         elif existing.kind == found.kind or existing.ko == found.ko:
             self._quote(existing, found.quotes)
+            if key in gz.SHORT_NAMES and key not in existing.alt_ko:
+                existing.alt_ko.append(key)
+
+    def _government(self, found: Found) -> None:
+        """A 시청 or 도청, serving its territory (the place of the same name)."""
+        government = self.find(found.ko, ("organization",))
+        if government is None:
+            government = self.add(found)
+            found.alt_ko.append(found.fields["territory"])
+        else:
+            self._quote(government, found.quotes)
+        territory = self.find(found.fields["territory"], ("place",))
+        if territory is not None:
+            government.fields["region"] = territory
 
     def _quote(self, item: Found, quotes: list[str]) -> None:
         for quote in quotes:
@@ -132,10 +181,13 @@ class Assembly:
             if found.confidence == "high":
                 person.confidence = "high"
             org, title = found.fields.get("org"), found.fields["title"]
+            at = self.text.find(found.quotes[0])
+            self.focus(agencies.nearest(self.text, self.agencies, at))
             if org and title != "기자":
                 self._post(person, title, org, found.quotes[0])
-            elif title in gz.AGENCY_HEAD_TITLES:  # "김하늘 원장" in a profile of an agency
+            elif self.agency is not None and (title in gz.AGENCY_TITLES or found.fields["formal"]):
                 self._post(person, title, self.agency.ko, found.quotes[0], "medium")
+        self.focus(None)
         for person in self.items():
             if person.kind == "person":
                 short = names.short_references(self.text, person.ko, person.fields["title"])
@@ -144,7 +196,11 @@ class Assembly:
     def _post(
         self, person: Found, title: str, org_name: str, quote: str, confidence: str = "high"
     ) -> None:
-        org = self.agency if self.find(org_name) is self.agency else self.body(org_name, "employs")
+        named = self.find(org_name)
+        if named is not None and named.kind == "unit":  # 센터장 of a unit: a post of its agency
+            named = self.agency
+        org = named if named is not None and named.kind == "organization" else None
+        org = org or self.body(org_name, "employs")
         for item in self._items:
             if item.kind == "post" and item.fields["held_by"] is person:
                 self._quote(item, [quote])
@@ -167,7 +223,7 @@ class Assembly:
             "project", fair.fields["program"], "a fair held every year", "medium", kind="program"
         )
         fair.fields["about"] = program
-        fair.fields["organizer"] = self.agency
+        fair.fields["organizer"] = agencies.nearest(self.text, self.agencies, fair.fields["at"])
         self.add(fair)
 
     def _figures(self) -> None:
@@ -178,8 +234,11 @@ class Assembly:
                 self._quote(seen[key], found.quotes)
                 continue
             found.fields["about"] = self._figure_subject(found.fields["at"])
-            if found.fields["about"] is None:
-                found.confidence = "low"
+            if found.fields["about"] is None:  # the agency named nearest, to be checked
+                found.fields["about"] = agencies.nearest(
+                    self.text, self.agencies, found.fields["at"]
+                )
+                found.confidence, found.why = "low", found.why + "; about the agency named nearest"
             seen[key] = self.add(found)
 
     def _figure_subject(self, at: int) -> Found | None:
@@ -193,6 +252,20 @@ class Assembly:
                 "project", phrase, "the program a figure is reported for", "medium", kind="program"
             )
         return None
+
+    def add_regions(self) -> None:
+        """Each agency's 시·도, a place it serves (``area_served``)."""
+        for agency in self.agencies:
+            province = agencies.region_of(self.text, agency)
+            if province is None:
+                self.notes.append(f"{agency.ko}: no 시·도 found for it (set area_served)")
+                continue
+            place = self.find(province, ("place",))
+            if place is None:
+                why = "the 시·도 of an agency (from its name or its sentence)"
+                place = self.add(Found("place", province, "medium", why, list(agency.quotes[:1])))
+            place.fields["kind"] = "province"
+            agency.fields["region"] = place
 
 
 OPENING_KINDS = ("FoundingEvent", "EstablishmentEvent", "OpeningEvent")

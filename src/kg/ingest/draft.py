@@ -13,10 +13,11 @@ from typing import Any
 
 import tomli_w
 
-from kg.build.records import SEGMENT
+from kg.build.regions import region_named
 from kg.build.sources import SOURCE_FIELDS, SOURCE_OPTIONAL, read_toml
 from kg.core.errors import InputError
 from kg.ingest.model import Extraction, Found
+from kg.ingest.slugs import assign_slugs, proposed_en
 
 ORDER = ("organization", "unit", "person", "post", "place", "legislation", "project",
          "observation", "event")  # fmt: skip
@@ -25,15 +26,6 @@ HEADER = (
     '# Check every record against the review report, write the English labels (en = ""),\n'
     "# rename slugs if you wish, then run: kg ingest --merge THIS_FILE\n"
 )
-
-
-def assign_slugs(extraction: Extraction) -> None:
-    """``<source8>-<segment>-<nn>``: ASCII, unique, assigned once; reviewers may rename."""
-    counts: dict[str, int] = {}
-    for item in extraction.items:
-        segment = SEGMENT[item.kind]
-        counts[segment] = counts.get(segment, 0) + 1
-        item.slug = f"{extraction.source_slug[:8]}-{segment}-{counts[segment]:02d}"
 
 
 def document(extraction: Extraction, meta: dict[str, Any]) -> dict[str, Any]:
@@ -83,11 +75,13 @@ def record(item: Found, extraction: Extraction) -> dict[str, Any] | None:
     fields = item.fields
     agency = extraction.agency
     table: dict[str, Any] = {"slug": item.slug}
+    if item.kind == "place" and region_named(item.ko):  # a 시·도: every graph has it already
+        return None  # (data/reference/regions.toml); records refer to it by its slug
     if item.kind == "event" and "timeline" in fields:
         return table | _timeline_event(item)
-    if item.kind == "observation" and fields.get("about") is None:
+    if item.kind in ("observation", "event") and fields.get("about") is None:
         return None
-    table |= {"ko": item.ko, "en": ""}
+    table |= {"ko": item.ko, "en": proposed_en(item) or ""}
     if item.alt_ko:
         table["alt_ko"] = list(item.alt_ko)
     table |= EXTRA[item.kind](item, agency)
@@ -108,6 +102,8 @@ def _timeline_event(item: Found) -> dict[str, Any]:
 
 def _organization(item: Found, agency: Found | None) -> dict[str, Any]:
     table: dict[str, Any] = {"kind": item.fields.get("kind", "government")}
+    if item.fields.get("region") is not None:
+        table["area_served"] = [item.fields["region"].slug]
     if item.fields.get("legal_form_ko"):
         table["note"] = f"Legal form printed with the name: {item.fields['legal_form_ko']}."
     return table
@@ -141,9 +137,10 @@ def _observation(item: Found, agency: Found | None) -> dict[str, Any]:
 
 def _event(item: Found, agency: Found | None) -> dict[str, Any]:
     fields = item.fields
-    table = {"kind": "fair", "date": fields["date"], "about": fields["about"].ref()}
-    if fields.get("organizer") is not None:
-        table["organizer"] = fields["organizer"].slug
+    table = {"kind": fields["event_kind"], "date": fields["date"], "about": fields["about"].ref()}
+    for name in ("organizer", "actor"):
+        if fields.get(name) is not None:
+            table[name] = fields[name].slug
     return table
 
 

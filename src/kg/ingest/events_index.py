@@ -37,20 +37,28 @@ def graph_events(records_dir: Path, sources_dir: Path) -> list[KnownEvent]:
 
 
 def draft_event_facts(records: dict[str, Any], text: str):
-    """(record, about IRI, kind, date) of each timeline event record of a draft."""
+    """(record, about IRI, kind, date) of each history event record of a draft: a timeline
+    line's kind and date from the line, an event told in prose from its record."""
     from kg.build.records import KIND_OF_SEGMENT
     from kg.build.timeline import parse_timeline
+    from kg.core.errors import TimelineError
     from kg.ingest.extract import pick_kind
     from kg.ingest.model import Found
     from kg.ingest.vocabulary import event_kinds
 
     verbs = event_kinds()
-    entries = {e.text: e for e in parse_timeline(text, tuple(verbs))}
+    try:
+        entries = {e.text: e for e in parse_timeline(text, tuple(verbs))}
+    except TimelineError:
+        entries = {}
     for table in records.get("event", []):
-        entry = entries.get(table.get("timeline", ""))
-        if entry is None or "about" not in table:
+        if "about" not in table:
             continue
         segment, _, slug = table["about"].partition("/")
-        about_kind = KIND_OF_SEGMENT.get(segment, "")
-        kind = pick_kind(verbs.get(entry.verb or "", []), Found(about_kind, "", "", "", []))
-        yield table, entity_iri(segment, slug), kind, entry.date
+        entry = entries.get(table.get("timeline", ""))
+        if entry is not None:
+            about_kind = KIND_OF_SEGMENT.get(segment, "")
+            kind = pick_kind(verbs.get(entry.verb or "", []), Found(about_kind, "", "", "", []))
+            yield table, entity_iri(segment, slug), kind, entry.date
+        elif table.get("kind") not in (None, "fair", "HistoryEvent"):
+            yield table, entity_iri(segment, slug), table["kind"], str(table["date"])

@@ -1,10 +1,11 @@
-"""Article → :class:`Extraction`: the timeline, the agency, its units, and names in the text.
+"""Article → :class:`Extraction`: the agencies, their dated history, units, names in the text.
 
-The 연혁 timeline (:mod:`kg.build.timeline`) is the backbone: each line is one dated event
-whose kind comes from its verb and whose acting body is the trailing "(정보통신부)" or a
-body named first ("중소벤처기업부 액셀러레이터 등록"). What an event is about becomes a
-unit, the agency, a zone or an ordinance. The running text adds bodies, people,
-places and figures (:mod:`kg.ingest.names`, :mod:`kg.ingest.figures`).
+A 연혁 timeline the graph's own parser reads (:mod:`kg.build.timeline`, every verb known)
+gives events bound to their line; every other dated happening — a timeline of another
+shape, a table, a date in prose (:mod:`kg.ingest.dates`) — gives an event of its own. What
+an event is about becomes a unit, an agency, a zone or an ordinance; the acting body is
+"(정보통신부)", "…부로부터" or a body named first. Nothing readable is refused: what the
+rules cannot read becomes a note of the review with its line.
 """
 
 from __future__ import annotations
@@ -16,20 +17,27 @@ from pathlib import Path
 from kg.build.timeline import DEFAULT_VERBS, TimelineEntry, parse_timeline
 from kg.core.errors import InputError, TimelineError
 from kg.core.files import read_text
-from kg.ingest import gazetteer as gz
+from kg.ingest.agencies import find_agencies, nearest
 from kg.ingest.assemble import Assembly
+from kg.ingest.dates import Dated, dated, find_verb
 from kg.ingest.model import Extraction, Found, Repeat
 
-ALIAS = re.compile(r"(?P<name>(?:\((?:재|사)\))?[\w·]+)\(이하\s*(?P<alias>[^)\s]+)\)")
 ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증"}
-RENAMING_VERBS = {"명칭개정", "명칭변경"}
+RENAMING = {"명칭개정", "명칭변경"}
+FROM_BODY = re.compile(r"(?P<body>[\w·]+?)(?:으로부터|로부터|에서|이|가)\s")
+TRAILING = re.compile(r"^\s*\((?P<inside>[^()]+)\)")
+PARTICLE_END = re.compile(r"(?:으로|로|을|를|이|가|은|는|에|의|과|와)?\s*[,.]?\s*$")
+HEAD_NOISE = re.compile(r"^(?:(?:지난|올해|지난해|이어|또|또한|이후|그리고)\s+)+")
 
 
 def read_article(path: Path) -> str:
-    """The article's text; an empty or non-UTF-8 file is an InputError naming it."""
+    """The article's text; an empty, binary or non-UTF-8 file is an InputError naming it."""
     text = read_text(Path(path))
     if not text.strip():
         raise InputError(f"{path}: the file is empty")
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
+    if "\x00" in text or controls > len(text) // 100:
+        raise InputError(f"{path}: not a text file (binary data)")
     return text
 
 
@@ -55,64 +63,56 @@ def repeated_lines(text: str, shortest: int = 15) -> list[Repeat]:
     return runs
 
 
+def graph_timeline(text: str, verbs: dict[str, list[str]]) -> list[TimelineEntry]:
+    """The 연혁 lines the graph's parser binds (all or none): every verb known, every
+    bracketed actor a body; else [] and every dated line becomes a free event."""
+    from kg.ingest.names import body_suffix
+
+    try:
+        entries = parse_timeline(text, tuple(sorted(set(DEFAULT_VERBS) | set(verbs))))
+    except TimelineError:
+        return []
+    for entry in entries:
+        actor = entry.actor_text
+        if entry.verb not in verbs or (actor and not _body_or_acronym(actor, body_suffix)):
+            return []
+    return entries
+
+
+def _body_or_acronym(word: str, body_suffix) -> bool:
+    return body_suffix(word) == "body" or re.fullmatch(r"[A-Z]{2,8}", word) is not None
+
+
 def extract(text: str, path: str = "", verbs: dict[str, list[str]] | None = None) -> Extraction:
     """Everything the rules find in ``text``, each fact once, each with its quotes."""
     from kg.ingest.vocabulary import event_kinds
 
     verbs = verbs if verbs is not None else event_kinds()
-    try:
-        entries = parse_timeline(text, tuple(sorted(set(DEFAULT_VERBS) | set(verbs))))
-    except TimelineError as e:
-        raise TimelineError(f"{path or 'the article'}: {e}") from e
-    agency = find_agency(text, entries, path)
-    assembly = Assembly(text, agency)
+    entries = graph_timeline(text, verbs)
+    agencies = find_agencies(text, entries)
+    assembly = Assembly(text, agencies)
+    if not agencies:
+        assembly.notes.append("no organization found that the article profiles: add it by hand")
     for entry in entries:
         timeline_event(assembly, entry, verbs)
+    bound = {o.line_number for e in entries for o in e.occurrences}
+    for item in dated(text, assembly.notes):
+        if not (item.timeline and item.line in bound):
+            dated_event(assembly, item, verbs)
     assembly.add_text_names()
-    data = text.encode("utf-8")
-    sha = hashlib.sha256(data).hexdigest()
+    assembly.add_regions()
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Extraction(
         path, text, sha[:16], sha, repeated_lines(text), assembly.items(), assembly.notes
     )
 
 
-def find_agency(text: str, entries: list[TimelineEntry], path: str = "") -> Found:
-    """The organization the article profiles: "X(이하 Y)", a "(재)X", or the timeline's."""
-    from kg.ingest.names import body_suffix, plain_name, tokens
-
-    alias = ALIAS.search(text)
-    names = [alias.group("name")] if alias and body_suffix(alias.group("name")) else []
-    names += [t.stem for t in tokens(text) if t.stem.startswith(("(재)", "(사)"))]
-    names += [e.subject for e in entries if e.verb in gz.AGENCY_VERBS and body_suffix(e.subject)]
-    names = [n for n in names if body_suffix(n) == "body"]
-    if not names:
-        raise InputError(f"{path}: no organization found that the article profiles")
-    renamed = [e.subject for e in entries if e.verb in RENAMING_VERBS and body_suffix(e.subject)]
-    current = renamed[-1] if renamed else names[0]
-    agency = Found(
-        "organization",
-        plain_name(current),
-        "high",
-        "the body the article profiles",
-        [current],
-        {"agency": True, "kind": "agency"},
-    )
-    for marker, form in gz.LEGAL_FORMS.items():
-        if any(n.startswith(marker) for n in names):
-            agency.fields["legal_form_ko"] = form
-    for name in [current, *names, *([alias.group("alias")] if alias else [])]:
-        for variant in (name, plain_name(name)):
-            if variant != agency.ko and variant not in agency.alt_ko:
-                agency.alt_ko.append(variant)
-    if alias:
-        agency.quotes.append(alias.group(0))
-    return agency
-
-
 def timeline_event(assembly: Assembly, entry: TimelineEntry, verbs: dict[str, list[str]]) -> None:
-    """One timeline line → an event, and the unit, zone or ordinance it is about."""
+    """One 연혁 line the graph's parser reads → an event bound to that line."""
     actor, rest = acting_body(entry)
     kinds = verbs.get(entry.verb or "", [])
+    at = entry.occurrences[0].start
+    assembly.focus(nearest(assembly.text, assembly.agencies, at))
     about = assembly.about(entry, rest, kinds)
     kind = pick_kind(kinds, about)
     event = Found(
@@ -129,20 +129,148 @@ def timeline_event(assembly: Assembly, entry: TimelineEntry, verbs: dict[str, li
             "verb": entry.verb,
             "about": about,
             "line": entry.line,
+            "at": at,
             "occurrences": [(o.start, o.end) for o in entry.occurrences],
         },
     )
     if actor:
         event.fields["actor"] = assembly.body(actor, "named as the acting body in the line")
-    assembly.add(event)
-    if kind is None:
-        where = "def:verb in ontology/kg.ttl"
-        assembly.notes.append(f"{entry.line!r}: its verb names no event kind ({where})")
+    _opened(assembly.add(event))
+
+
+def _opened(event: Found) -> None:
+    about, kind = event.fields.get("about"), event.fields.get("event_kind")
     if about is not None and about.kind == "unit" and kind in DATED_KINDS:
-        about.fields.setdefault("date", entry.date)
+        about.fields.setdefault("date", event.fields["date"])
 
 
 DATED_KINDS = {"FoundingEvent", "EstablishmentEvent", "OpeningEvent"}
+
+
+def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) -> None:
+    """A dated line of another shape, or a date in prose with its verb → an event."""
+    text = assembly.text
+    verb, v_start, v_end = find_verb(item.text, last=item.timeline)
+    assembly.focus(nearest(text, assembly.agencies, item.verb_at if verb else item.start))
+    head, tail = (item.text[:v_start], item.text[v_end:]) if verb else (item.text, "")
+    actor, rest = _subject(assembly, verb, head, tail, item.line)
+    if not rest and not item.timeline:  # "문을 연 ○○센터는": the name after the verb
+        after = re.match(r"[가-힣]{0,3}\s+(?P<name>[\w·]+)", tail)
+        rest = _stem(after.group("name")) if after else ""
+        rest = rest if _named(rest) else ""
+    kinds = verbs.get(verb or "", [])
+    entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
+    about = assembly.about(entry, rest, kinds)
+    kind = pick_kind(kinds, about) or "HistoryEvent"
+    quote = text[item.start : item.end].strip()
+    if _told_already(assembly, kind, about, item.date, quote):
+        return
+    event = Found(
+        "event",
+        item.text if item.timeline else (head + (verb or "")).strip() or quote,
+        "high" if verb and about is not None and not item.relative else "medium",
+        f"{'dated line' if item.timeline else 'date in prose'}, verb {verb or '?'}",
+        [quote, *assembly.date_line_quotes(item.relative)],
+        {"date": item.date, "precision": item.precision, "event_kind": kind, "verb": verb,
+         "about": about, "at": item.start, "line": quote},
+    )  # fmt: skip
+    if actor is not None:
+        event.fields["actor"] = actor
+    if verb is None:
+        assembly.notes.append(
+            f"line {item.line}: no known event verb in {item.text!r}: drafted as a generic "
+            "HistoryEvent (set kind, or add the verb to def:verb in ontology/kg.ttl)"
+        )
+    _opened(assembly.add(event))
+
+
+def _subject(
+    assembly: Assembly, verb: str | None, head: str, tail: str, line: int
+) -> tuple[Found | None, str]:
+    """(acting body, what the event is about) from the words before the verb, without
+    places and locatives ("청주 오송에"), the actor or the particles."""
+    from kg.ingest.names import _place, body_suffix
+
+    actor, head = _actor(assembly, head, tail, line, verb)
+    words = re.sub(r"^(?:에는|에도|에|부터|까지|경|께)(?=\s)", "", head.strip()).split()
+    if actor is None and verb in ACTING_VERBS and words and _government(words[0]):
+        actor = assembly.body(words[0], "the body that grants it")  # 과기정통부 인증 취득
+        words = words[1:]
+    kept = []
+    for word in words:
+        bare = _stem(word)
+        place = _place(word) or _place(bare)
+        if body_suffix(bare) is None and (place or word.endswith(("에", "에서"))):
+            continue  # where it happened: 청주 오송에, 전라남도 순천시에
+        kept.append(word)
+    return actor, HEAD_NOISE.sub("", PARTICLE_END.sub("", " ".join(kept))).strip()
+
+
+def _actor(
+    assembly: Assembly, head: str, tail: str, line: int, verb: str | None
+) -> tuple[Found | None, str]:
+    """The acting body ("…부로부터", "(정보통신부)" after the verb, a body first); a place in
+    brackets is a place, not an actor."""
+    from kg.ingest.names import _place, body_suffix
+
+    trailing = TRAILING.match(tail)
+    if trailing:
+        inside = trailing.group("inside").strip()
+        if _body_or_acronym(inside, body_suffix):
+            return assembly.body(inside, "named as the acting body in the line"), head
+        place = _place(inside)
+        if place:
+            assembly.named("place", place[0], f"a {place[1]} in brackets", "medium", kind=place[1])
+            assembly.notes.append(f"line {line}: ({inside}) read as a place, not as the actor")
+    for match in FROM_BODY.finditer(head + " "):
+        body = match.group("body")
+        if verb in RENAMING and match.group(0).rstrip().endswith("에서"):  # "A에서 B로": A is
+            old = assembly.agency  # the agency's former name
+            if old is not None and body_suffix(body) == "body" and body not in old.alt_ko:
+                old.alt_ko.append(body)
+            return None, head[match.end() :]
+        if _body_or_acronym(body, body_suffix) and not _is_agency(assembly, body):
+            rest = head[: match.start()] + head[match.end() :]
+            return assembly.body(body, "the body an event comes from (…로부터)"), rest
+    return None, head
+
+
+def _government(word: str) -> bool:
+    from kg.ingest.names import body_suffix
+
+    return body_suffix(word) == "body" and word.endswith(("부", "청", "처", "위원회"))
+
+
+def _is_agency(assembly: Assembly, name: str) -> bool:
+    found = assembly.find(name)
+    return found is not None and found.fields.get("agency") is True
+
+
+def _named(word: str) -> bool:
+    from kg.ingest.names import body_suffix
+
+    return body_suffix(word) is not None
+
+
+def _stem(word: str) -> str:
+    from kg.ingest.names import stem
+
+    return stem(word)
+
+
+def _told_already(
+    assembly: Assembly, kind: str, about: Found | None, date: str, quote: str
+) -> bool:
+    """A prose sentence telling an event the timeline has: one event, the sentence a quote."""
+    for event in assembly.of("event"):
+        f = event.fields
+        same_date = f.get("date", "").startswith(date) or date.startswith(f.get("date", "-"))
+        same_kind = f.get("event_kind") == kind or {kind, f.get("event_kind")} <= DATED_KINDS
+        if same_kind and f.get("about") is about and same_date:
+            if "timeline" not in f and quote not in event.quotes:
+                event.quotes.append(quote)
+            return True
+    return False
 
 
 def acting_body(entry: TimelineEntry) -> tuple[str | None, str]:
@@ -151,13 +279,11 @@ def acting_body(entry: TimelineEntry) -> tuple[str | None, str]:
 
     subject = entry.subject
     actor = entry.actor_text or ""
-    if body_suffix(actor) == "body" or re.fullmatch(r"[A-Z]{2,8}", actor):
+    if _body_or_acronym(actor, body_suffix):
         return entry.actor_text, subject
     words = subject.split()
-    if entry.verb in ACTING_VERBS and len(words) > 1:
-        first = words[0]
-        if body_suffix(first) == "body" or re.fullmatch(r"[A-Z]{2,8}", first):
-            return first, " ".join(words[1:])
+    if entry.verb in ACTING_VERBS and len(words) > 1 and _body_or_acronym(words[0], body_suffix):
+        return words[0], " ".join(words[1:])
     return None, subject
 
 

@@ -5,6 +5,8 @@ Data only, so that a reader can see (and extend) every word a rule depends on.
 
 from __future__ import annotations
 
+from kg.build.regions import region_named
+
 
 def words(text: str) -> list[str]:
     """A word list written as one string (easier to read and extend)."""
@@ -31,6 +33,8 @@ PROVINCES: dict[str, tuple[str, ...]] = {
     "경상남도": ("경남",),
     "제주특별자치도": ("제주", "제주도"),
 }
+# The slug of each 시·도's place: the registry's (data/reference/regions.toml).
+REGION_SLUGS = {full: region.slug for full in PROVINCES if (region := region_named(full))}
 # Cities (시) printed as "<name>시", or bare before "·", "지역" or a hyphen.
 CITIES = words(
     "수원 성남 고양 용인 부천 안산 안양 남양주 화성 평택 의정부 시흥 파주 김포 광명 군포 "
@@ -39,6 +43,23 @@ CITIES = words(
     "목포 여수 순천 나주 광양 포항 경주 김천 안동 구미 영주 영천 상주 문경 경산 창원 "
     "진주 통영 사천 김해 밀양 거제 양산 서귀포"
 )
+# The 도 each city is in (agencies named after their city serve its 도).
+CITY_PROVINCE = {
+    city: province
+    for province, cities in {
+        "경기도": "수원 성남 고양 용인 부천 안산 안양 남양주 화성 평택 의정부 시흥 파주 김포 "
+        "광명 군포 하남 오산 이천 안성 의왕 양주 포천 여주 과천 구리",
+        "강원도": "춘천 원주 강릉 동해 속초 삼척",
+        "충청북도": "청주 충주 제천",
+        "충청남도": "천안 공주 보령 아산 서산 논산 당진",
+        "전라북도": "전주 군산 익산 정읍 남원 김제",
+        "전라남도": "목포 여수 순천 나주 광양",
+        "경상북도": "포항 경주 김천 안동 구미 영주 영천 상주 문경 경산",
+        "경상남도": "창원 진주 통영 사천 김해 밀양 거제 양산",
+        "제주특별자치도": "서귀포",
+    }.items()
+    for city in cities.split()
+}
 
 # Words ending in 구 that are not districts (자치구).
 NOT_DISTRICTS = set(
@@ -47,11 +68,22 @@ NOT_DISTRICTS = set(
 
 # Suffixes of names: units the agency runs, and bodies (agencies, ministries …).
 UNIT_SUFFIXES = ("센터", "랩", "제작소", "스튜디오", "타운", "창작터", "지원단")
-BODY_SUFFIXES = ("진흥원", "재단", "공사", "공단", "위원회", "연구원", "협회", "부", "청", "처")
+BODY_SUFFIXES = tuple(words("진흥원 재단 공사 공단 위원회 연구원 협회 테크노파크 부 청 처"))
+# Bodies that are regional promotion agencies when a place's name starts them.
+AGENCY_SUFFIXES = ("진흥원", "재단", "테크노파크")
 SHORT_BODY_SUFFIXES = {"부": 3, "청": 3, "처": 4}  # the shortest name each suffix may end
 ZONE_SUFFIXES = ("구역", "타운", "단지", "특구", "지구", "밸리", "클러스터")
 LAW_SUFFIXES = ("조례", "법", "규칙", "규정")
-NOT_NAMES = {"범부처", "각부처", "관계부처", "지원센터", "거점센터", "본부", "사업부"}
+NOT_NAMES = set(words(
+    "범부처 각부처 관계부처 지원센터 거점센터 본부 사업부 책임연구원 선임연구원 수석연구원 "
+    "주임연구원 전임연구원 연구원"))  # fmt: skip
+
+# The short names ministries go by in the news → their full names.
+SHORT_NAMES = {
+    "과기정통부": "과학기술정보통신부", "과기부": "과학기술정보통신부", "중기부": "중소벤처기업부",
+    "문체부": "문화체육관광부", "산업부": "산업통상자원부", "행안부": "행정안전부",
+    "국토부": "국토교통부", "농식품부": "농림축산식품부", "복지부": "보건복지부",
+}  # fmt: skip
 
 LEGAL_FORMS = {"(재)": "재단법인", "(사)": "사단법인", "재단법인": "재단법인"}
 
@@ -60,7 +92,8 @@ PARTICLES = tuple(
     sorted(
         words(
             "은 는 이 가 을 를 의 에 로 으로 와 과 도 만 에서 에서는 에게 까지 부터 이며 이다 "
-            "에도 과의 와의 으로서 로서 으로부터"
+            "에도 과의 와의 으로서 로서 으로부터 로부터 에서의 와는 과는 에는 께서 이라는 라는 "
+            "으로는 로는"
         ),
         key=len,
         reverse=True,
@@ -70,9 +103,12 @@ PARTICLES = tuple(
 # Titles of people; HEAD_TITLES head the organization they are named with.
 TITLES = words(
     "원장 부원장 이사장 센터장 본부장 단장 소장 대표 대표이사 장관 차관 시장 도지사 "
-    "군수 구청장 청장 총장 교수 회장 사장 팀장 실장 기자"
+    "군수 구청장 청장 총장 교수 회장 사장 팀장 실장 기자 과장 국장 부장 차장 처장 "
+    "책임연구원 선임연구원 수석연구원 주임연구원 연구위원 사무국장 사무총장 위원장 "
+    "부시장 부지사 주무관 사무관 매니저 이사 상임이사 원장직무대행"
 )
-HEAD_TITLES = {"원장", "이사장", "센터장", "단장", "소장", "대표", "대표이사", "장관", "청장"}
+HEAD_TITLES = {"원장", "이사장", "센터장", "단장", "소장", "대표", "대표이사", "장관", "청장",
+               "위원장", "회장", "사장", "총장"}  # fmt: skip
 # Family names (one or two syllables) a personal name starts with.
 SURNAMES = words(
     "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 "
@@ -80,11 +116,19 @@ SURNAMES = words(
     "선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 "
     "황보 남궁 제갈 선우 서문 독고 사공"
 )
-AGENCY_HEAD_TITLES = {"원장", "이사장"}  # with no body printed: the profiled agency's
+# With no body printed, a post of the agency named nearest.
+AGENCY_TITLES = set(
+    words(
+        "원장 이사장 부원장 본부장 단장 팀장 실장 과장 센터장 책임연구원 선임연구원 수석연구원 "
+        "주임연구원 연구위원 사무국장 상임이사"
+    )
+)
 NOT_PERSON = set(
     words(
         "신임 전임 초대 현재 당시 관계자 담당 지역 기관 센터 이어 이날 이번 이후 이에 이제 "
-        "이미 정작 오늘 지난 한편 하지만 또한 다만 주로 모두 우선 최근 최초 고객 기업 전국"
+        "이미 정작 오늘 지난 한편 하지만 또한 다만 주로 모두 우선 최근 최초 고객 기업 전국 "
+        "기념사 축사 인사말 환영사 격려사 신년사 취임사 소감 발표 설명 강조 인터뷰 질문 답변 "
+        "이번에 지역의 기관장 문화 정책 사업 공모 연구 성과 주요 대표"
     )
 )
 
@@ -100,9 +144,45 @@ FIGURE_UNITS: dict[str, tuple[str, str]] = {
     "%": ("P1", "비율"),
     "억원": ("C62", "금액(억원)"),
     "억 원": ("C62", "금액(억원)"),
+    "조원": ("C62", "금액(조원)"),
+    "만원": ("C62", "금액(만원)"),
+    "만 원": ("C62", "금액(만원)"),
+    "만명": ("C62", "인원(만명)"),
+    "만 명": ("C62", "인원(만명)"),
+    "곳": ("C62", "시설"),
+    "개 기관": ("C62", "기관"),
+    "개기관": ("C62", "기관"),
+    "개 과제": ("C62", "과제"),
+    "개과제": ("C62", "과제"),
+    "개 팀": ("C62", "팀"),
+    "개팀": ("C62", "팀"),
+    "㎡": ("MTK", "면적(㎡)"),
 }
 # Words before 을/를 통해 … that name a program; leading adverbs are dropped.
 ADVERBS = ("특히", "또한", "아울러", "먼저", "한편", "지난해", "올해", "최근", "그동안")
 
 # Timeline verbs whose subject is the agency itself (founded, renamed, merged, moved).
 AGENCY_VERBS = {"설립", "출범", "명칭개정", "명칭변경", "통합", "이전"}
+
+# Event phrases of timelines and prose → the verb whose def:verb names the event kind
+# (ontology/kg.ttl). 허가 and 인증 취득 are accreditations; 문을 열다 an opening.
+EVENT_PHRASES = {
+    "통합": r"통합\s*출범|통합",
+    "명칭변경": r"명칭\s*(?:을\s*|이\s*)?(?:변경|개정|개칭)|개칭"
+    r"|(?:으로|로)\s*(?:이름|명칭|간판)을\s*바",
+    "개소": r"문을\s*(?:열었|열어|열고|열|연)|(?<=[을를])\s*(?:열었|열어|열고|연)|개소|개장|준공",
+    "개관": r"개관",
+    "개원": r"개원",
+    "개청": r"개청",
+    "출범": r"출범|발족|창립",
+    "설립": r"설립|창설",
+    "설치": r"설치",
+    "지정": r"지정",
+    "선정": r"선정",
+    "등록": r"등록",
+    "인증": r"인증\s*(?:을\s*|를\s*)?(?:취득|획득|받)|인증|허가",
+    "인정": r"인정",
+    "제정": r"제정",
+    "이전": r"(?:으로|로)\s*(?:본사|본원|사옥|청사)?(?:를|을)?\s*이전"
+    r"|(?:본사|본원|사옥|청사)(?:를|을)?\s*이전|이전\s*개소|이전(?=\s*$)",
+}

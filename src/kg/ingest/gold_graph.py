@@ -16,6 +16,7 @@ PREFIX schema: <https://schema.org/>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX def: <https://w3id.org/kr-ict-kg/def/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
 """
 NAMES = (
     PREFIXES
@@ -39,7 +40,8 @@ UNITS = (
 SELECT ?u ?date WHERE { ?u a org:OrganizationalUnit . OPTIONAL { ?u schema:foundingDate ?date } }
 """
 )
-TYPED = PREFIXES + "SELECT ?s WHERE { ?s a ?type . VALUES ?type { %s } }"
+# Typed entities the text names (the 시·도 of the reference data are in every graph).
+TYPED = PREFIXES + "SELECT ?s WHERE { ?s a ?type . VALUES ?type { %s } ?a oa:hasBody ?s }"
 POSTS = (
     PREFIXES
     + """

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from kg.ingest import gazetteer as gz
 from kg.ingest.model import Found
@@ -90,55 +91,92 @@ def organizations(text: str) -> Iterator[Found]:
         yield Found(found_kind, name, "low", "quoted name", [name])
 
 
-def _person_name(word: str) -> bool:
+def _person_name(word: str, strict: bool = True) -> bool:
+    """A personal name: a family name and one to three syllables, not a word of the lists.
+    ``strict`` also refuses verb endings (a name printed before its particle may end in 다)."""
+    suffixes = tuple(s for s in (*gz.BODY_SUFFIXES, *gz.UNIT_SUFFIXES) if len(s) > 1)
     return (
         re.fullmatch(r"[가-힣]{2,4}", word) is not None
         and word.startswith(tuple(gz.SURNAMES))
-        and not word.endswith(("다", "고", "며", "서", "면", "게"))  # verb endings
+        and not (strict and word.endswith(("다", "고", "며", "서", "면", "게")))  # verb endings
         and word not in gz.NOT_PERSON
         and body_suffix(word) is None
+        and not word.endswith(suffixes)
         and word not in gz.TITLES
     )
 
 
 def people(text: str) -> Iterator[Found]:
-    """People named with a title: "서문산성 원장", "이종호 과학기술정보통신부 장관",
-    "원장 홍길동은"; the body printed next to them becomes their post's organization."""
+    """People named with a title, in either order: "서문산성 원장", "이종호 과학기술정보통신부
+    장관", "원장 홍길동은", "원장 : 박솔", "(원장 이바다)"; the body printed next to them
+    becomes their post's organization."""
     words = tokens(text)
     for i, token in enumerate(words):
         title = token.stem if token.stem in gz.TITLES else glued_title(token.stem)
         if title is None:
             continue
-        name, org, first = _around_title(words, i)
+        name, org, first, last = _around_title(text, words, i)
         if name is None:
             continue
-        quote = text[first.start : token.start + len(token.stem)]
-        fields = {"title": title, "org": org if title == token.stem else None}
+        end = last.start + (len(last.stem) if last is not token else len(token.stem))
+        quote = text[first.start : end]
+        fields: dict[str, Any] = {"title": title, "org": org if title == token.stem else None}
+        fields["formal"] = last is not token and _formal(text, token)
         yield Found(
             "person", name, "high" if org else "medium", "name with a title", [quote], fields
         )
 
 
-def _around_title(words: list[Token], i: int) -> tuple[str | None, str | None, Token]:
-    """(name, organization, first token) of a title at ``words[i]``."""
+def _name_after(text: str, words: list[Token], i: int) -> Token | None:
+    """The name printed right after a title: "원장 홍길동은", "원장 : 박솔", "(원장 이바다)"."""
+    if i + 1 >= len(words):
+        return None
+    after, title = words[i + 1], words[i]
+    between = text[title.start + len(title.text) : after.start]
+    if "\n" in between or not re.fullmatch(r"\s*[:：]?\s*", between):
+        return None
+    tail = text[after.start + len(after.text) : after.start + len(after.text) + 1]
+    formal = _formal(text, title)
+    closed = after.text == after.stem and (tail in ("", ")", ",", "\n", "·") or formal)
+    if not _person_name(after.stem, strict=not formal) or not (after.text != after.stem or closed):
+        return None
+    compound = after.stem[:2] in gz.SURNAMES
+    if len(after.stem) == 3 or (compound and len(after.stem) == 4):
+        return after
+    return after if formal and len(after.stem) == 2 else None
+
+
+def _formal(text: str, title: Token) -> bool:
+    """A title printed as a label: "원장 : 박솔", "(원장 이바다)"."""
+    after = text[title.start + len(title.text) : title.start + len(title.text) + 3]
+    return after.lstrip().startswith((":", "：")) or text[title.start - 1 : title.start] == "("
+
+
+def _around_title(
+    text: str, words: list[Token], i: int
+) -> tuple[str | None, str | None, Token, Token]:
+    """(name, organization, first token, last token) of a title at ``words[i]``."""
     before = []  # the words before the title, within the same line and sentence
     for j in (i - 1, i - 2):
-        gap = words[j + 1].start - (words[j].start + len(words[j].text)) if j >= 0 else -1
-        if j < 0 or gap != 1 or words[j].text.endswith("."):
+        gap = text[words[j].start + len(words[j].text) : words[j + 1].start] if j >= 0 else ""
+        if j < 0 or gap not in (" ", " (", "(") or words[j].text.endswith("."):
             break
         before.append(words[j])
-    after = words[i + 1] if i + 1 < len(words) else None
-    if after and len(after.stem) == 3 and _person_name(after.stem) and after.text != after.stem:
-        org = before[0] if before and body_suffix(before[0].text) == "body" else None
-        return after.stem, org.text if org else None, org or words[i]  # 원장 홍길동은
+    after = _name_after(text, words, i)
+    if after is not None and _formal(text, words[i]):  # 과장 : 박솔, (원장 이바다)
+        org = before[0] if before and body_suffix(before[0].stem) == "body" else None
+        return after.stem, org.stem if org else None, org or words[i], after
     if before and _person_name(before[0].text):  # 서문산성 원장 / 진흥원 서문산성 원장
         org = before[1] if len(before) > 1 and body_suffix(before[1].text) == "body" else None
-        return before[0].text, org.text if org else None, org or before[0]
+        return before[0].text, org.text if org else None, org or before[0], words[i]
     if (
         len(before) > 1 and body_suffix(before[0].text) == "body" and _person_name(before[1].text)
     ):  # 이종호 과학기술정보통신부 장관
-        return before[1].text, before[0].text, before[1]
-    return None, None, words[i]
+        return before[1].text, before[0].text, before[1], words[i]
+    if after is not None:  # 원장 홍길동은 / 진흥원 원장 홍길동은
+        org = before[0] if before and body_suffix(before[0].stem) == "body" else None
+        return after.stem, org.stem if org else None, org or words[i], after
+    return None, None, words[i], words[i]
 
 
 def glued_title(word: str) -> str | None:
@@ -187,3 +225,43 @@ def _place(word: str) -> tuple[str, str] | None:
         if word in (city, f"{city}시"):
             return f"{city}시", "city"
     return None
+
+
+GOVERNMENT_WORDS = ("산업정책", "정책", "시정", "도정", "행정", "예산")
+
+
+def governments(text: str) -> Iterator[Found]:
+    """A city or province that acts is its government, kept apart from the territory:
+    "전라북도와 전주시가" (both), "전주시로부터", "전주시 산업정책" → 전주시청. A lone
+    "전주시가" is left to the territory (it is as often a place that grows)."""
+    words = tokens(text)
+    acting: dict[int, str] = {}
+    for i, token in enumerate(words):
+        particle = token.text[len(token.stem) :]
+        after = words[i + 1] if i + 1 < len(words) else None
+        if (
+            after is not None
+            and particle in ("와", "과")
+            and _acting(after)
+            and _acting(token, None)
+        ):
+            acting[i] = acting[i + 1] = f"{token.text} {after.text}"
+        elif _acting(token) and token.text.endswith("로부터"):
+            acting.setdefault(i, token.text)
+        elif after is not None and after.stem in GOVERNMENT_WORDS and _acting(token, ("",)):
+            acting.setdefault(i, f"{token.text} {after.stem}")
+    for i, quote in sorted(acting.items()):
+        place = _place(words[i].stem)
+        assert place is not None
+        yield Found("organization", place[0] + "청", "medium", "a city or province that acts",
+                    [quote], {"kind": "government", "territory": place[0]})  # fmt: skip
+
+
+def _acting(token: Token, particles: tuple[str, ...] | None = ("가", "이", "로부터")) -> bool:
+    """ "전주시가", "부산시로부터": a city or province, by its full name, before a subject
+    particle (``particles``; None: any particle)."""
+    place = _place(token.stem)
+    particle = token.text[len(token.stem) :]
+    if place is None or place[1] not in ("city", "province"):
+        return False
+    return token.stem.endswith(("시", "도")) and (particles is None or particle in particles)

@@ -14,13 +14,14 @@ from typing import Any
 
 from rdflib import Graph, Literal
 
+from kg.build.regions import with_regions
 from kg.build.sources import Record, Records, Source
 
 DRAFT_ONLY = ("source", "document")
 
 
 def draft_records(draft: dict[str, Any], file: Path) -> Records:
-    """The records of a draft (its document table left out), as the loader makes them."""
+    """A draft's records (its document table left out) and the 17 시·도, as a build sees them."""
     records = Records()
     for kind, tables in draft.items():
         if kind in DRAFT_ONLY:
@@ -28,7 +29,7 @@ def draft_records(draft: dict[str, Any], file: Path) -> Records:
         for table in tables:
             record = Record(kind, table["slug"], dict(table), draft["source"], file)
             records.by_kind.setdefault(kind, []).append(record)
-    return records
+    return with_regions(records)
 
 
 def draft_source(draft: dict[str, Any], text: str) -> Source:

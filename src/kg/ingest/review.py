@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kg.build.evidence import find_quote
 from kg.ingest.model import CONFIDENCE, Extraction, Found
+from kg.ingest.slugs import proposed_en
 
 TITLES = {
     "organization": "organizations",
@@ -31,6 +32,8 @@ def review(extraction: Extraction) -> str:
         if items:
             lines.append(f"{title}: {len(items)}")
             lines += [f"  {_line(item, extraction.text)}" for item in items]
+        elif kind in ("organization", "event"):
+            lines.append(f"{title}: none")
     lines += _todo(extraction)
     return "\n".join(lines) + "\n"
 
@@ -54,12 +57,14 @@ def _what(item: Found) -> str:
     f = item.fields
     if item.kind == "event":
         actor = f" by {f['actor'].ko}" if f.get("actor") is not None else ""
-        about = f" about {f['about'].ref()}" if f.get("about") is not None else " about ?"
+        about = (
+            f" about {f['about'].ref()}" if f.get("about") is not None else " about ? (not drafted)"
+        )
         return (
             f"{f['date']} ({f['precision']}) {f.get('event_kind') or '?'}{actor}{about}: {item.ko}"
         )
     if item.kind == "observation":
-        about = f["about"].ref() if f.get("about") is not None else "? (not drafted)"
+        about = f["about"].ref() if f.get("about") is not None else "? (not drafted: no subject)"
         return f"{f['value']} {f['unit_text']} = {f['variable_ko']} of {about}"
     if item.kind == "unit" and f.get("date"):
         return f"{item.ko} (since {f['date']})"
@@ -84,11 +89,16 @@ def _where(item: Found, text: str) -> str:
 def _todo(extraction: Extraction) -> list[str]:
     counts = {c: sum(1 for i in extraction.items if i.confidence == c) for c in CONFIDENCE}
     unsure = [i for i in extraction.items if i.confidence == "low"]
+    proposed = [(i, en) for i in extraction.items if (en := proposed_en(i))]
+    empty = len(extraction.items) - len(proposed)
     lines = [
         "to review:",
         "  confidence: " + ", ".join(f"{counts[c]} {c}" for c in CONFIDENCE),
-        f'  English labels to write: {sum(1 for i in extraction.items)} records have en = ""',
+        f'  English labels to write: {empty} records have en = ""',
     ]
     lines += [f"  check (low confidence): {i.slug} {i.ko}" for i in unsure]
+    if proposed:
+        lines.append("  machine-proposed (Revised Romanization, korean-romanizer): check them")
+        lines += [f"    {i.kind} {i.slug}: en = {en!r} for {i.ko}" for i, en in proposed]
     lines += [f"  note: {note}" for note in extraction.notes]
     return lines

@@ -26,10 +26,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.build.evidence import evidence_at
+from kg.build.regions import Region, load_regions
 from kg.core.config import DEF_BASE, FACTS_GRAPH_IRI, PREFIXES, PROVENANCE_GRAPH_IRI, entity_iri
 from kg.core.files import write_atomic
 from kg.core.generated import GENERATED_SYNTH
-from kg.scale.synth_data import CONCEPTS, REGIONS
+from kg.scale.synth_data import CONCEPTS
 
 RDF, RDFS, XSD = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["xsd"]
 SCHEMA, ORG, OA, SKOS = PREFIXES["schema"], PREFIXES["org"], PREFIXES["oa"], PREFIXES["skos"]
@@ -54,7 +55,7 @@ T = {
     "program": [f"{DEF_BASE}Program", f"{SCHEMA}Organization", f"{SCHEMA}Project"],
     "person": [f"{SCHEMA}Person"], "post": [f"{ORG}Post"],
     "observation": [f"{SCHEMA}Observation"], "legislation": [f"{SCHEMA}Legislation"],
-    "place": [f"{SCHEMA}AdministrativeArea", f"{SCHEMA}Place"],
+    "place": [f"{DEF_BASE}Region", f"{SCHEMA}AdministrativeArea", f"{SCHEMA}Place"],
     "concept": [f"{SKOS}Concept"], "scheme": [f"{SKOS}ConceptScheme"],
 }  # fmt: skip
 CHANGE = [f"{ORG}ChangeEvent", f"{PREFIXES['prov']}Activity", f"{SCHEMA}Event",
@@ -104,6 +105,7 @@ class Synth:
 
     def __init__(self, texts_dir: Path, texts_url: str) -> None:
         self.quads: list[ox.Quad] = []
+        self.regions = load_regions()
         self.rng = random.Random(7)
         self.texts_dir, self.texts_url = texts_dir, texts_url
         self.texts: dict[Path, str] = {}
@@ -152,14 +154,25 @@ class Synth:
             self.add(scheme, f"{SKOS}hasTopConcept", iri)
         for lang, label in (("ko", "기술"), ("en", "Technologies")):
             self.add(scheme, f"{SKOS}prefLabel", lit(label, lang=lang))
-        for slug, ko, en in REGIONS:
-            self.entity(entity_iri("place", slug), "place", ko, en)
+        for region in self.regions:
+            self.region(region)
         ministry = entity_iri("org", "msit")
         self.entity(ministry, "ministry", "과학기술정보통신부", "Ministry of Science and ICT")
 
+    def region(self, region: Region) -> None:
+        """A 시·도 as ``kg build`` writes it from data/reference/regions.toml."""
+        iri = self.entity(entity_iri("place", region.slug), "place", region.ko, region.en)
+        for lang in ("ko", "en"):
+            for name in region.alt_names(lang):
+                self.add(iri, f"{SKOS}altLabel", lit(name, lang=lang))
+        self.add(iri, f"{SCHEMA}identifier", lit(region.iso))
+        for official in region.sources:
+            self.add(iri, f"{DCT}source", official)
+
     # --- one agency and its source document --------------------------------
     def agency(self, i: int) -> None:
-        region, region_ko, region_en = REGIONS[i % len(REGIONS)]
+        place = self.regions[i % len(self.regions)]
+        region, region_ko, region_en = place.slug, place.ko, place.short_en
         doc = Document(f"a{i:05d}")
         slug, ko, en = f"a{i:05d}", f"{region_ko}정보산업진흥원{i}", f"{region_en} ICT Agency {i}"
         agency = self.entity(entity_iri("org", slug), "agency", ko, en)
@@ -238,6 +251,7 @@ class Synth:
         law = self.entity(entity_iri("legislation", f"{slug}-ordinance"), "legislation",
                           law_ko, law_en)  # fmt: skip
         self.add(law, f"{SCHEMA}legislationJurisdiction", entity_iri("place", region[0]))
+        self.add(law, f"{SCHEMA}about", entity_iri("org", slug))  # the agency it supports
         date = self.date(2010)
         labels = (f"{law_ko} 제정", f"Enactment of the {law_en}")
         event = self.event(f"{slug}-ordinance-enactment", "EnactmentEvent", labels, date, law)
@@ -292,7 +306,7 @@ def synthesize(n: int, output: Path) -> Synth:
     synth = Synth(texts_dir, texts_dir.name)
     synth.shared()
     i = 0
-    while i < len(REGIONS) or len(synth.quads) < n:
+    while i < len(synth.regions) or len(synth.quads) < n:
         i += 1
         synth.agency(i)
     return synth

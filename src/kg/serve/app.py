@@ -12,10 +12,14 @@ Routes (a Starlette app, run by uvicorn):
 
 The graph is read-only: update requests are refused (403), and every query passes
 :func:`kg.sparql.guard.check_query` before a worker of :mod:`kg.sparql.executor` runs it under the
-time and row limits. Requests are checked before any work: a parameter given twice,
-``default-graph-uri`` / ``named-graph-uri`` or text that is not UTF-8 is 400, a body
-over MAX_BODY 413 (refused before reading past it), a URL over MAX_URL 414, a media
-type other than the protocol's 415. CORS lets any origin read, never with credentials.
+time and row limits, within the per-client limits of :mod:`kg.serve.fairness` (429) and
+the queue bound of the pool (503, both with Retry-After). A rebuilt graph file is
+picked up while serving (:mod:`kg.serve.state`). Requests are checked before any
+work: a parameter given twice, ``default-graph-uri`` (other than the served graph's own
+name, ``<base>graph/all``, which ``kg query --endpoint`` sends) / ``named-graph-uri`` or
+text that is not UTF-8 is 400, a body over MAX_BODY 413 (refused before reading past it),
+a URL over MAX_URL 414, a media type other than the protocol's 415. CORS lets any
+origin read, never with credentials.
 Every response carries a Content-Security-Policy and nosniff (:mod:`kg.serve.security`).
 
 Example::
@@ -26,6 +30,7 @@ Example::
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,10 +47,13 @@ from starlette.staticfiles import StaticFiles
 from kg.core.config import ID_BASE
 from kg.core.errors import KgError, QueryError
 from kg.core.paths import QUERIES_DIR, WEB_DIR, YASGUI_DIR
+from kg.serve.fairness import Limited, describe_limits, run_fairly
 from kg.serve.security import SecurityHeaders
-from kg.sparql.executor import QueryPool, QueryTimeout, ServerBusy
+from kg.serve.state import follow, load_state
+from kg.sparql.executor import QueryTimeout, ServerBusy
 from kg.sparql.guard import MAX_LENGTH, check_query
 from kg.sparql.negotiation import prefers_html, serialize_triples, split_suffix, wanted
+from kg.sparql.remote import DEFAULT_GRAPH
 
 MAX_BODY = 4 * MAX_LENGTH  # bytes: a query of MAX_LENGTH characters, percent-encoded
 MAX_URL = 32 * 1024  # bytes of path and query string; longer queries must be POSTed (414)
@@ -59,11 +67,17 @@ class ServeConfig:
     """What the server serves and its limits."""
 
     nquads: Path
-    workers: int = 2
+    workers: int | None = None  # None: one per core
     timeout: float = 10.0
     max_rows: int = 10_000
     queries_dir: Path = QUERIES_DIR
     store: Path | None = None  # a persistent Oxigraph store (``--store``), built from nquads
+    queue_wait: float = 5.0  # seconds a query may wait for a worker (then 503)
+    fast_lane: float = 0.5  # seconds a query may run on the worker kept for cheap ones
+    client_queries: int = 2  # queries one client may have running or waiting
+    client_budget: float = 30.0  # seconds of query time per client per minute
+    trusted_proxies: tuple[str, ...] = ()  # peers whose client header is believed
+    client_header: str = "X-Forwarded-For"
 
 
 class Refused(Exception):
@@ -79,11 +93,13 @@ def create_app(config: ServeConfig, store=None) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
-        _load_state(app, config, store)
+        load_state(app, config, store)
         app.state.pool.start()
+        following = asyncio.create_task(follow(app, config))
         try:
             yield
         finally:
+            following.cancel()
             app.state.pool.close()
 
     from kg.serve.portal import QUERY_SCRIPT
@@ -124,24 +140,6 @@ class URLLimit:
         await self.app(scope, receive, send)
 
 
-def _load_state(app: Starlette, config: ServeConfig, store=None) -> None:
-    from kg.serve.void import dataset_stats
-    from kg.sparql.catalogue import load_catalogue
-    from kg.sparql.store import open_store
-
-    app.state.store = store if store is not None else open_store(config.nquads, config.store)
-    app.state.stats = dataset_stats(app.state.store)
-    catalogue = sorted(load_catalogue(config.queries_dir).values(), key=_example_order)
-    app.state.examples = [{"title": q.title, "text": q.text} for q in catalogue]
-    app.state.pool = QueryPool(
-        config.nquads, config.workers, config.timeout, config.max_rows, config.store
-    )
-
-
-def _example_order(query) -> tuple[bool, str]:
-    return (query.is_violation, query.name)
-
-
 async def sparql(request: Request) -> Response:
     """The SPARQL 1.1 Protocol query operation."""
     try:
@@ -151,10 +149,14 @@ async def sparql(request: Request) -> Response:
             return _no_query(request, accept)
         _check(query)
         keys = wanted(params.get("format"), accept)
-        result = await request.app.state.pool.run(query, keys)
+        result = await run_fairly(request, query, keys)
     except Refused as e:
         return _error(e.status, str(e))
-    except (QueryTimeout, ServerBusy) as e:
+    except Limited as e:
+        return _error(429, str(e), {"Retry-After": str(e.retry_after)})
+    except ServerBusy as e:  # no worker in time, or the worker died: try again
+        return _error(503, str(e), {"Retry-After": str(e.retry_after)})
+    except QueryTimeout as e:
         return _error(503, str(e))
     except QueryError as e:
         return _error(400, str(e))
@@ -191,8 +193,10 @@ async def _query_of(request: Request) -> tuple[str | None, dict[str, str]]:
     if "update" in params:
         raise Refused(403, UPDATE_REFUSED)
     for name in ("default-graph-uri", "named-graph-uri"):
-        if name in params:
-            raise Refused(400, f"{name} is not supported: queries run on the served graph")
+        if name in params and (name, params[name]) != ("default-graph-uri", DEFAULT_GRAPH):
+            raise Refused(
+                400, f"{name} is not supported: queries run on the served graph <{DEFAULT_GRAPH}>"
+            )
     if query is not None and "query" in params:
         raise Refused(400, "the query is given twice: in the body and as query=")
     return params.get("query", query), params
@@ -269,7 +273,9 @@ def home(request: Request) -> Response:
     """``/``: the dataset explained, with links to every entity."""
     from kg.serve.portal import home_page
 
-    return HTMLResponse(home_page(request.app.state.store, request.app.state.stats))
+    state = request.app.state
+    served = {"built": state.built, "limits": describe_limits(state.pool, state.clients.limits)}
+    return HTMLResponse(home_page(state.store, state.stats, served))
 
 
 def query_script(request: Request) -> Response:
@@ -307,5 +313,5 @@ def entity(request: Request) -> Response:
     return Response(body, media_type=media_type, headers={"Vary": "Accept"})
 
 
-def _error(status: int, message: str) -> Response:
-    return PlainTextResponse(" ".join(message.split()) + "\n", status_code=status)
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    return PlainTextResponse(" ".join(message.split()) + "\n", status_code=status, headers=headers)

@@ -39,8 +39,11 @@ YASGUI_ASSETS = "/assets/yasgui"
 QUERY_SCRIPT = "/assets/kg/query.js"  # starts YASGUI (kg/web/query.js; no inline script)
 
 
-def home_page(store: ox.Store, stats: DatasetStats) -> str:
-    """``/``: what the dataset is, its counts, and a link to every entity by kind."""
+def home_page(store: ox.Store, stats: DatasetStats, served: dict | None = None) -> str:
+    """``/``: what the dataset is, its counts, and a link to every entity by kind.
+
+    ``served``: when the served graph file was built and the server's limits (``kg serve``).
+    """
     by_kind = _entities_by_kind(store)
     names = labels(store, {iri for iris in by_kind.values() for iri in iris})
     kinds = [
@@ -57,6 +60,7 @@ def home_page(store: ox.Store, stats: DatasetStats) -> str:
         stats=stats,
         kinds=kinds,
         classes=[(compact_iri(cls), count) for cls, count in stats.classes.items()],
+        served=served,
     )
 
 

@@ -7,8 +7,12 @@ Each ``.rq`` file opens with comment lines that explain it::
     # columns: unit, label, opened
     # param: year xsd:gYear  the year to list
     # param: org iri default=kg:org/jeonju-ict-culture-agency  the organization
+    # param: agency entity optional  one agency; without it, every agency
+    # param: text xsd:string example=센터  the text to look for
 
-A parameter without ``default=`` must be given (``kg query NAME --param year=2017``).
+A parameter without ``default=`` or ``optional`` must be given
+(``kg query NAME --param year=2017``); an optional one not given is left unbound.
+``example=`` is a value that gives rows, for tests and pages that run every query.
 Its TYPE (``xsd:gYear``, ``iri``, ``entity`` …) says how :mod:`kg.sparql.query` checks and
 binds the value. This module reads those headers only; it imports no RDF library.
 """
@@ -29,8 +33,8 @@ NAME = re.compile(r"[a-z0-9_-]+")  # always fullmatch: "$" would accept "history
 MAX_BYTES = 400_000  # a query file larger than this is not a query
 HEADER = re.compile(r"^#\s*(?P<key>[a-z]+)\s*:\s*(?P<value>.*?)\s*$")
 PARAM = re.compile(
-    r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>\S+)"
-    r"(?:\s+default=(?P<default>\S+))?(?:\s+(?P<doc>.*))?$"
+    r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>\S+)(?:\s+(?P<optional>optional)(?=\s|$))?"
+    r"(?:\s+default=(?P<default>\S+))?(?:\s+example=(?P<example>\S+))?(?:\s+(?P<doc>.*))?$"
 )
 
 
@@ -42,11 +46,18 @@ class Param:
     type: str
     doc: str = ""
     default: str | None = None
+    optional: bool = False  # not given: left unbound (e.g. `agency`: every agency)
+    example: str | None = None  # a value that gives rows (tests, pages running every query)
 
     @property
     def required(self) -> bool:
-        """A parameter with no default must be given."""
-        return self.default is None
+        """A parameter with no default must be given, unless it is optional."""
+        return self.default is None and not self.optional
+
+    @property
+    def sample(self) -> str | None:
+        """A value to run the query with: its default, else its example (None: leave it)."""
+        return self.default if self.default is not None else self.example
 
 
 @dataclass(frozen=True)
@@ -105,7 +116,9 @@ def _param(path: Path, value: str) -> Param:
     if not match:
         raise QueryError(f"{path}: bad '# param:' line {value!r} (want: NAME TYPE doc)")
     doc = match.group("doc") or ""
-    return Param(match.group("name"), match.group("type"), doc, match.group("default"))
+    name, type_, default = match.group("name"), match.group("type"), match.group("default")
+    optional, example = bool(match.group("optional")), match.group("example")
+    return Param(name, type_, doc, default, optional, example)
 
 
 def load_catalogue(directory: Path = QUERIES_DIR) -> dict[str, CatalogueQuery]:

@@ -1,21 +1,31 @@
 """Run user SPARQL in worker processes that can be killed: a time limit that really stops work.
 
-Each worker loads the built N-Quads into its own Oxigraph store once, then answers
-one query at a time over a pipe: it runs the query, enforces the row limit, and
-returns the serialized result. The pool hands a query to an idle worker and waits
-at most ``timeout`` seconds; a worker that has not answered by then is killed and
-replaced, and the caller gets :class:`QueryTimeout`. Other requests keep being
-served by the other workers meanwhile.
+Each worker (:mod:`kg.sparql.worker`) loads the graph into its own Oxigraph store once,
+then answers one query at a time over a pipe: it runs the query, enforces the row
+limit, and returns the serialized result. A worker that has not answered within
+``timeout`` seconds is killed and replaced, and the caller gets :class:`QueryTimeout`;
+the other workers keep serving meanwhile.
+
+Fairness (:mod:`kg.sparql.lanes`): with two workers or more, a *fast lane* takes only
+queries predicted cheap: a text that answered quickly before, or a new text from a
+client whose recent queries were all quick (the caller's :class:`Ticket`). A query
+there that runs past ``fast_limit`` seconds is stopped, its text remembered as slow,
+and it starts again on another worker with the rest of its time, so a slow query holds
+the fast lane for ``fast_limit`` at most. The fast lane has two workers (one more
+process than ``workers``), so it keeps serving while one is stopped and replaced.
+Workers outside the fast lane run at a lower processor priority (nice 10), so slow
+queries leave the fast lane its core. A query waits at most ``queue_wait`` seconds for
+a worker (:class:`ServerBusy`, with a Retry-After); a worker that dies mid-query
+(``kill -9``) is replaced and that query gets :class:`WorkerDied`.
+:meth:`QueryPool.reload` moves every worker to a rebuilt graph file without dropping a
+query: busy workers are replaced once they answer.
 
 A SELECT runs twice: once to count its rows against the limit without keeping
 them, then again to serialize it (pyoxigraph serializes only a fresh result); a
-CONSTRUCT keeps at most limit + 1 triples. A result over the limit is never sent,
-not even in part.
+CONSTRUCT keeps at most limit + 1 triples. A result over the limit is never sent.
 
 ``kg query`` uses the same worker for one query (:func:`run_once`): any job
 ``job(store, *args)`` that returns something picklable, stopped past its time limit.
-Once its graph is loaded, a worker leaves the network where Linux allows it
-(:func:`isolate_network`), so a query cannot reach out even past :mod:`kg.sparql.guard`.
 
 Example::
 
@@ -28,17 +38,22 @@ Example::
 from __future__ import annotations
 
 import asyncio
-import itertools
+import math
 import multiprocessing as mp
+import os
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 from kg.core.errors import KgError, QueryError
+from kg.sparql.lanes import Lanes, Ticket, Worker, default_workers, readable
+from kg.sparql.worker import READY, QueryTooLarge, answer, start_worker, stop_worker
 
-CLONE_NEWUSER = 0x10000000  # from <sched.h>: os.unshare arrives with Python 3.12
-CLONE_NEWNET = 0x40000000
+__all__ = ["QueryPool", "QueryTimeout", "QueryTooLarge", "ServerBusy", "WorkerDied", "run_once"]
+SLOW_NICE = 10  # the nice value of workers outside the fast lane
+READY_LIMIT = 600.0  # seconds a new worker may take to load the graph
+KNOWN_TEXTS = 1000  # query texts remembered as cheap or not (the fast lane's prediction)
 
 
 class QueryTimeout(KgError):
@@ -51,12 +66,16 @@ class QueryTimeout(KgError):
     exit_code = 2
 
 
-class QueryTooLarge(QueryError):
-    """A query's result has more rows (or triples) than the configured limit."""
-
-
 class ServerBusy(KgError):
-    """Every worker stayed busy for the whole time limit: the query never started."""
+    """No worker was free within the queue bound: the query never started."""
+
+    def __init__(self, message: str, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class WorkerDied(ServerBusy):
+    """The worker running the query died (killed from outside); it was replaced."""
 
 
 @dataclass(frozen=True)
@@ -68,83 +87,194 @@ class Result:
     body: bytes
 
 
-@dataclass
-class _Worker:
-    process: mp.process.BaseProcess
-    conn: Connection
-
-
 class QueryPool:
     """A fixed number of query workers; each query gets one, or a clear error."""
 
     def __init__(
         self,
         nquads: Path,
-        workers: int = 2,
+        workers: int | None = None,
         timeout: float = 10.0,
         max_rows: int = 10_000,
         store_path: Path | None = None,
+        queue_wait: float | None = None,
+        fast_limit: float = 0.5,
     ):
         self.nquads = nquads
         self.store_path = store_path  # a persistent store (kg.sparql.store.open_store), if any
-        self.size = max(1, workers)
+        self.size = max(1, workers or default_workers())
         self.timeout = timeout
         self.max_rows = max_rows
+        self.queue_wait = timeout if queue_wait is None else queue_wait
+        # the fast lane: only with a second worker, and only if shorter than the time limit
+        self.fast_limit = fast_limit if self.size > 1 and 0 < fast_limit < timeout else 0.0
         self._context = mp.get_context("spawn")
-        self._idle: asyncio.Queue[_Worker] | None = None
-        self._all: list[_Worker] = []
+        self._lanes = Lanes(max_waiting=8 * self.size)
+        self._all: list[Worker] = []
+        self._generation = 0
+        self._tasks: set[asyncio.Future] = set()  # workers loading before they join a lane
+        self._loading: set[Worker] = set()
+        self._known: OrderedDict[str, bool] = OrderedDict()  # query text: cheap or not
 
     def start(self) -> None:
         """Start the workers (call from the event loop that will use the pool)."""
-        self._idle = asyncio.Queue()
-        for _ in range(self.size):
-            self._idle.put_nowait(self._spawn())
+        for index in range(self.size):
+            self._lanes.give(self._spawn(fast=index == 0 and self.fast_limit > 0))
+        if self.fast_limit:  # a second fast worker: the lane stays open while one is replaced
+            self._lanes.give(self._spawn(fast=True))
 
     def close(self) -> None:
-        """Stop every worker."""
+        """Stop every worker; queries still waiting for one get ServerBusy."""
+        self._lanes.fail_all(ServerBusy("the server is stopping"))
+        for task in self._tasks:
+            task.cancel()
         for worker in self._all:
-            _stop(worker)
+            stop_worker(worker)
         self._all.clear()
+        self._lanes.idle.clear()
 
-    async def run(self, query: str, formats: list[str]) -> Result:
-        """Run ``query`` in a worker; its result serialized in the first of ``formats`` it has."""
-        assert self._idle is not None, "QueryPool.start() was not called"
+    def reload(self) -> None:
+        """Serve the graph file as it is now, without a gap: each worker gets a successor
+        that loads the new graph meanwhile; an old worker stops once its successor is
+        ready and it is idle (a busy one answers its query first)."""
+        self._generation += 1
+        for worker in [w for w in self._all if w.generation != self._generation]:
+            self._bring_in(self._spawn(worker.fast), worker)
+
+    def _bring_in(self, worker: Worker, old: Worker | None = None) -> None:
+        """Give ``worker`` to its lane once it has loaded the graph; then ``old`` stops if idle."""
+
+        async def when_ready() -> None:
+            try:
+                await readable(worker.conn, READY_LIMIT)
+                worker.ready = worker.conn.recv() == READY
+            except (TimeoutError, EOFError, OSError):
+                pass  # a worker that does not start is replaced when a query finds it dead
+            self._loading.discard(worker)
+            if old is not None and old in self._lanes.idle:
+                self._lanes.idle.remove(old)
+                self._successor(old)
+            if worker in self._all:
+                self._lanes.give(worker)
+
+        self._loading.add(worker)
+        task = asyncio.ensure_future(when_ready())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def heal(self) -> None:
+        """Replace the idle workers that died, killed from outside."""
+        for worker in [w for w in self._lanes.idle if not w.process.is_alive()]:
+            self._lanes.idle.remove(worker)
+            self._successor(worker)
+
+    def waiting(self) -> int:
+        """Queries waiting for a worker now."""
+        return self._lanes.waiting()
+
+    async def run(self, query: str, formats: list[str], ticket: Ticket | None = None) -> Result:
+        """Run ``query`` in a worker; its result serialized in the first of ``formats`` it has.
+
+        ``ticket`` (optional) says whether the query is predicted cheap and its priority;
+        the worker-seconds the query used are added to ``ticket.seconds``.
+        """
+        ticket = ticket or Ticket()
+        key = " ".join(query.split())
+        known = self._known.get(key)  # a text seen before predicts itself, else the client does
+        ticket.cheap = ticket.cheap if known is None else known
+        request = (answer, (query, formats, self.max_rows))
+        worker = await self._acquire(ticket)
+        began = ticket.seconds  # of the last run: a query moved off the fast lane runs again
+        if not worker.fast:
+            try:
+                reply = await self._ask(worker, request, self.timeout, ticket)
+            except QueryTimeout:
+                self._remember(key, cheap=False)
+                raise
+        else:
+            try:
+                reply = await self._ask(worker, request, self.fast_limit, ticket)
+            except QueryTimeout:
+                self._remember(key, cheap=False)
+                ticket.cheap = False
+                worker = await self._acquire(ticket)  # the rest of its time, on another lane
+                began = ticket.seconds
+                reply = await self._ask(worker, request, self.timeout - self.fast_limit, ticket)
+        self._remember(key, cheap=ticket.seconds - began < self.fast_limit)
+        return _unpack(reply)
+
+    async def _acquire(self, ticket: Ticket) -> Worker:
+        worker = self._lanes.take(ticket.cheap)
+        if worker is None:
+            try:
+                worker = await self._lanes.wait(ticket.cheap, ticket.priority, self.queue_wait)
+            except TimeoutError as e:
+                raise ServerBusy(
+                    f"no query worker was free within {self.queue_wait:g} s "
+                    f"({len(self._all)} workers, {self.waiting()} queries waiting); try again",
+                    retry_after=max(1, math.ceil(self.queue_wait)),
+                ) from e
+        if worker.process.is_alive():
+            return worker
+        self._successor(worker)  # killed while idle: the query waits for another worker
+        return await self._acquire(ticket)
+
+    async def _ask(self, worker: Worker, request: tuple, budget: float, ticket: Ticket) -> tuple:
         began = time.monotonic()
         try:
-            worker = await asyncio.wait_for(self._idle.get(), self.timeout)
-        except TimeoutError as e:
-            raise ServerBusy(
-                f"all {self.size} query workers stayed busy for {self.timeout:g} s; try again"
-            ) from e
-        budget = max(0.1, self.timeout - (time.monotonic() - began))
-        request = (_answer, (query, formats, self.max_rows))
-        try:
-            reply = await asyncio.to_thread(_ask, worker, request, budget)
-        except asyncio.CancelledError:
-            # the caller went away mid-query: its reply must not reach the next caller
-            worker = self._replace(worker)
-            raise
-        except (TimeoutError, EOFError, OSError) as e:
-            worker = await asyncio.to_thread(self._replace, worker)
+            if not worker.ready:  # loading the graph is not the query's time
+                await readable(worker.conn, READY_LIMIT)
+                worker.ready, began = worker.conn.recv() == READY, time.monotonic()
+            worker.conn.send(request)
+            await readable(worker.conn, budget)
+            reply = worker.conn.recv()
+        except BaseException as e:  # the worker's state is unknown: a fresh one takes its place
+            self._successor(worker)
             if isinstance(e, TimeoutError):
                 raise QueryTimeout(
                     f"query stopped: it ran past the time limit of {self.timeout:g} s"
                 ) from e
-            raise KgError("the query worker died while running the query") from e
+            if isinstance(e, (EOFError, OSError)):
+                raise WorkerDied("the query worker died while running the query; try again") from e
+            raise
         finally:
-            self._idle.put_nowait(worker)
-        return _unpack(_returned(reply))
+            ticket.seconds += time.monotonic() - began
+        if worker.generation == self._generation:
+            self._lanes.give(worker)
+        else:  # the graph was reloaded meanwhile: its successor is already loading
+            self._successor(worker)
+        return _returned(reply)
 
-    def _spawn(self) -> _Worker:
-        worker = _start(self._context, self.nquads, self.store_path)
+    def _remember(self, key: str, cheap: bool) -> None:
+        self._known[key] = cheap
+        self._known.move_to_end(key)
+        if len(self._known) > KNOWN_TEXTS:
+            self._known.popitem(last=False)
+
+    def _spawn(self, fast: bool) -> Worker:
+        # the other lanes yield the processor to the fast one (a lower priority, never raised)
+        worker = start_worker(self._context, self.nquads, self.store_path, 0 if fast else SLOW_NICE)
+        worker.fast, worker.generation = fast, self._generation
         self._all.append(worker)
         return worker
 
-    def _replace(self, worker: _Worker) -> _Worker:
-        _stop(worker)
+    def _successor(self, worker: Worker) -> None:
+        """Stop ``worker`` and start one in its lane (unless a reload already did).
+
+        The new worker joins the lane once it has loaded the graph, unless it is alone
+        in its lane: then it joins at once, and the next query waits for it to load.
+        """
+        stop_worker(worker)
         if worker in self._all:
             self._all.remove(worker)
-        return self._spawn()
+        if worker.generation != self._generation:
+            return
+        fresh = self._spawn(worker.fast)
+        serving = [w for w in self._all if w is not fresh and w not in self._loading]
+        if any(w.fast == fresh.fast for w in serving):
+            self._bring_in(fresh)
+        else:
+            self._lanes.give(fresh)
 
 
 def run_once(nquads: Path, job, args: tuple, timeout: float, store_path: Path | None = None):
@@ -154,36 +284,31 @@ def run_once(nquads: Path, job, args: tuple, timeout: float, store_path: Path | 
     persistent store at ``store_path``). The job's own errors (:class:`KgError`) are
     raised again here; a timeout is :class:`QueryTimeout`.
     """
-    worker = _start(_one_shot_context(), nquads, store_path)
+    worker = start_worker(_one_shot_context(), nquads, store_path)
     try:
-        reply = _ask(worker, (job, args), timeout)
+        worker.conn.send((job, args))
+        deadline = time.monotonic() + timeout
+        reply = READY
+        while reply == READY:  # the worker says it has loaded the graph, then answers
+            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                raise TimeoutError
+            reply = worker.conn.recv()
     except TimeoutError as e:
         raise QueryTimeout(f"query stopped: it ran past the time limit of {timeout:g} s") from e
     except (EOFError, OSError) as e:
         raise KgError("the query process died while running the query") from e
     finally:
-        _stop(worker)
+        stop_worker(worker)
     return _returned(reply)
 
 
 def _one_shot_context():
     """``fork`` (fast) when this process has one thread, so no lock can be held; else spawn."""
-    import os
-
     try:
         single = len(os.listdir("/proc/self/task")) == 1
     except OSError:
         single = False
     return mp.get_context("fork" if single else "spawn")
-
-
-def _start(context, nquads: Path, store_path: Path | None = None) -> _Worker:
-    parent, child = context.Pipe()
-    args = (child, str(nquads), str(store_path or ""))
-    process = context.Process(target=_serve, args=args, daemon=True)
-    process.start()
-    child.close()
-    return _Worker(process, parent)
 
 
 def _returned(reply: tuple):
@@ -196,19 +321,6 @@ def _returned(reply: tuple):
     return value
 
 
-def _ask(worker: _Worker, request: tuple, budget: float) -> tuple:
-    worker.conn.send(request)
-    if not worker.conn.poll(budget):
-        raise TimeoutError
-    return worker.conn.recv()
-
-
-def _stop(worker: _Worker) -> None:
-    worker.process.kill()
-    worker.process.join(5)
-    worker.conn.close()
-
-
 def _unpack(reply: tuple) -> Result:
     status, *rest = reply
     if status == "ok":
@@ -219,92 +331,3 @@ def _unpack(reply: tuple) -> Result:
     if status == "syntax":
         raise QueryError(message)
     raise KgError(message)
-
-
-# --- the worker side (runs in its own process) ---------------------------------------
-
-
-def _serve(conn: Connection, nquads: str, store_path: str = "") -> None:
-    import signal
-
-    from kg.sparql.store import open_store
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    try:
-        store = open_store(Path(nquads), Path(store_path) if store_path else None)
-        failure = None
-    except KgError as e:
-        store, failure = None, ("raised", e)
-    isolate_network()
-    while True:
-        try:
-            job, args = conn.recv()
-        except (EOFError, OSError):
-            return
-        conn.send(failure or _call(job, store, args))
-
-
-def isolate_network() -> bool:
-    """Best effort: move this process into new, empty user and network namespaces.
-
-    A second wall behind :mod:`kg.sparql.guard`: Oxigraph would contact a ``SERVICE`` URL,
-    and in an empty network namespace every connection fails (no interface is up,
-    not even loopback). Linux only, and only where unprivileged user namespaces are
-    allowed (Debian's default); False elsewhere, and the guard alone stands.
-    """
-    import ctypes
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        return ctypes.CDLL(None, use_errno=True).unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0
-    except (OSError, AttributeError):
-        return False
-
-
-def _call(job, store, args: tuple) -> tuple:
-    try:
-        return ("ok", job(store, *args))
-    except KgError as e:
-        return ("raised", e)
-    except Exception as e:  # the worker must answer, whatever went wrong
-        return ("failed", f"query failed: {type(e).__name__}: {' '.join(str(e).split())}")
-
-
-def _answer(store, query: str, formats: list[str], max_rows: int) -> tuple:
-    import pyoxigraph as ox
-
-    from kg.sparql.negotiation import serialize_result, serialize_triples
-
-    try:
-        first = _execute(store, query)
-        if isinstance(first, ox.QueryTriples):  # kept in memory, at most max_rows of them
-            triples = list(itertools.islice(first, max_rows + 1))
-            _check_size(triples, max_rows)
-            return ("ok", "graph", *serialize_triples(triples, formats))
-        _check_size(first, max_rows)
-        again = first if isinstance(first, ox.QueryBoolean) else _execute(store, query)
-        return ("ok", *serialize_result(again, formats))
-    except SyntaxError as e:
-        return ("syntax", " ".join(str(e).split()))
-    except QueryTooLarge as e:
-        return ("too-large", str(e))
-    except Exception as e:  # the worker must answer, whatever went wrong
-        return ("error", f"query failed: {type(e).__name__}: {' '.join(str(e).split())}")
-
-
-def _execute(store, query: str):
-    return store.query(query, use_default_graph_as_union=True)
-
-
-def _check_size(result, max_rows: int) -> None:
-    """Count the rows or triples without keeping them; raise past ``max_rows``."""
-    if type(result).__name__ == "QueryBoolean":
-        return
-    for count, _ in enumerate(result, start=1):
-        if count > max_rows:
-            raise QueryTooLarge(
-                f"result too large: more than {max_rows} rows (the server's limit); "
-                "add a LIMIT or narrow the query"
-            )

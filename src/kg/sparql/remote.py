@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import shlex
 import time
 import urllib.error
 import urllib.parse
@@ -27,20 +28,21 @@ from xml.etree import ElementTree
 import pyoxigraph as ox
 
 from kg.core.config import GRAPH_BASE
-from kg.core.errors import InputError, KgError
+from kg.core.errors import InputError, RemoteError
 from kg.rdf import formats
 from kg.rdf.oxigraph import QueryResult, written
 from kg.rdf.parsing import read_quads
 from kg.sparql.guard import check_query
+from kg.sparql.stores import opener_for, query_endpoint_beside
 
 DEFAULT_GRAPH = GRAPH_BASE + "all"
 RESULTS = "application/sparql-results+json, application/sparql-results+xml;q=0.5"
 SRX = "{http://www.w3.org/2005/sparql-results#}"
 MAX_TRIES, MAX_WAIT, TIMEOUT = 4, 30.0, 120.0
-
-
-class RemoteError(KgError):
-    """The remote store failed, refused, or answered something that cannot be trusted."""
+REFUSED_HINT = (
+    " (the store wants a login in ~/.netrc, or write rights for its user: "
+    "see the README, 'Other SPARQL stores')"
+)
 
 
 @dataclass(frozen=True)
@@ -48,14 +50,6 @@ class PushResult:
     graph: str
     sent: int
     stored: int
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D102
-        raise RemoteError(f"{req.full_url}: the server redirects to {newurl}; not followed")
-
-
-OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect())
 
 
 def _check_url(url: str) -> str:
@@ -71,16 +65,15 @@ def request(method: str, url: str, data: bytes | None = None, headers: dict | No
         req = urllib.request.Request(_check_url(url), data=data, method=method,
                                      headers=headers or {})  # fmt: skip
         try:
-            with OPENER.open(req, timeout=TIMEOUT) as response:
+            with opener_for(url).open(req, timeout=TIMEOUT) as response:
                 return response.status, response.headers, _read_all(response, url)
         except urllib.error.HTTPError as e:
             if e.code in (429, 503) and attempt < MAX_TRIES:
                 time.sleep(_retry_after(e.headers.get("Retry-After"), attempt))
                 continue
-            body = e.read(500).decode("utf-8", "replace")
-            raise RemoteError(
-                f"{method} {url}: HTTP {e.code} {' '.join(body.split())[:200]}"
-            ) from e
+            body = " ".join(e.read(500).decode("utf-8", "replace").split())[:200]
+            hint = REFUSED_HINT if e.code in (401, 403) else ""
+            raise RemoteError(f"{method} {url}: HTTP {e.code} {body}{hint}") from e
         except http.client.IncompleteRead as e:
             raise RemoteError(f"{method} {url}: truncated answer ({len(e.partial)} bytes)") from e
         except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
@@ -161,10 +154,16 @@ def _lexical(term: str) -> str:
     return term.split('"')[1] if term.startswith('"') else term
 
 
-def remote_select(endpoint: str, query_text: str) -> list[dict[str, str]]:
+def _form(query_text: str, default_graph: str) -> bytes:
+    """The POST body: the query, and the graph to read as ``default-graph-uri`` if any."""
+    fields = {"query": query_text} | ({"default-graph-uri": default_graph} if default_graph else {})
+    return urllib.parse.urlencode(fields).encode("utf-8")
+
+
+def remote_select(endpoint: str, query_text: str, default_graph: str = "") -> list[dict[str, str]]:
     """Rows of a SELECT on ``endpoint``: variable → term in N-Triples form."""
     check_query(query_text)
-    data = urllib.parse.urlencode({"query": query_text}).encode("utf-8")
+    data = _form(query_text, default_graph)
     headers = {"Accept": RESULTS, "Content-Type": "application/x-www-form-urlencoded"}
     _, reply, body = request("POST", endpoint, data, headers)
     kind = reply.get("Content-Type", "")
@@ -220,18 +219,32 @@ ANSWERS = (
     "application/n-triples;q=0.8, text/turtle;q=0.5"
 )
 
+# CONSTRUCT/DESCRIBE ask for RDF only: offered SPARQL JSON too, Virtuoso 7.2 answers them
+# as s/p/o bindings (with a "lang" key that is not SPARQL JSON).
+RDF_ANSWERS = "application/n-triples, text/turtle;q=0.5"
+
+
+def _gives_triples(query_text: str) -> bool:
+    """Whether the query is a CONSTRUCT or DESCRIBE (run on an empty store: no data read)."""
+    try:
+        return isinstance(ox.Store().query(query_text), ox.QueryTriples)
+    except SyntaxError:
+        return False  # the endpoint will say what is wrong with it
+
 
 def remote_query(endpoint: str, query_text: str, default_graph: str = "") -> QueryResult:
     """Any read-only query on ``endpoint``, read back as pyoxigraph results.
 
     SELECT gives :class:`pyoxigraph.QuerySolutions`, ASK :class:`~pyoxigraph.QueryBoolean`,
     CONSTRUCT/DESCRIBE :class:`~pyoxigraph.QueryTriples`: the types the local store gives.
-    ``default_graph`` is sent as the protocol's ``default-graph-uri``.
+    ``default_graph`` is sent as the protocol's ``default-graph-uri`` ("": none, the
+    endpoint's own default graph, which some stores keep empty and others make the union
+    of every graph).
     """
     check_query(query_text)
-    fields = {"query": query_text} | ({"default-graph-uri": default_graph} if default_graph else {})
-    headers = {"Accept": ANSWERS, "Content-Type": "application/x-www-form-urlencoded"}
-    _, reply, body = request("POST", endpoint, urllib.parse.urlencode(fields).encode(), headers)
+    accept = RDF_ANSWERS if _gives_triples(query_text) else ANSWERS
+    headers = {"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
+    _, reply, body = request("POST", endpoint, _form(query_text, default_graph), headers)
     kind = reply.get("Content-Type", "").split(";")[0].strip().lower()
     # the formats a server may answer in (kg.rdf.formats), results before RDF
     found = sorted(formats.by_media_type(kind, "serve"), key=lambda f: not f.results)
@@ -253,3 +266,16 @@ def remote_query(endpoint: str, query_text: str, default_graph: str = "") -> Que
             f"{endpoint}: unreadable {kind} answer: {' '.join(str(e).split())}"
         ) from e
     raise RemoteError(f"{endpoint}: answered {kind or 'no content type'}, not SPARQL results")
+
+
+def holds_triples(endpoint: str, default_graph: str = "") -> bool:
+    """Whether the endpoint's default graph (or ``default_graph``) holds any triple at all."""
+    query = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"  # ASK answers are not read by remote_select
+    return bool(remote_select(endpoint, query, default_graph))
+
+
+def read_back_command(store_url: str, graph: str, query_endpoint: str = "") -> str:
+    """The ``kg query`` command line that reads a pushed graph back from the same store."""
+    url = query_endpoint or query_endpoint_beside(store_url) or "QUERY-URL-OF-THIS-STORE"
+    extra = "" if graph == DEFAULT_GRAPH else f" --default-graph {shlex.quote(graph)}"
+    return f"kg query history --endpoint {shlex.quote(url)}{extra}"

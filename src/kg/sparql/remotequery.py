@@ -16,16 +16,28 @@ Example::
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+
 import pyoxigraph as ox
 
 from kg.core.config import PREFIXES
 from kg.core.errors import QueryError
+from kg.rdf.oxigraph import QueryResult, written
 from kg.sparql.catalogue import CatalogueQuery
 from kg.sparql.guard import check_query
 from kg.sparql.names import Lookup, resolve_names
 from kg.sparql.params import bind, with_values
 from kg.sparql.query import render, source_name
-from kg.sparql.remote import remote_query
+from kg.sparql.remote import DEFAULT_GRAPH, holds_triples, remote_query
+
+
+@dataclass(frozen=True)
+class RemoteAnswer:
+    """The rendered answer, and a note for the user ("" if none) when it is empty."""
+
+    data: bytes
+    note: str = ""
 
 
 def remote_text(
@@ -56,7 +68,7 @@ def remote_text(
 
 
 def run_remote(endpoint: str, query: CatalogueQuery, given: dict[str, str] | None = None,
-               default_graph: str = ""):  # fmt: skip
+               default_graph: str = DEFAULT_GRAPH):  # fmt: skip
     """Run ``query`` on ``endpoint``: pyoxigraph solutions, boolean or triples."""
 
     def lookup(text: str) -> list[str]:
@@ -73,10 +85,40 @@ def execute_remote(
     given: dict[str, str] | None,
     fmt: str | None,
     fallback: str = "csv",
-    default_graph: str = "",
-) -> bytes:
-    """Like :func:`kg.sparql.query.execute`, on a remote SPARQL 1.1 endpoint."""
-    results = run_remote(endpoint, query, given, default_graph)
+    default_graph: str = DEFAULT_GRAPH,
+) -> RemoteAnswer:
+    """Like :func:`kg.sparql.query.execute`, on a remote SPARQL 1.1 endpoint.
+
+    An empty answer (no row, no triple, ``false``) from an endpoint whose graph holds
+    no triple at all comes with a note saying so, rather than zero rows in silence.
+    """
+    results, empty = _peeked(run_remote(endpoint, query, given, default_graph))
     if fmt is None:
         fmt = "turtle" if isinstance(results, ox.QueryTriples) else fallback
-    return render(results, fmt, source_name(query))
+    data = render(results, fmt, source_name(query))
+    if not empty or holds_triples(endpoint, default_graph):
+        return RemoteAnswer(data)
+    return RemoteAnswer(data, empty_note(endpoint, default_graph))
+
+
+def empty_note(endpoint: str, default_graph: str) -> str:
+    """What to tell a user whose endpoint holds nothing in the graph queried."""
+    if default_graph:
+        return (
+            f"{endpoint} holds no triples in <{default_graph}>: did you `kg push` "
+            "(or push into another graph: --default-graph IRI)?"
+        )
+    return f"{endpoint} holds no triples in its default graph: did you `kg push`?"
+
+
+def _peeked(results: QueryResult) -> tuple[QueryResult, bool]:
+    """``results`` (read again from a copy) and whether they are empty."""
+    if isinstance(results, ox.QueryBoolean):
+        return results, not bool(results)
+    if isinstance(results, ox.QueryTriples):
+        store = ox.Store()
+        store.extend(ox.Quad(*t) for t in results)
+        return store.query("CONSTRUCT WHERE { ?s ?p ?o }"), len(store) == 0
+    data = written(results.serialize(format=ox.QueryResultsFormat.JSON))
+    empty = not json.loads(data)["results"]["bindings"]
+    return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON), empty

@@ -29,7 +29,10 @@ from kg.core.errors import ParseError
 from kg.core.namespaces import OA
 from kg.validate.checks import check_labels_nfc, check_offsets, run_violation_queries
 from kg.validate.lexical import check_typed_literals, unreported
+from kg.validate.rdflib_sparql import use_parsed_once
 from kg.validate.report import Report, Violation
+
+use_parsed_once()  # pyshacl's sh:sparql constraints: parsed once, not once per focus node
 
 
 def validate(graph: Graph, shapes: Graph | None = None, root: Path | None = None) -> Report:

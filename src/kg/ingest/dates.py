@@ -1,0 +1,202 @@
+"""Dated happenings anywhere in an article: timeline lines of any shape, and prose.
+
+A *timeline-shaped* line starts with a date, after any bullet or table pipe
+(``■ 2012.3.5 …``, ``2010년 | …``, ``| 2015. 7. | …``, ``'15.7 …``); the whole line is
+one event, even when its verb is unknown. In *prose*, a date (``2015년 7월 1일``,
+``지난 2017년 5월``, ``지난 8일``, ``13일 밝혔다``) followed in its sentence by an event
+verb (:data:`kg.ingest.gazetteer.EVENT_PHRASES`) is one event. A relative date is
+resolved from the article's date line when there is one; what cannot be read becomes a
+review note with its line number, never an error.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.ingest import gazetteer as gz
+
+BULLET = re.compile(r"^[\s■□◆◇●○◎▶▷※*#•·ㆍ▪◦\-–—>|]*")
+ABSOLUTE = [  # longest forms first; y may be 'YY (apostrophe and two digits)
+    r"(?P<y>\d{4}|'\d{2})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일",
+    r"(?P<y>\d{4}|'\d{2})\s*\.\s*(?P<m>\d{1,2})\s*\.\s*(?P<d>\d{1,2})(?!\d)\s*\.?",
+    r"(?P<y>\d{4})\s*-\s*(?P<m>\d{1,2})\s*-\s*(?P<d>\d{1,2})(?!\d)",
+    r"(?P<y>\d{4}|'\d{2})\s*년\s*(?P<m>\d{1,2})\s*월",
+    r"(?P<y>\d{4}|'\d{2})\s*\.\s*(?P<m>\d{1,2})(?![\d,])\s*\.?",
+    r"(?P<y>(?:19|20)\d{2})\s*년",
+]
+LEADING = [re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：])"]]
+IN_PROSE = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(f"(?:{f})" for f in ABSOLUTE)))
+RELATIVE = re.compile(r"(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일(?=\s|,|에)")
+DATE_LINE = re.compile(
+    r"^\s*(?:[\[(【]?[^\d\n]{0,20}[\])】]?\s*)?(?:입력|기사입력|등록|발행|작성|보도일자?)?\s*[:：]?\s*"
+    r"(?P<y>\d{4})\s*[.\-년]\s*(?P<m>\d{1,2})\s*[.\-월]\s*(?P<d>\d{1,2})\s*일?\.?"
+    r"(?:\s*\(?[월화수목금토일]\)?)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
+VERB_END = r"(?=$|[^가-힣]|했|하였|한|하여|해|하고|하며|하는|됐|돼|되|된|을|를|식|받|에|다|고)"
+EVENT_PATTERNS = [(verb, re.compile(f"(?:{phrase}){VERB_END}"))
+                  for verb, phrase in gz.EVENT_PHRASES.items()]  # fmt: skip
+SENTENCE_END = re.compile(r"(?<=[다요])\.\s|[?!]\s|[.。]$")
+
+
+@dataclass
+class Dated:
+    """A date and the text that tells what happened then, with where it is printed."""
+
+    date: str
+    precision: str  # day | month | year
+    text: str  # the line after its date, or the clause after a date in prose
+    line: int  # 1-based
+    start: int  # offsets of the quote in the article (code points, end exclusive)
+    end: int
+    timeline: bool  # a line that starts with its date
+    verb: str | None = None  # the canonical verb (개소, 지정 …) or None
+    verb_at: int = -1  # offset of the verb phrase in the article
+    relative: bool = False
+
+
+class BadDate(ValueError):
+    """A date that looks like one but does not exist (2019. 13. 40)."""
+
+
+def to_date(y: str, m: str | None, d: str | None) -> tuple[str, str]:
+    """(ISO value, precision) of printed parts; BadDate if no such month or day."""
+    year = int(y.lstrip("'")) + (2000 if y.startswith("'") and int(y[1:]) < 50 else 0)
+    year += 1900 if y.startswith("'") and year < 100 else 0
+    if m is None:
+        return f"{year:04d}", "year"
+    month = int(m)
+    if not 1 <= month <= 12:
+        raise BadDate(f"no such month in {y}.{m}")
+    if d is None:
+        return f"{year:04d}-{month:02d}", "month"
+    if not 1 <= int(d) <= calendar.monthrange(year, month)[1]:
+        raise BadDate(f"no such day in {y}.{m}.{d}")
+    return f"{year:04d}-{month:02d}-{int(d):02d}", "day"
+
+
+def article_date(text: str) -> str | None:
+    """The date the article is dated by: a line of its first or last three that is a date."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    for line in [*lines[:3], *lines[-3:]]:
+        match = DATE_LINE.match(line)
+        if match:
+            try:
+                return to_date(match["y"], match["m"], match["d"])[0]
+            except BadDate:
+                continue
+    return None
+
+
+def find_verb(text: str, last: bool = False) -> tuple[str | None, int, int]:
+    """(canonical verb, start, end) of the first (or last) event phrase in ``text``."""
+    found = [(m.start(), m.end(), verb) for verb, pattern in EVENT_PATTERNS
+             for m in pattern.finditer(text)]  # fmt: skip
+    if not found:
+        return None, -1, -1
+    found.sort(key=lambda f: (f[0], -f[1]))
+    start, end, verb = found[-1] if last else found[0]
+    if last:  # the longest phrase ending there: "통합 출범" over "출범"
+        start, end, verb = min((f for f in found if f[1] == end), key=lambda f: f[0])
+    return verb, start, end
+
+
+def dated(text: str, notes: list[str]) -> Iterator[Dated]:
+    """Every dated happening of ``text``; unreadable ones are added to ``notes``."""
+    today = article_date(text)
+    offset = 0
+    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
+        line = raw.rstrip("\r\n")
+        if DATE_LINE.match(line):
+            offset += len(raw)
+            continue
+        try:
+            item = _timeline_line(line, number, offset)
+            yield from [item] if item else _prose(line, number, offset, today, notes)
+        except BadDate as e:
+            notes.append(f"line {number}: {e}: {line.strip()!r} (not drafted)")
+        offset += len(raw)
+
+
+def _timeline_line(line: str, number: int, offset: int) -> Dated | None:
+    """A line that starts with a date (after bullets, pipes) and says something after it."""
+    lead = BULLET.match(line)
+    at = lead.end() if lead else 0
+    for form in LEADING:
+        match = form.match(line, at)
+        if match is None:
+            continue
+        parts = match.groupdict()
+        rest = re.sub(r"^[\s:：|)\]]+", "", line[match.end() :])
+        rest = " ".join(cell.strip() for cell in rest.split("|") if cell.strip())
+        if not rest or re.match(r"^(?:내용|주요\s*내용|연혁)$", rest):
+            return None
+        date, precision = to_date(parts["y"], parts.get("m"), parts.get("d"))
+        verb, v_start, _ = find_verb(rest, last=True)
+        start = offset + at
+        verb_at = start + line[at:].find(rest[v_start:]) if verb else -1
+        return Dated(date, precision, rest, number, start, offset + len(line.rstrip()), True,
+                     verb, verb_at)  # fmt: skip
+    return None
+
+
+def _prose(
+    line: str, number: int, offset: int, today: str | None, notes: list[str]
+) -> Iterator[Dated]:
+    for sentence_start, sentence in _sentences(line):
+        mentions = [(m, False) for m in IN_PROSE.finditer(sentence)]
+        taken = [(m.start(), m.end()) for m, _ in mentions]
+        mentions += [
+            (m, True)
+            for m in RELATIVE.finditer(sentence)
+            if not any(s <= m.start() < e for s, e in taken)
+        ]
+        mentions.sort(key=lambda p: p[0].start())
+        for i, (match, relative) in enumerate(mentions):
+            stop = mentions[i + 1][0].start() if i + 1 < len(mentions) else len(sentence)
+            clause = sentence[match.end() : stop]
+            verb, v_start, _ = find_verb(clause)
+            if verb is None:
+                continue
+            at = offset + sentence_start
+            date = _resolve(match, relative, today)
+            if date is None:
+                notes.append(
+                    f"line {number}: {match.group(0).strip()!r} is relative and the article "
+                    f"has no date line: {sentence.strip()[:60]!r} (not drafted)"
+                )
+                continue
+            yield Dated(date[0], date[1], clause.strip(), number, at,
+                        at + len(sentence.rstrip()), False, verb,
+                        at + match.end() + v_start, relative)  # fmt: skip
+
+
+def _resolve(match: re.Match[str], relative: bool, today: str | None) -> tuple[str, str] | None:
+    if not relative:
+        parts = re.match(ABSOLUTE_ANY, match.group(0))
+        assert parts is not None
+        return to_date(parts["y"], parts["m"], parts["d"])
+    if today is None:
+        return None
+    year, month, day = (int(p) for p in today.split("-"))
+    d = int(match["d"])
+    m = int(match["m"]) if match["m"] else month if d <= day else month - 1
+    y = year if m <= month else year - 1
+    m = m or 12
+    return to_date(str(y), str(m), str(d))
+
+
+ABSOLUTE_ANY = re.compile(
+    r"(?P<y>\d{4}|'\d{2})\s*[.년\-]\s*(?:(?P<m>\d{1,2})\s*[.월\-]?\s*(?:(?P<d>\d{1,2}))?)?"
+)
+
+
+def _sentences(line: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for match in SENTENCE_END.finditer(line):
+        yield start, line[start : match.end()]
+        start = match.end()
+    if start < len(line):
+        yield start, line[start:]
