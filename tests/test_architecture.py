@@ -72,6 +72,10 @@ REACHED_INDIRECTLY = {
     "href": "a field of a page value, read by the Jinja2 templates",
     "missed": "a field of kg ingest --evaluate's score, for callers",
     "wrong": "a field of kg ingest --evaluate's score, for callers",
+    "data_type": "an openpyxl cell attribute kg.core.workbook sets (text, never a formula)",
+    "number_format": "an openpyxl cell attribute kg.core.workbook sets (dates shown as dates)",
+    "width": "an openpyxl column attribute kg.core.workbook sets",
+    "freeze_panes": "an openpyxl sheet attribute kg.core.workbook sets (the header stays)",
 }
 
 

@@ -104,3 +104,42 @@ def test_a_parse_error_is_one_line_with_exit_2(tmp_path: Path, content: str, exp
     assert result.exit_code == 2
     assert result.output.startswith("kg: error: ") and expected in result.output
     assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "nosuch.ttl"],
+        ["validate", "--engine", "fast", "nosuch.ttl"],
+        ["query", "history", "--graph", "nosuch.ttl"],
+        ["export", "--graph", "nosuch.ttl", "--format", "turtle", "-o", "-"],
+    ],
+)
+def test_a_missing_file_is_bad_input_named_in_one_line(args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert "kg: error: cannot read nosuch.ttl: no such file" in result.output
+    assert "internal error" not in result.output
+
+
+def test_debug_shows_the_traceback_and_never_asks_for_debug(monkeypatch) -> None:
+    monkeypatch.setattr("sys.argv", ["kg", "--debug", "validate", "nosuch.ttl"])
+    result = run("--debug", "validate", "nosuch.ttl")
+    assert result.exit_code == 2 and "Traceback" in result.output
+    assert "--debug for details" not in result.output
+
+
+def test_an_unexpected_error_says_internal_and_points_to_debug_only_without_it(
+    monkeypatch,
+) -> None:
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr("kg.pipeline.validate.validate_graph", broken)
+    monkeypatch.setattr("sys.argv", ["kg", "validate"])
+    result = run("validate")
+    assert result.exit_code == 3 and "(run with --debug for details)" in result.output
+    monkeypatch.setattr("sys.argv", ["kg", "--debug", "validate"])
+    result = run("--debug", "validate")
+    assert result.exit_code == 3 and "internal error: ValueError: boom" in result.output
+    assert "--debug for details" not in result.output and "Traceback" in result.output

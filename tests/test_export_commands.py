@@ -55,10 +55,13 @@ def test_csv_writes_two_files(tmp_path: Path) -> None:
 
 
 def test_format_or_all_is_required() -> None:
-    for args in ([], ["--all", "--format", "nt"]):
+    for args, message in (
+        ([], "give --format FORMAT, -o FILE (its suffix names the format) or --all"),
+        (["--all", "--format", "nt"], "give either --format FORMAT or --all, not both"),
+    ):
         result = run("export", *args)
         assert result.exit_code == 2
-        assert result.output == "kg: error: give either --format FORMAT or --all\n"
+        assert result.output == f"kg: error: {message}\n"
 
 
 def test_a_bad_subset_or_format_is_a_one_line_error() -> None:
@@ -84,7 +87,7 @@ def test_export_input_writes_every_format(tmp_path: Path) -> None:
     source.write_text(USER_TRIG, encoding="utf-8")
     result = run("export", "--graph", str(source), "--all", "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    assert len(list((tmp_path / "out").iterdir())) == 11
+    assert len(list((tmp_path / "out").iterdir())) == 12
     nquads = (tmp_path / "out" / "kg.nq").read_text(encoding="utf-8")
     assert '"2019-13-40"^^<http://www.w3.org/2001/XMLSchema#date>' in nquads
     assert re.search(r'^_:b\d+ <http://x/q> "y" <http://x/g> \.$', nquads, re.M)
@@ -158,6 +161,6 @@ def test_build_export_and_input_outputs_do_not_depend_on_the_hash_seed(
         "input/kg.rdf",
         "export/kg.gexf",
     } <= set(first)
-    assert len(first) == 3 + 11 + 11
+    assert len(first) == 3 + 12 + 12
     for name, data in first.items():
         assert data == second[name], f"{name}: this process and PYTHONHASHSEED={seed} differ"

@@ -26,13 +26,14 @@ ALL_FILES = [
     "kg.rdf",
     "kg.trig",
     "kg.ttl",
+    "kg.xlsx",
 ]
 
 
 def test_export_offers_every_rdf_and_graph_format_once() -> None:
     assert (
         *("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml"),
-        *("graphml", "gexf", "dot", "csv"),
+        *("graphml", "gexf", "dot", "csv", "xlsx"),
     ) == EXPORTS
     assert len({get_format(name).suffix for name in EXPORTS}) == len(EXPORTS)
     assert get_format("jsonld").media_type == "application/ld+json"

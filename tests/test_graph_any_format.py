@@ -92,3 +92,19 @@ def test_a_bad_file_is_one_line_naming_file_line_column(tmp_path, name, content,
         assert result.exit_code == 2, result.output
         (line,) = result.output.strip().splitlines()
         assert line.startswith(f"kg: error: {path}") and where in line, line
+
+
+@pytest.mark.parametrize("suffix", [".ttl"])  # the others: test_export_commands, test_convert
+def test_graph_viz_and_export_read_every_format_as_query_does(files, suffix, tmp_path) -> None:
+    """One option, one meaning: --graph reads what kg export reads, in every command."""
+
+    def answer(*args: str) -> str:
+        result = CliRunner().invoke(main, [*args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    stats = ["graph", "stats", "--format", "json", "--graph"]
+    assert answer(*stats, str(files[suffix])) == answer(*stats, str(files[".nq"]))
+    out = tmp_path / "kg.nt"
+    answer("export", "--graph", str(files[suffix]), "-o", str(out))
+    assert out.read_text(encoding="utf-8").count("\n") > 4000

@@ -41,7 +41,7 @@ def test_an_entity_name_is_bound_as_the_iris_that_bear_it(store) -> None:
 
 
 def test_a_name_nothing_bears_is_an_error_with_close_names(store) -> None:
-    with pytest.raises(QueryError, match="nothing is named '없는기관'$"):
+    with pytest.raises(QueryError, match="no entity is named '없는기관'$"):
         prepare(find_query("evidence"), {"entity": "없는기관"}, store)
-    with pytest.raises(QueryError, match="names that contain it: .*정보통신부"):
+    with pytest.raises(QueryError, match="did you mean .*정보통신부"):
         prepare(find_query("describe"), {"entity": "정보"}, store)

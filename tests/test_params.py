@@ -28,6 +28,7 @@ ID = "https://w3id.org/kr-ict-kg/id/"
         ("iri", "org/mic", ox.NamedNode(ID + "org/mic")),
         ("iri", "kg:org/mic", ox.NamedNode(ID + "org/mic")),
         ("iri", "<https://example.org/x>", ox.NamedNode("https://example.org/x")),
+        ("iri", "정보통신부", ox.Literal("정보통신부")),  # a name, looked up before the query
         ("entity", "unit/sos-lab", ox.NamedNode(ID + "unit/sos-lab")),
         ("entity", "정보통신부", ox.Literal("정보통신부")),
         ("entity", "K-ICT 3D프린팅전주센터", ox.Literal("K-ICT 3D프린팅전주센터")),
@@ -44,7 +45,7 @@ def test_values_become_typed_terms(type_: str, value: str, expected: object) -> 
         ("xsd:date", "2017-02-30", "want a date such as 2017-05-30"),
         ("xsd:integer", "4.2", "want an integer"),
         ("xsd:boolean", "yes", "want true or false"),
-        ("iri", "two words", "is not an IRI"),
+        ("iri", "", "is not an IRI"),
         ("iri", "<http://x y>", "is not an IRI"),
     ],
 )

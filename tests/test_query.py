@@ -188,7 +188,10 @@ def test_a_bad_query_file_is_named(store, tmp_path) -> None:
         ("units-opened-in", {}, r"needs --param year=… \(xsd:gYear"),
         ("units-opened-in", {"year": "17"}, r"'17' is not an xsd:gYear \(want a year"),
         ("units-opened-in", {"yaer": "2017"}, r"'yaer' \(its parameters: year, agency"),
-        ("neighbours", {"org": "not an iri"}, r"'not an iri' is not an IRI"),
+        ("neighbours", {"org": "not an iri"}, r"no entity is named 'not an iri'"),
+        ("neighbours", {"org": "<not an iri>"}, r"'<not an iri>' is not an IRI"),
+        ("evidence", {"entity": "없는기관"}, r"parameter entity: no entity is named '없는기관'"),
+        ("evidence", {"entity": "정보통신브"}, r"did you mean 정보통신부"),
     ],
 )
 def test_a_bad_parameter_says_which_and_why(store, name, given, message) -> None:
@@ -227,3 +230,10 @@ def test_inline_queries_may_use_our_prefixes_files_may_not(store, tmp_path) -> N
     path.write_text(text, encoding="utf-8")
     with pytest.raises(QueryError, match=r"units\.rq: line 1, column \d+"):
         select(store, resolve(str(path), None))
+
+
+def test_iri_parameters_take_the_name_of_one_entity_as_entity_parameters_do(store) -> None:
+    by_name = execute(store, find_query("neighbours"), {"org": "정보통신부"}, "csv")
+    by_iri = execute(store, find_query("neighbours"), {"org": "org/mic"}, "csv")
+    assert by_name == by_iri and by_name.count(b"\n") > 2
+    assert execute(store, find_query("neighbours"), {"org": "mic"}, "csv") == by_iri  # any case

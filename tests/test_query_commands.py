@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.core.errors import InputError
+from kg.sparql.store import require_graph
 from tests.helpers import run
 
 
@@ -83,9 +85,14 @@ def test_mistakes_give_one_line_and_exit_2(nquads: str, args: list[str], message
     assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
 
 
-def test_a_missing_graph_says_to_build_first(tmp_path: Path) -> None:
-    result = run("query", "history", "--graph", str(tmp_path / "kg.nq"))
-    assert result.exit_code == 2 and "run `kg build` first" in result.output
+def test_a_missing_graph_says_to_build_first(tmp_path: Path, monkeypatch) -> None:
+    result = run("query", "history", "--graph", str(tmp_path / "kg.nq"))  # a file one named
+    assert (
+        result.exit_code == 2 and f"cannot read {tmp_path / 'kg.nq'}: no such file" in result.output
+    )
+    monkeypatch.setattr("kg.sparql.store.BUILT_NQUADS", tmp_path / "kg.nq")  # the default one
+    with pytest.raises(InputError, match="no built graph here; run `kg build` first"):
+        require_graph(tmp_path / "kg.nq")
 
 
 def test_kg_query_imports_no_rdflib_pyshacl_or_networkx(nquads: str) -> None:

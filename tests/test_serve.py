@@ -450,7 +450,7 @@ def test_serve_without_a_graph_or_on_a_busy_port_is_one_line_exit_2(nquads, tmp_
     from kg.cli import main
 
     missing = CliRunner().invoke(main, ["serve", "--graph", str(tmp_path / "none.nq")])
-    assert missing.exit_code == 2 and "run `kg build` first" in missing.output
+    assert missing.exit_code == 2 and "none.nq: no such file" in missing.output
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()

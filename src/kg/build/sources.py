@@ -15,7 +15,7 @@ from typing import Any
 
 from kg.core.errors import SourceError
 from kg.core.files import read_text
-from kg.core.paths import RECORDS_DIR, SOURCES_DIR, relative_to_root
+from kg.core.paths import RECORDS_DIR, SOURCES_DIR, relative_to_root, require_project
 
 SOURCE_FIELDS = {"slug", "type", "text", "ko", "en", "language", "author"}
 SOURCE_OPTIONAL = {"publisher", "note", "date", "url"}
@@ -100,6 +100,8 @@ def load_source(meta_path: Path) -> Source:
 
 def load_sources(directory: Path = SOURCES_DIR) -> dict[str, Source]:
     """Every source in ``directory``, by slug."""
+    if directory == SOURCES_DIR:
+        require_project()
     sources: dict[str, Source] = {}
     for meta_path in sorted(directory.glob("*.toml")):
         source = load_source(meta_path)

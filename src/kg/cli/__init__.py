@@ -11,7 +11,8 @@ import os
 import signal
 import sys
 import traceback
-from typing import Any
+from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
@@ -44,12 +45,27 @@ class KgGroup(click.Group):
             click.echo("kg: error: input nested too deep", err=True)
             ctx.exit(2)
             raise AssertionError from e  # unreachable: ctx.exit raises
-        except Exception as e:
+        except OSError as e:
+            if e.filename is None:
+                _internal(ctx, e, debug)
             if debug:
                 traceback.print_exc()
-            message = _one_line(f"{type(e).__name__}: {e}")
-            click.echo(f"kg: internal error: {message} (run with --debug for details)", err=True)
-            ctx.exit(3)
+            reason = "no such file" if isinstance(e, FileNotFoundError) else e.strerror
+            click.echo(f"kg: error: {e.filename}: {(reason or str(e)).lower()}", err=True)
+            ctx.exit(2)  # a file the user named (or forgot to make): bad input, not our failure
+        except Exception as e:
+            _internal(ctx, e, debug)
+
+
+def _internal(ctx: click.Context, error: Exception, debug: bool) -> NoReturn:
+    """An error we did not expect: one line (the traceback above it with --debug), exit 3."""
+    message = _one_line(f"{type(error).__name__}: {error}")
+    if debug:
+        traceback.print_exc()
+        click.echo(f"kg: internal error: {message}", err=True)
+    else:
+        click.echo(f"kg: internal error: {message} (run with --debug for details)", err=True)
+    ctx.exit(3)
 
 
 def _silence_stdout() -> None:
@@ -66,8 +82,17 @@ def _one_line(text: str) -> str:
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show the traceback when a command fails.")
+@click.option(
+    "--project",
+    "-C",
+    metavar="DIR",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="The project to work on (a folder holding data/records/). Default: KG_ROOT, else "
+    "the nearest such folder from the current directory upward, as git finds a repository.",
+)
 @click.version_option(package_name="kr-ict-kg", prog_name="kg")
-def main(debug: bool) -> None:
+def main(debug: bool, project: Path | None) -> None:
     """kr-ict-kg: a knowledge graph of Korea's regional ICT organizations.
 
     Every fact is grounded in the sentence it came from. Start with `kg build`.
@@ -75,12 +100,27 @@ def main(debug: bool) -> None:
     Exit codes: 0 ok, 1 the data does not conform, 2 bad input or usage,
     3 internal failure.
 
+    Works on the project found from the current directory upward (a folder holding
+    data/records/, as git finds .git), or the one --project DIR or KG_ROOT names.
+
     Example:
 
+    \b
         kg build && kg validate
+        kg --project . query history
     """
     # SIGTERM unwinds like Ctrl-C, so half-written temporary files are removed.
     signal.signal(signal.SIGTERM, _terminate)
+    if project is not None:
+        _use_project(project.resolve())
+
+
+def _use_project(root: Path) -> None:
+    """Set the project before kg.core.paths reads it (it is read once, when first imported)."""
+    loaded = sys.modules.get("kg.core.paths")
+    if loaded is not None and root != loaded.ROOT:
+        raise click.UsageError(f"--project {root}: this process already works on {loaded.ROOT}")
+    os.environ["KG_ROOT"] = str(root)
 
 
 def _terminate(signum: int, frame: object) -> None:

@@ -25,6 +25,7 @@ def build(out_dir: Path | None) -> None:
 
     Example:
 
+    \b
         kg build --out dist
     """
     from kg.core.paths import DIST_DIR

@@ -26,7 +26,8 @@ from kg.rdf import formats  # the standard library only: `kg --help` loads no RD
     type=click.Path(path_type=Path),
     default=None,
     help="File to write (default: dist/kg.SUFFIX; '-' for standard output). With --all: "
-    "the folder (default: dist/). CSV writes STEM-nodes.csv and STEM-edges.csv.",
+    "the folder (default: dist/). Its suffix names the format when --format is not given, "
+    "and must agree with --format. CSV writes STEM-nodes.csv and STEM-edges.csv.",
 )
 @click.option(
     "--lang",
@@ -65,7 +66,8 @@ def export(
     Example:
 
     \b
-        kg export --format turtle -o dist/kg.ttl
+        kg export -o dist/kg.ttl
+        kg export --format xlsx -o dist/kg.xlsx
         kg export --format graphml --lang ko --subset org:OrganizationalUnit
         kg export --all
         kg export --graph mydata.jsonld --format turtle -o mydata.ttl
@@ -77,10 +79,14 @@ def export(
     from kg.pipeline.export import export as write_format
     from kg.pipeline.subset import select
 
-    if bool(fmt) == all_formats:
-        raise InputError("give either --format FORMAT or --all")
+    if all_formats and fmt:
+        raise InputError("give either --format FORMAT or --all, not both")
+    if not (fmt or all_formats or (output and str(output) != "-")):
+        raise InputError("give --format FORMAT, -o FILE (its suffix names the format) or --all")
     if graph_file and subset:
         raise InputError("--subset works on the built graph, not on --graph")
+    if output and str(output) != "-" and not all_formats:
+        formats.for_file(output, fmt, "export")  # a suffix --format contradicts: before any work
     parts: GraphParts
     if graph_file:
         from kg.rdf.convert import read_input
@@ -89,18 +95,31 @@ def export(
     else:
         built = build_parts()
         parts = select(built, subset) if subset else built
-    if not fmt:  # --all: exactly one of the two was given (checked above)
+    if all_formats:
         written = export_all(parts, output or DIST_DIR, lang)
     elif str(output) == "-":
-        texts = render(parts, fmt, lang)
+        texts = render(parts, str(fmt), lang)
         if len(texts) != 1:
             raise InputError(f"--format {fmt} writes several files: give -o FILE, not -")
-        sys.stdout.write(texts[0])
+        _stdout(texts[0])
         return
     else:
         written = write_format(parts, fmt, output, lang)
     for path in written:
         click.echo(f"wrote {os.path.relpath(path)}")
+
+
+def _stdout(data: str | bytes) -> None:
+    """Text as it is; a workbook's bytes only into a pipe or file, never onto a terminal."""
+    from kg.core.errors import InputError
+
+    if isinstance(data, str):
+        sys.stdout.write(data)
+    elif sys.stdout.isatty():
+        raise InputError("an Excel workbook is not for the terminal: give -o FILE.xlsx")
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
 
 
 COMMANDS = [export]

@@ -80,6 +80,10 @@ def ingest(file, source_meta, out, fmt, merge, data_dir, evaluate, expected) -> 
     if fmt == "turtle":
         _turtle(result, out)
         return
+    if out is not None and out.suffix.lower() != ".toml":
+        from kg.core.errors import InputError
+
+        raise InputError(f"{out}: the draft is TOML: use .toml (--format turtle writes .ttl)")
     target = out or DIST_DIR / "ingest" / f"{result.extraction.source_slug}.toml"
     click.echo(result.review, nl=False)
     for path in write_draft(result, target):
@@ -90,6 +94,9 @@ def _turtle(result, out: Path | None) -> None:
     text = result.turtle()
     if out:
         from kg.core.files import write_atomic
+        from kg.rdf import formats
+
+        formats.for_file(out, "turtle", "read")  # -o draft.toml is refused: it would be Turtle
 
         click.echo(f"wrote {os.path.relpath(write_atomic(out, text))}")
     else:
@@ -111,9 +118,11 @@ def _evaluate(result, expected: Path | None) -> str:
 
 def _merge(draft: Path, data_dir: Path | None) -> None:
     from kg.core.errors import DraftNotReviewed
-    from kg.core.paths import DATA_DIR
+    from kg.core.paths import DATA_DIR, require_project
     from kg.ingest.merge import merge_draft
 
+    if data_dir is None:
+        require_project()
     try:
         merged = merge_draft(draft, data_dir or DATA_DIR)
     except DraftNotReviewed as e:  # every problem at once, one line each

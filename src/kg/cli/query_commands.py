@@ -31,9 +31,10 @@ from kg.rdf import formats
     "fmt",
     type=click.Choice(formats.choices("query"), case_sensitive=False),
     default=None,
-    help="Output format (default: table on a terminal, else from the -o suffix, else csv; "
+    help="Output format (default: from the -o suffix, else table on a terminal, else csv; "
     "turtle for CONSTRUCT/DESCRIBE). json is SPARQL JSON (= sparql-json); json-rows is "
-    "one plain object per row.",
+    "one plain object per row; xlsx an Excel workbook (-o FILE.xlsx). A CSV file written "
+    "with -o opens with a UTF-8 BOM, for Excel.",
 )
 @click.option(
     "-o",
@@ -101,11 +102,14 @@ def query(
         kg query search --param text=jeonju
         kg query -e 'SELECT ?unit WHERE { ?unit a org:OrganizationalUnit }'
         kg query describe --param entity=unit/sos-lab -o sos-lab.ttl
+        kg query history -o history.xlsx
+        kg query neighbours --param org=정보통신부
         kg query my-question.rq --timeout 120
         kg query history --store dist/kg.oxigraph
         kg query history --endpoint http://127.0.0.1:7878/query
         kg query history --endpoint http://127.0.0.1:8890/sparql --default-graph ''
     """
+    from kg.core.errors import InputError
     from kg.core.paths import relative_to_root
     from kg.sparql.catalogue import load_catalogue
     from kg.sparql.params import parse_assignments
@@ -119,9 +123,14 @@ def query(
     chosen = resolve(target, expression)
     given = parse_assignments(params)
     prepare(chosen, given)  # refused text or a bad parameter fails here, before any work
+    if output is not None:  # the file's suffix means its format (and must agree with --format)
+        fmt = formats.for_file(output, fmt, "query").name
+    elif fmt and formats.get(fmt).name == "xlsx" and sys.stdout.isatty():
+        raise InputError("an Excel workbook is not for the terminal: give -o FILE.xlsx")
     fallback = default_format(sys.stdout.isatty(), output)
     if endpoint:
-        _emit(_remote(endpoint, chosen, given, fmt, fallback, default_graph), output)
+        data = _remote(endpoint, chosen, given, fmt, fallback, default_graph)
+        _emit(formats.get(fmt).file_data(data) if output and fmt else data, output)
         return
     if graph_file is None and (changed := newer_inputs(BUILT_NQUADS)):
         click.echo(
@@ -130,16 +139,16 @@ def query(
             err=True,
         )
     args = (chosen, given, fmt, fallback)
-    _emit(_run(graph_file or BUILT_NQUADS, store_path, args, timeout), output)
+    data = _run(graph_file or BUILT_NQUADS, store_path, args, timeout)
+    _emit(formats.get(fmt).file_data(data) if output and fmt else data, output)
 
 
 def _run(nquads: Path, store_path: Path | None, args: tuple, timeout: float) -> bytes:
     """The query's output: run in a worker process killed past ``timeout`` (0: here, no limit)."""
-    from kg.core.errors import InputError
     from kg.sparql.query import execute
+    from kg.sparql.store import require_graph
 
-    if not nquads.exists():
-        raise InputError(f"{nquads}: no built graph here; run `kg build` first")
+    require_graph(nquads)
     if timeout == 0:
         from kg.sparql.store import open_store
 

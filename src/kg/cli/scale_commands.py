@@ -27,9 +27,14 @@ def synth(n: int, output: Path | None) -> None:
     \b
         kg synth --scale 100000 -o dist/synth-1e5.nq
     """
+    from kg.core.errors import InputError
     from kg.core.paths import DIST_DIR
+    from kg.rdf import formats
     from kg.scale.synth import write_synth
 
+    written = ("nquads", "ntriples")
+    if output is not None and formats.for_file(output, None, "read").name not in written:
+        raise InputError(f"{output}: a synthetic graph is N-Quads (.nq) or N-Triples (.nt)")
     path, count = write_synth(n, output or DIST_DIR / "synth.nq")
     click.echo(f"wrote {os.path.relpath(path)} ({count} triples)")
 

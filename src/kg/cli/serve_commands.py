@@ -103,21 +103,19 @@ def serve(
 
     Example:
 
+    \b
         kg serve --port 8000
         kg serve --store dist/kg.oxigraph
-        curl 'http://127.0.0.1:8000/sparql?query=ASK{?s?p?o}'
+        curl -g 'http://127.0.0.1:8000/sparql?query=ASK{?s?p?o}'
     """
     import math
 
     import uvicorn
 
-    from kg.core.errors import InputError
     from kg.serve.app import MAX_HEAD, ServeConfig, create_app
-    from kg.sparql.store import BUILT_NQUADS, open_store
+    from kg.sparql.store import BUILT_NQUADS, open_store, require_graph
 
-    path = graph_file or BUILT_NQUADS
-    if not path.exists():
-        raise InputError(f"{path}: no built graph here; run `kg build` first")
+    path = require_graph(graph_file or BUILT_NQUADS)
     _check_address(host, port)
     store = open_store(path, store_path)  # a bad file fails here: one line, no traceback
     if host not in ("127.0.0.1", "localhost", "::1"):

@@ -12,7 +12,8 @@ import click
 from kg.cli.options import graph_option
 
 GRAPH_OPTION = graph_option(
-    "Read a built graph (e.g. dist/kg.ttl) instead of building from the sources."
+    "Read this RDF file instead of building from the sources: any format kg export reads "
+    "(N-Quads, Turtle, N-Triples, TriG, JSON-LD, RDF/XML; e.g. dist/kg.ttl)."
 )
 FORMAT_OPTION = click.option(
     "--format",
@@ -70,6 +71,7 @@ def viz(
 
     Example:
 
+    \b
         kg viz
         kg viz --timeline -o dist/timeline.svg
         kg viz --static --agency 전주정보문화산업진흥원
@@ -80,6 +82,8 @@ def viz(
 
     if timeline + static + regions_map > 1:
         raise InputError("choose one of --timeline, --static and --map")
+    if out is not None and not (timeline or static or regions_map):
+        _html(out)  # a wrong suffix fails before the graph is read
     nxg = _entity_graph(graph_file)
     if timeline or static:
         files = _picture(nxg, timeline, agency, out)
@@ -131,6 +135,14 @@ def _svg(path: Path) -> Path:
     return path
 
 
+def _html(path: Path) -> Path:
+    from kg.core.errors import InputError
+
+    if path.suffix.lower() not in (".html", ".htm"):
+        raise InputError(f"{path}: the explorer is one HTML page: use .html")
+    return path
+
+
 @click.group()
 def graph() -> None:
     """Graph analytics with networkx: stats, centrality, paths, neighbours.
@@ -141,6 +153,7 @@ def graph() -> None:
 
     Example:
 
+    \b
         kg graph stats
         kg graph path "VR·AR" 정보통신부
     """
@@ -154,6 +167,7 @@ def stats(graph_file: Path | None, fmt: str) -> None:
 
     Example:
 
+    \b
         kg graph stats --format json
     """
     from kg.network.analytics import stats as run_stats
@@ -185,6 +199,7 @@ def centrality(top: int, by: str, graph_file: Path | None, fmt: str) -> None:
 
     Example:
 
+    \b
         kg graph centrality --top 5 --by degree
     """
     from kg.network.analytics import centrality as run_centrality
@@ -204,7 +219,13 @@ def centrality(top: int, by: str, graph_file: Path | None, fmt: str) -> None:
 @graph.command()
 @click.argument("source")
 @click.argument("target")
-@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "ko"]),
+    default="en",
+    show_default=True,
+    help="Language of the sentence: entity and relation labels in English or Korean.",
+)
 @GRAPH_OPTION
 @FORMAT_OPTION
 def path(source: str, target: str, lang: str, graph_file: Path | None, fmt: str) -> None:
@@ -212,6 +233,7 @@ def path(source: str, target: str, lang: str, graph_file: Path | None, fmt: str)
 
     Example:
 
+    \b
         kg graph path "VR·AR제작거점센터" 과학기술정보통신부
         kg graph path unit/sos-lab org/mic --lang ko
     """
@@ -236,6 +258,7 @@ def neighbors(name: str, depth: int, graph_file: Path | None, fmt: str) -> None:
 
     Example:
 
+    \b
         kg graph neighbors 정보통신부 --depth 2
     """
     from kg.network.analytics import neighbors as run_neighbors

@@ -54,6 +54,12 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def cannot_read(path: Path | str, error: OSError) -> str:
+    """The one wording of a file that cannot be read: ``cannot read x.ttl: no such file``."""
+    reason = "no such file" if isinstance(error, FileNotFoundError) else error.strerror
+    return f"cannot read {path}: {(reason or str(error)).lower()}"
+
+
 def read_text(path: Path) -> str:
     """Read a UTF-8 text exactly as stored (no newline translation)."""
     try:

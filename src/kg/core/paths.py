@@ -9,11 +9,14 @@ Two kinds of folders, found in two ways:
   installed wheel they are the copies the build put inside the package, ``kg/bundled/``
   (``setup.py`` copies them at build time; nothing generated lives in ``src/``).
 - **Project data**: ``data/`` (sources, records), ``dist/`` (built outputs) and
-  ``node_modules/`` are relative to :data:`ROOT`, the project root: the ``KG_ROOT``
-  environment variable when set, else the checkout this code runs from, else (an
-  installed wheel outside any checkout) the current directory, so that ``kg build``
-  writes ``./dist/kg.nq`` and ``kg query`` reads it from there. Stored texts named by
-  a graph's ``schema:contentUrl`` (``data/sources/….txt``) start at ROOT too.
+  ``node_modules/`` are relative to :data:`ROOT`, the project root, found as git finds
+  its repository: ``kg --project DIR`` or the ``KG_ROOT`` environment variable when
+  given, else the nearest folder, from the current directory upward, that holds
+  :data:`MARKER` (``data/records/``, the hand-written records ``kg build`` reads).
+  Outside any project ROOT is the current directory and :data:`PROJECT_FOUND` is
+  False: commands given files (``--graph FILE``, ``kg validate FILE``) work there, and
+  those that need the project's data say so (:func:`require_project`). Stored texts
+  named by a graph's ``schema:contentUrl`` (``data/sources/….txt``) start at ROOT too.
 
 A checkout is recognised by its ``ontology/kg.ttl`` and ``queries/`` two levels above
 the package (``src/kg`` → the repository). ``KG_ROOT`` without an ``ontology/`` folder
@@ -32,6 +35,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from kg.core.errors import InputError
+
 # The installed (or source) package folder, src/kg in a checkout.
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 # Where a built wheel keeps its copies of ontology/ and queries/ (see setup.py).
@@ -49,12 +54,32 @@ def checkout_root() -> Path | None:
     return candidate if _is_checkout(candidate) else None
 
 
+# What makes a folder a kg project (as .git makes a repository).
+MARKER = Path("data") / "records"
+
+
+def find_project(start: Path) -> Path | None:
+    """The nearest folder from ``start`` upward that holds :data:`MARKER`, or None."""
+    start = start.resolve()
+    return next((d for d in (start, *start.parents) if (d / MARKER).is_dir()), None)
+
+
 def project_root() -> Path:
-    """The folder holding ``data/`` and ``dist/``: KG_ROOT, else the checkout, else the cwd."""
+    """The folder holding ``data/`` and ``dist/``: KG_ROOT, else found upward, else the cwd."""
     env = os.environ.get("KG_ROOT")
     if env:
         return Path(env).resolve()
-    return checkout_root() or Path.cwd().resolve()
+    return find_project(Path.cwd()) or Path.cwd().resolve()
+
+
+def require_project() -> Path:
+    """:data:`ROOT`, or an error saying how to name a project when none was found."""
+    if not PROJECT_FOUND:
+        raise InputError(
+            f"no kg project in {ROOT} or any folder above it (a project holds "
+            f"{MARKER.as_posix()}/): cd into one, or give kg --project DIR (or KG_ROOT=DIR)"
+        )
+    return ROOT
 
 
 def resource_dir(name: str) -> Path:
@@ -66,6 +91,7 @@ def resource_dir(name: str) -> Path:
 
 
 ROOT = project_root()
+PROJECT_FOUND = bool(os.environ.get("KG_ROOT")) or find_project(ROOT) == ROOT
 ONTOLOGY_DIR = resource_dir("ontology")
 QUERIES_DIR = resource_dir("queries")
 DATA_DIR = ROOT / "data"

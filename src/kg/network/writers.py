@@ -24,11 +24,13 @@ exact value back. An IRI (node id or property) with such a character is refused.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
 import json
 import re
+from datetime import date
 
 import networkx as nx
 
@@ -138,18 +140,51 @@ def to_dot(network: nx.MultiDiGraph) -> str:
 
 def to_csv_nodes(network: nx.MultiDiGraph) -> str:
     """One row a node: the fixed columns first, then every other attribute, sorted."""
-    network = flat(network)
-    extra = sorted({key for _, data in network.nodes(data=True) for key in data} - {"name"})
-    columns = list(NODE_COLUMNS) + [key for key in extra if key not in NODE_COLUMNS]
-    rows = ({"id": node, **data} for node, data in network.nodes(data=True))
-    return _csv(columns, rows)
+    return _csv(*_node_table(flat(network)))
 
 
 def to_csv_edges(network: nx.MultiDiGraph) -> str:
     """One row an edge: source and target node ids, the property and its labels."""
+    return _csv(*_edge_table(flat(network)))
+
+
+def to_xlsx(network: nx.MultiDiGraph) -> bytes:
+    """An Excel workbook: the CSV nodes and edges tables as two sheets, dates and numbers typed."""
+    from kg.core.workbook import workbook
+
     network = flat(network)
-    rows = ({"source": s, "target": t, **data} for s, t, data in network.edges(data=True))
-    return _csv(list(EDGE_COLUMNS), rows)
+    sheets = []
+    tables = (("nodes", _node_table(network)), ("edges", _edge_table(network)))
+    for title, (columns, rows) in tables:
+        cells = [[_typed(row.get(column, "")) for column in columns] for row in rows]
+        sheets.append((title, columns, cells))
+    return workbook(sheets)
+
+
+def _node_table(network: nx.MultiDiGraph) -> tuple[list[str], list[dict]]:
+    extra = sorted({key for _, data in network.nodes(data=True) for key in data} - {"name"})
+    columns = list(NODE_COLUMNS) + [key for key in extra if key not in NODE_COLUMNS]
+    return columns, [{"id": node, **data} for node, data in network.nodes(data=True)]
+
+
+def _edge_table(network: nx.MultiDiGraph) -> tuple[list[str], list[dict]]:
+    rows = [{"source": s, "target": t, **data} for s, t, data in network.edges(data=True)]
+    return list(EDGE_COLUMNS), rows
+
+
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+NUMBER = re.compile(r"-?(0|[1-9]\d{0,14})(\.\d+)?")
+
+
+def _typed(text: object) -> object:
+    """A flat attribute as a spreadsheet cell: a date, a number, or the text as it is."""
+    value = str(text)
+    if DATE.fullmatch(value):
+        with contextlib.suppress(ValueError):
+            return date.fromisoformat(value)
+    if NUMBER.fullmatch(value):
+        return float(value) if "." in value else int(value)
+    return value
 
 
 def _csv(columns: list[str], rows) -> str:

@@ -75,8 +75,8 @@ def default_path(fmt: Format, out_dir: Path = DIST_DIR) -> Path:
     return Path(out_dir) / f"kg{fmt.suffix}"
 
 
-def render(parts: GraphParts, name: str, lang: str = "en") -> tuple[str, ...]:
-    """The text of every file of format ``name``, in memory."""
+def render(parts: GraphParts, name: str, lang: str = "en") -> tuple[str | bytes, ...]:
+    """The text (bytes for xlsx) of every file of format ``name``, in memory."""
     fmt = get_format(name)
     source: Graph | MultiDiGraph
     if fmt.source == "union":
@@ -90,16 +90,24 @@ def render(parts: GraphParts, name: str, lang: str = "en") -> tuple[str, ...]:
     return tuple(formats.load(writer)(source) for writer in fmt.writer)
 
 
-def export(parts: GraphParts, name: str, path: Path | None = None, lang: str = "en") -> list[Path]:
+def export(
+    parts: GraphParts, name: str | None, path: Path | None = None, lang: str = "en"
+) -> list[Path]:
     """Write ``parts`` in format ``name`` to ``path`` (default ``dist/kg.SUFFIX``), atomically.
 
-    Every file's text is made before the first is written, so a failing writer
-    leaves all previous files as they were.
+    Without ``name`` the format is the suffix's; a suffix that means another format
+    is an error (:func:`kg.rdf.formats.for_file`). Every file's text is made before
+    the first is written, so a failing writer leaves all previous files as they were.
     """
+    if path is not None:
+        name = formats.for_file(path, name, "export").name
+    if name is None:
+        raise ExportError("give --format FORMAT, -o FILE with a known suffix, or --all")
     fmt = get_format(name)
     texts = render(parts, name, lang)
     targets = paths(fmt, Path(path) if path else default_path(fmt))
-    return [write_atomic(target, text) for target, text in zip(targets, texts, strict=True)]
+    pairs = zip(targets, texts, strict=True)
+    return [write_atomic(target, fmt.file_data(text)) for target, text in pairs]
 
 
 def export_all(parts: GraphParts, out_dir: Path = DIST_DIR, lang: str = "en") -> list[Path]:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kg.core.errors import ParseError
+from kg.core.files import cannot_read
 from kg.core.paths import ROOT
 from kg.validate.fast_engine import validate_file
 from kg.validate.report import Report
@@ -35,8 +36,11 @@ def validate_graph(
     graph checked against a user's ``shapes`` file.
     """
     if file is not None and engine == "auto" and shapes is None:
-        with open(file, "rb") as handle:
-            big = sum(1 for _ in zip(range(AUTO_FAST_LINES + 1), handle, strict=False))
+        try:
+            with open(file, "rb") as handle:
+                big = sum(1 for _ in zip(range(AUTO_FAST_LINES + 1), handle, strict=False))
+        except OSError as e:
+            raise ParseError(cannot_read(file, e)) from e
         engine = "fast" if big > AUTO_FAST_LINES else "pyshacl"
     if engine == "fast":
         if file is None:

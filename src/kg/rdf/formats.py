@@ -12,9 +12,15 @@ negotiation and the remote client all read this table; nothing else maps a name,
 suffix or media type to a format.
 
 One name per format: ``turtle``, ``ntriples``, ``nquads``, ``trig``, ``jsonld``,
-``rdfxml``; ``graphml``, ``gexf``, ``dot``, ``csv``; ``table``, ``tsv``,
+``rdfxml``; ``graphml``, ``gexf``, ``dot``, ``csv``, ``xlsx``; ``table``, ``tsv``,
 ``sparql-json``, ``sparql-xml``, ``json-rows``. The old spellings (``ttl``,
-``nt``, ``nq``, ``json-ld``, ``xml``, ``rdf``) resolve to them.
+``nt``, ``nq``, ``json-ld``, ``xml``, ``rdf``, ``excel``) resolve to them.
+
+A file's suffix means its format: :func:`for_file` picks the format of a file to
+write from its suffix, and refuses a ``--format`` the suffix does not mean. CSV
+*files* open with a UTF-8 BOM (:attr:`Format.bom`), which Excel needs to read
+Korean as UTF-8 and csvkit, pandas and Python's ``utf-8-sig`` skip; CSV on standard
+output has none, so pipes get plain SPARQL CSV. ``xlsx`` is a real Excel workbook.
 
 ``json`` means one thing everywhere: the W3C SPARQL 1.1 Query Results JSON format
 (an alias of ``sparql-json``, media type ``application/sparql-results+json``), as
@@ -33,6 +39,12 @@ Example::
     'turtle'
     >>> [f.name for f in with_use("serve") if f.rdf][:2]
     ['turtle', 'ntriples']
+    >>> for_file(Path("h.xlsx"), None, "query").name
+    'xlsx'
+    >>> for_file(Path("kg.xlsx"), "csv", "export")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.core.errors.InputError: kg.xlsx: the suffix .xlsx means xlsx, not csv: change ...
 """
 
 from __future__ import annotations
@@ -40,6 +52,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 from kg.core.errors import InputError
 
@@ -66,6 +79,17 @@ class Format:
     writer: tuple[str, ...] = ()  # "module:function" per file written (csv: nodes, edges)
     source: str = ""  # what the export writer takes: union, dataset or network
     parts: tuple[str, ...] = ("",)  # one file, or one file per part
+    bom: bool = False  # files (never standard output) open with a UTF-8 BOM, for Excel
+
+    @overload
+    def file_data(self, data: bytes) -> bytes: ...
+    @overload
+    def file_data(self, data: str) -> str: ...
+    def file_data(self, data: bytes | str) -> bytes | str:
+        """What a file of this format holds: ``data``, after a UTF-8 BOM if :attr:`bom`."""
+        if not self.bom:
+            return data
+        return "\ufeff" + data if isinstance(data, str) else BOM + data
 
     @property
     def suffix(self) -> str:
@@ -91,6 +115,9 @@ class Format:
         if self.results:
             return getattr(ox.QueryResultsFormat, self.results)
         raise InputError(f"{self.name}: not a format pyoxigraph reads or writes")
+
+
+BOM = b"\xef\xbb\xbf"
 
 
 def load(reference: str):
@@ -131,7 +158,10 @@ TABLE = (
     Format("csv", "CSV", (), (".csv",), ("text/csv",), ("export", "query", "serve"),
            results="CSV", writer=("kg.network.writers:to_csv_nodes",
                                   "kg.network.writers:to_csv_edges"),
-           source="network", parts=("nodes", "edges")),
+           source="network", parts=("nodes", "edges"), bom=True),
+    Format("xlsx", "Excel workbook", ("excel",), (".xlsx",),
+           ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",),
+           ("export", "query"), writer=("kg.network.writers:to_xlsx",), source="network"),
     Format("tsv", "TSV", (), (".tsv",), ("text/tab-separated-values",), ("query", "serve"),
            results="TSV"),
     Format("table", "text table", (), (".txt",), ("text/plain",), ("query",)),
@@ -197,6 +227,37 @@ def suffix_format(suffix: str, use: str, rdf_only: bool = False) -> Format | Non
     suffix = suffix.lower()
     offered = (f for f in with_use(use) if f.rdf or not rdf_only)
     return next((f for f in offered if suffix in f.suffixes), None)
+
+
+def for_file(path: Path | str, name: str | None, use: str) -> Format:
+    """The format to write the file ``path`` in: ``name`` (``--format``), else its suffix's.
+
+    A file is never written in a format its suffix does not mean: ``--format csv -o
+    kg.xlsx`` is an error, as is a suffix that names no format of ``use`` without
+    ``--format`` (``-o out.dat``). A suffix no format has (or none) takes any ``--format``.
+    """
+    path = Path(path)
+    meant = suffix_format(path.suffix, use) or next(
+        (f for f in TABLE if path.suffix.lower() in f.suffixes), None
+    )
+    if name is None:
+        if meant is None or use not in meant.uses:
+            known = " ".join(dict.fromkeys(s for f in with_use(use) for s in f.suffixes))
+            raise InputError(f"{path}: no format has this suffix; give --format (or: {known})")
+        return meant
+    chosen = get(name)
+    # A format without a suffix of its own (json-rows) goes where its media type does (.json).
+    agree = path.suffix.lower() in chosen.suffixes or (
+        not chosen.suffixes
+        and meant is not None
+        and set(chosen.media_types) & set(meant.media_types)
+    )
+    if meant is not None and not agree:
+        raise InputError(
+            f"{path}: the suffix {path.suffix} means {meant.name}, not {chosen.name}: "
+            "change --format or the file name"
+        )
+    return chosen
 
 
 def by_media_type(media_type: str, use: str) -> list[Format]:

@@ -35,6 +35,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.core.errors import InputError, ParseError
+from kg.core.files import cannot_read
 from kg.core.positions import line_col, near, token_at
 from kg.rdf import formats
 from kg.rdf.jsonld_checks import check_jsonld
@@ -94,7 +95,7 @@ def read_rdf_text(path: Path) -> bytes:
             )
         data = path.read_bytes()
     except OSError as e:
-        raise ParseError(f"{path}: cannot read: {e.strerror}") from e
+        raise ParseError(cannot_read(path, e)) from e
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from kg.core.config import BASE, CANONICAL_BASE
 from kg.core.errors import QueryError
+from kg.core.files import cannot_read
 from kg.core.paths import QUERIES_DIR
 
 NAME = re.compile(r"[a-z0-9_-]+")  # always fullmatch: "$" would accept "history\\n"
@@ -103,7 +104,7 @@ def read_query(path: Path, strict: bool = True) -> CatalogueQuery:
     except UnicodeDecodeError as e:
         raise QueryError(f"{path}: not UTF-8 at byte {e.start}") from e
     except OSError as e:
-        raise QueryError(f"{path}: cannot read: {e.strerror}") from e
+        raise QueryError(cannot_read(path, e)) from e
     header: dict[str, list[str]] = {}
     for line in text.splitlines():
         match = HEADER.match(line)

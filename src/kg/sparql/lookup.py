@@ -43,35 +43,65 @@ SUGGESTIONS = 3
 
 
 def needs_index(query: CatalogueQuery, bindings: dict[ox.Variable, object]) -> bool:
-    """True when an ``entity`` parameter of ``query`` is bound to a name (not an IRI)."""
+    """True when an ``entity`` or ``iri`` parameter of ``query`` is bound to a name."""
     return any(
         isinstance(bindings.get(ox.Variable(p.name)), ox.Literal)
         for p in query.params
-        if p.type == "entity"
+        if p.type in ("entity", "iri")
     )
 
 
 def resolve_names(
     params: list[Param], bindings: dict[ox.Variable, object], index: LabelIndex, source: str
 ) -> dict[ox.Variable, object]:
-    """``bindings`` with each ``entity`` name replaced by the IRIs that bear it (a list)."""
+    """``bindings`` with each name given for an ``entity`` or ``iri`` parameter replaced by
+    the IRIs that bear it (a list); an ``iri`` parameter needs exactly one."""
     resolved = dict(bindings)
     for param in params:
         variable = ox.Variable(param.name)
         name = bindings.get(variable)
-        if param.type != "entity" or not isinstance(name, ox.Literal):
+        if param.type not in ("entity", "iri") or not isinstance(name, ox.Literal):
             continue
         iris = index.named(name.value)
         if not iris:
             raise QueryError(f"{source}: parameter {param.name}: {_nothing(index, name.value)}")
         resolved[variable] = [ox.NamedNode(iri) for iri in iris]
+    return one_each(params, resolved, source)
+
+
+def one_each(
+    params: list[Param], bindings: dict[ox.Variable, object], source: str
+) -> dict[ox.Variable, object]:
+    """``bindings`` with each ``iri`` parameter bound to one IRI (several: an error)."""
+    resolved = dict(bindings)
+    for param in params:
+        value = bindings.get(ox.Variable(param.name))
+        if param.type != "iri" or not isinstance(value, list):
+            continue
+        if len(value) > 1:
+            shown = ", ".join(f"<{v.value}>" for v in value[:5])
+            raise QueryError(
+                f"{source}: parameter {param.name}: the name is borne by {len(value)} "
+                f"entities ({shown}); give one IRI"
+            )
+        resolved[ox.Variable(param.name)] = value[0]
     return resolved
 
 
 def _nothing(index: LabelIndex, name: str) -> str:
-    close = list(dict.fromkeys(hit.label for hit in index.search(name, limit=50)))
-    hint = ", ".join(close[:SUGGESTIONS])
-    return f"nothing is named {name!r}" + (f"; names that contain it: {hint}" if hint else "")
+    """``no entity is named 'X'``, and the names that come closest: those containing it,
+    else those sharing its beginning, closest first (a typo: 정보통신브 → 정보통신부)."""
+    import difflib
+
+    close: list[str] = []
+    for probe in dict.fromkeys([name, name[:-1], name[:3], name[:2]]):
+        if len(probe) >= 2 or probe == name:
+            close = list(dict.fromkeys(hit.label for hit in index.search(probe, limit=50)))
+        if close:
+            break
+    ranked = difflib.get_close_matches(name, close, n=SUGGESTIONS, cutoff=0.0) or close
+    hint = ", ".join(ranked[:SUGGESTIONS])
+    return f"no entity is named {name!r}" + (f"; did you mean {hint}?" if hint else "")
 
 
 def search(query: CatalogueQuery, bindings: dict[ox.Variable, object], index: LabelIndex):

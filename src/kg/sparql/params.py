@@ -4,7 +4,8 @@ A value never enters the query text: it becomes an RDF term (a typed literal or 
 IRI) that pyoxigraph substitutes for the variable of the same name. Types:
 
     xsd:string  xsd:integer  xsd:decimal  xsd:boolean  xsd:date  xsd:gYear  xsd:gYearMonth
-    iri     an IRI: <https://…>, https://…, kg:org/mic, or kind/slug (org/mic)
+    iri     an IRI: <https://…>, https://…, kg:org/mic, or kind/slug (org/mic); or else
+            a name, which must be the label of exactly one entity (:mod:`kg.sparql.names`)
     entity  an IRI as above, or else a label (a plain string the query matches)
 
 Example::
@@ -104,16 +105,15 @@ def bind(params: list[Param], given: dict[str, str], source: str) -> dict[ox.Var
 
 def to_term(param: Param, value: str) -> ox.NamedNode | ox.Literal:
     """``value`` as the RDF term ``param.type`` asks for, or a QueryError saying why not."""
-    if param.type == "iri":
+    if param.type in ("iri", "entity"):
         iri = to_iri(value)
-        if iri is None:
+        if iri is None and (value.strip().startswith("<") or not value.strip()):
             raise QueryError(
                 f"parameter {param.name}: {value!r} is not an IRI "
-                "(want <https://…>, kg:org/mic or org/mic)"
+                "(want <https://…>, kg:org/mic or org/mic, or a name such as 정보통신부)"
             )
-        return iri
-    if param.type == "entity":
-        return to_iri(value) or ox.Literal(_nfc(value.strip()))
+        # a name: kg.sparql.names looks it up in the graph before the query runs
+        return iri or ox.Literal(_nfc(value.strip()))
     pattern, want = LITERAL_TYPES[param.type]
     text = value.strip()
     if pattern is None:
@@ -176,7 +176,7 @@ def resolve_labels(
     resolved = dict(bindings)
     for param in params:
         name = bindings.get(ox.Variable(param.name))
-        if param.type != "entity" or not isinstance(name, ox.Literal):
+        if param.type not in ("entity", "iri") or not isinstance(name, ox.Literal):
             continue
         texts = dict.fromkeys([name.value, name.value.upper()])
         terms = [ox.Literal(t, language=lang) for t in texts for lang in ("ko", "en", None)]

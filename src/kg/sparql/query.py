@@ -37,7 +37,9 @@ from kg.sparql.catalogue import MAX_BYTES, CatalogueQuery, find_query, read_quer
 from kg.sparql.guard import check_query
 from kg.sparql.params import bind, resolve_labels, to_variables, with_values
 from kg.sparql.syntax import readable, shorten
-from kg.sparql.tables import to_json, to_table
+from kg.sparql.tables import to_json, to_table, to_xlsx
+
+NAMED = ("entity", "iri")  # the parameter types a name may be given for
 
 
 def resolve(target: str | None, expression: str | None) -> CatalogueQuery:
@@ -110,9 +112,11 @@ def prepare(
 
     Returns the text to run: the query with a VALUES block of the bound parameters
     opening its WHERE group (:func:`kg.sparql.params.with_values`). Given the local
-    ``store``, an ``entity`` name is bound as the IRIs bearing it: first by exact label,
-    other name or code (:func:`kg.sparql.params.resolve_labels`), else through the label
-    index (:mod:`kg.sparql.lookup`), which names close names when nothing matches.
+    ``store``, a name given for an ``entity`` or ``iri`` parameter is bound as the IRIs
+    bearing it: first by exact label, other name or code
+    (:func:`kg.sparql.params.resolve_labels`), else through the label index
+    (:mod:`kg.sparql.lookup`), which names close names when nothing matches; an ``iri``
+    parameter needs exactly one.
     """
     source = source_name(query)
     try:
@@ -120,13 +124,14 @@ def prepare(
     except QueryError as e:
         raise QueryError(f"{source}: {e}") from e
     bindings = bind(query.params, given or {}, source)
-    if store is not None and any(p.type == "entity" for p in query.params):
+    if store is not None and any(p.type in NAMED for p in query.params):
         from kg.sparql.labels import index_for  # sqlite3: imported only when needed
-        from kg.sparql.lookup import needs_index, resolve_names
+        from kg.sparql.lookup import needs_index, one_each, resolve_names
 
         bindings = resolve_labels(store, query.params, bindings)
         if needs_index(query, bindings):
             bindings = resolve_names(query.params, bindings, index_for(store), source)
+        bindings = one_each(query.params, bindings, source)
     return with_values(query.text, to_variables(query.params, bindings), source)
 
 
@@ -162,10 +167,14 @@ def render(results: QueryResult, fmt: str, source: str = "the query") -> bytes:
     if chosen.results:
         return written(results.serialize(format=chosen.oxigraph()))
     if isinstance(results, ox.QueryBoolean):
+        if chosen.name == "xlsx":
+            return to_xlsx(["answer"], [(ox.Literal(bool(results)),)])
         answer = "true" if bool(results) else "false"
         return (answer + "\n").encode("utf-8")
     columns = [v.value for v in results.variables]
     rows = [tuple(solution[c] for c in columns) for solution in results]
+    if chosen.name == "xlsx":
+        return to_xlsx(columns, rows)
     text = to_table(columns, rows) if chosen.name == "table" else to_json(columns, rows)
     return text.encode("utf-8")
 

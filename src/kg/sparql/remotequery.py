@@ -26,6 +26,7 @@ from kg.core.errors import QueryError
 from kg.rdf.oxigraph import QueryResult, written
 from kg.sparql.catalogue import CatalogueQuery
 from kg.sparql.guard import check_query
+from kg.sparql.names import Lookup, resolve_names
 from kg.sparql.params import bind, to_variables, with_values
 from kg.sparql.query import render, source_name
 from kg.sparql.remote import DEFAULT_GRAPH, holds_triples, remote_query
@@ -39,15 +40,23 @@ class RemoteAnswer:
     note: str = ""
 
 
-def remote_text(query: CatalogueQuery, given: dict[str, str] | None = None) -> str:
-    """The text sent to the endpoint: prefixes for ``-e`` text, parameters as ``VALUES``."""
+def remote_text(
+    query: CatalogueQuery, given: dict[str, str] | None = None, lookup: Lookup | None = None
+) -> str:
+    """The text sent to the endpoint: prefixes for ``-e`` text, parameters as ``VALUES``.
+
+    With ``lookup``, names given for ``iri``/``entity`` parameters are looked up first.
+    """
     source = source_name(query)
     try:
         check_query(query.text)
     except QueryError as e:
         raise QueryError(f"{source}: {e}") from e
     text = query.text
-    bindings = to_variables(query.params, bind(query.params, given or {}, source))
+    bindings = bind(query.params, given or {}, source)
+    if lookup is not None:
+        bindings = resolve_names(query.params, bindings, lookup, source)
+    bindings = to_variables(query.params, bindings)
     text = with_values(text, bindings, source)
     if query.name == "-e":
         text = "".join(f"PREFIX {n}: <{iri}>\n" for n, iri in PREFIXES.items()) + text
@@ -62,7 +71,13 @@ def remote_text(query: CatalogueQuery, given: dict[str, str] | None = None) -> s
 def run_remote(endpoint: str, query: CatalogueQuery, given: dict[str, str] | None = None,
                default_graph: str = DEFAULT_GRAPH):  # fmt: skip
     """Run ``query`` on ``endpoint``: pyoxigraph solutions, boolean or triples."""
-    return remote_query(endpoint, remote_text(query, given), default_graph)
+
+    def lookup(text: str) -> list[str]:
+        solutions = remote_query(endpoint, text, default_graph)
+        assert isinstance(solutions, ox.QuerySolutions)
+        return [s[0].value for s in solutions if s[0] is not None]
+
+    return remote_query(endpoint, remote_text(query, given, lookup), default_graph)
 
 
 def execute_remote(

@@ -30,7 +30,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.core.errors import InputError
-from kg.core.paths import DIST_DIR
+from kg.core.paths import DIST_DIR, require_project
 from kg.rdf.parsing import bulk_load, checked_format
 
 BUILT_NQUADS = DIST_DIR / "kg.nq"
@@ -38,8 +38,7 @@ BUILT_NQUADS = DIST_DIR / "kg.nq"
 
 def load_store(nquads: Path = BUILT_NQUADS, store_path: Path | None = None) -> ox.Store:
     """An Oxigraph store holding the graph file (in memory, or persistent at ``store_path``)."""
-    if not nquads.exists():
-        raise InputError(f"{nquads}: no built graph here; run `kg build` first")
+    require_graph(nquads)
     fmt = checked_format(nquads)  # refused before any work
     store = ox.Store(str(store_path)) if store_path else ox.Store()
     if store_path:
@@ -48,6 +47,16 @@ def load_store(nquads: Path = BUILT_NQUADS, store_path: Path | None = None) -> o
         except OSError as e:
             raise InputError(f"{store_path}: the store cannot be cleared: {e}") from e
     return bulk_load(store, nquads, fmt)
+
+
+def require_graph(path: Path) -> Path:
+    """``path`` if it exists; else an error: run `kg build` (the built graph) or no such file."""
+    if path.exists():
+        return path
+    if path == BUILT_NQUADS:
+        require_project()
+        raise InputError(f"{path}: no built graph here; run `kg build` first")
+    raise InputError(f"cannot read {path}: no such file")
 
 
 STAMP = "KG-SOURCE"  # inside a persistent store: which N-Quads file it holds, and its version
@@ -63,8 +72,7 @@ def open_store(nquads: Path = BUILT_NQUADS, store_path: Path | None = None) -> o
     """
     if store_path is None:
         return load_store(nquads)
-    if not nquads.exists():
-        raise InputError(f"{nquads}: no built graph here; run `kg build` first")
+    require_graph(nquads)
     if _stamp(store_path) != _version(nquads):
         _rebuild(nquads, store_path)
     try:

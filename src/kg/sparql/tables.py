@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from datetime import date, datetime
 
 import pyoxigraph as ox
 
@@ -66,6 +67,31 @@ def to_json(columns: list[str], rows: list[tuple]) -> str:
     """A JSON list of objects, one per row: IRIs in full, numbers as numbers, unbound null."""
     objects = [{c: plain(term) for c, term in zip(columns, row, strict=True)} for row in rows]
     return json.dumps(objects, ensure_ascii=False, indent=1) + "\n"
+
+
+def to_xlsx(columns: list[str], rows: list[tuple]) -> bytes:
+    """An Excel workbook of one sheet: IRIs in full, numbers as numbers, dates as dates."""
+    from kg.core.workbook import workbook
+
+    return workbook([("results", columns, [[spreadsheet(term) for term in row] for row in rows])])
+
+
+def spreadsheet(term: object) -> object:
+    """A term as a spreadsheet cell: :func:`plain`, and xsd:date/dateTime/gYear typed too."""
+    value = plain(term)
+    if not isinstance(term, ox.Literal) or not isinstance(value, str):
+        return value
+    datatype = term.datatype.value
+    try:
+        if datatype == XSD + "date":
+            return date.fromisoformat(value)
+        if datatype == XSD + "dateTime":
+            return datetime.fromisoformat(value).replace(tzinfo=None)
+        if datatype == XSD + "gYear":
+            return int(value)
+    except ValueError:
+        pass
+    return value
 
 
 def plain(term: object) -> object:
