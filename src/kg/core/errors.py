@@ -54,3 +54,13 @@ class NotConformingError(KgError):
     def __init__(self, message: str, report: object | None = None) -> None:
         super().__init__(message)
         self.report = report
+
+
+class QueryTimeout(KgError):
+    """A query ran past the time limit and was stopped.
+
+    Exit code 2, as for other bad input: the query asks for more work than the limit
+    allows, so narrowing it or raising the limit (``--timeout``) is the user's fix.
+    """
+
+    exit_code = 2

@@ -12,10 +12,12 @@ them, then again to serialize it (pyoxigraph serializes only a fresh result); a
 CONSTRUCT keeps at most limit + 1 triples. A result over the limit is never sent,
 not even in part.
 
-``kg query`` uses the same worker for one query (:func:`run_once`): any job
+``kg query`` runs one query in a forked child (:mod:`kg.sparql.oneshot`), or, when
+this process has threads, in the same worker as here (:func:`run_spawned`): any job
 ``job(store, *args)`` that returns something picklable, stopped past its time limit.
 Once its graph is loaded, a worker leaves the network where Linux allows it
-(:func:`isolate_network`), so a query cannot reach out even past :mod:`kg.sparql.guard`.
+(:func:`kg.sparql.oneshot.isolate_network`), so a query cannot reach out even past
+:mod:`kg.sparql.guard`.
 
 Example::
 
@@ -35,20 +37,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from kg.core.errors import KgError, QueryError
+from kg.core.errors import KgError, QueryError, QueryTimeout
+from kg.sparql.oneshot import call, isolate_network, returned, timed_out
 
-CLONE_NEWUSER = 0x10000000  # from <sched.h>: os.unshare arrives with Python 3.12
-CLONE_NEWNET = 0x40000000
-
-
-class QueryTimeout(KgError):
-    """A query ran past the time limit and its worker was stopped.
-
-    Exit code 2, as for other bad input: the query asks for more work than the limit
-    allows, so narrowing it or raising the limit (``--timeout``) is the user's fix.
-    """
-
-    exit_code = 2
+__all__ = ["QueryPool", "QueryTimeout", "QueryTooLarge", "ServerBusy", "run_spawned"]
 
 
 class QueryTooLarge(QueryError):
@@ -127,13 +119,11 @@ class QueryPool:
         except (TimeoutError, EOFError, OSError) as e:
             worker = await asyncio.to_thread(self._replace, worker)
             if isinstance(e, TimeoutError):
-                raise QueryTimeout(
-                    f"query stopped: it ran past the time limit of {self.timeout:g} s"
-                ) from e
+                raise timed_out(self.timeout) from e
             raise KgError("the query worker died while running the query") from e
         finally:
             self._idle.put_nowait(worker)
-        return _unpack(_returned(reply))
+        return _unpack(returned(reply))
 
     def _spawn(self) -> _Worker:
         worker = _start(self._context, self.nquads, self.store_path)
@@ -147,34 +137,23 @@ class QueryPool:
         return self._spawn()
 
 
-def run_once(nquads: Path, job, args: tuple, timeout: float, store_path: Path | None = None):
+def run_spawned(nquads: Path, job, args: tuple, timeout: float, store_path: Path | None = None):
     """``job(store, *args)`` in a fresh worker process holding ``nquads``; killed past ``timeout``.
 
     The time counts from the start, loading the graph included (or opening the
     persistent store at ``store_path``). The job's own errors (:class:`KgError`) are
     raised again here; a timeout is :class:`QueryTimeout`.
     """
-    worker = _start(_one_shot_context(), nquads, store_path)
+    worker = _start(mp.get_context("spawn"), nquads, store_path)
     try:
         reply = _ask(worker, (job, args), timeout)
     except TimeoutError as e:
-        raise QueryTimeout(f"query stopped: it ran past the time limit of {timeout:g} s") from e
+        raise timed_out(timeout) from e
     except (EOFError, OSError) as e:
         raise KgError("the query process died while running the query") from e
     finally:
         _stop(worker)
-    return _returned(reply)
-
-
-def _one_shot_context():
-    """``fork`` (fast) when this process has one thread, so no lock can be held; else spawn."""
-    import os
-
-    try:
-        single = len(os.listdir("/proc/self/task")) == 1
-    except OSError:
-        single = False
-    return mp.get_context("fork" if single else "spawn")
+    return returned(reply)
 
 
 def _start(context, nquads: Path, store_path: Path | None = None) -> _Worker:
@@ -184,16 +163,6 @@ def _start(context, nquads: Path, store_path: Path | None = None) -> _Worker:
     process.start()
     child.close()
     return _Worker(process, parent)
-
-
-def _returned(reply: tuple):
-    """What a job returned; its KgError raised again (its message kept)."""
-    status, value = reply
-    if status == "raised":
-        raise value
-    if status == "failed":
-        raise KgError(value)
-    return value
 
 
 def _ask(worker: _Worker, request: tuple, budget: float) -> tuple:
@@ -241,35 +210,7 @@ def _serve(conn: Connection, nquads: str, store_path: str = "") -> None:
             job, args = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(failure or _call(job, store, args))
-
-
-def isolate_network() -> bool:
-    """Best effort: move this process into new, empty user and network namespaces.
-
-    A second wall behind :mod:`kg.sparql.guard`: Oxigraph would contact a ``SERVICE`` URL,
-    and in an empty network namespace every connection fails (no interface is up,
-    not even loopback). Linux only, and only where unprivileged user namespaces are
-    allowed (Debian's default); False elsewhere, and the guard alone stands.
-    """
-    import ctypes
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        return ctypes.CDLL(None, use_errno=True).unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0
-    except (OSError, AttributeError):
-        return False
-
-
-def _call(job, store, args: tuple) -> tuple:
-    try:
-        return ("ok", job(store, *args))
-    except KgError as e:
-        return ("raised", e)
-    except Exception as e:  # the worker must answer, whatever went wrong
-        return ("failed", f"query failed: {type(e).__name__}: {' '.join(str(e).split())}")
+        conn.send(failure or call(job, store, args))
 
 
 def _answer(store, query: str, formats: list[str], max_rows: int) -> tuple:
