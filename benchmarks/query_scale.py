@@ -134,7 +134,8 @@ def _f(value, target=None) -> str:
     return f"{text:>9} {'ok' if ok else 'MISS':>4} (≤ {target:g})"
 
 
-def bench_scale(n: int) -> list[str]:
+def bench_scale(n: int) -> None:
+    """Print each figure of scale ``n`` as soon as it is measured (a long run shows progress)."""
     from kg.core.paths import DIST_DIR
     from kg.scale.synth import write_synth
     from kg.sparql.catalogue import load_catalogue
@@ -147,10 +148,8 @@ def bench_scale(n: int) -> list[str]:
     shutil.rmtree(store, ignore_errors=True)
     t_in, t_whole, t_load, t_rss, t_validate = TARGETS.get(n, (None,) * 5)
     built = child_lines("--build", str(nquads), str(store))[0]
-    lines = [
-        f"{n:>9}  store load (kg query --store, first run)  {_f(built['seconds'], t_load)}",
-        f"{n:>9}  store load peak RSS MB                    {_f(built['rss_mb'], t_rss)}",
-    ]
+    _say(f"{n:>9}  store load (kg query --store, first run)  {_f(built['seconds'], t_load)}")
+    _say(f"{n:>9}  store load peak RSS MB                    {_f(built['rss_mb'], t_rss)}")
     if t_in is not None:  # at 10^7 only the whole process has a target: saves a run
         found = child_lines("--inprocess", str(nquads), str(store))
         inproc = {r["query"]: r["seconds"] for r in found}
@@ -158,27 +157,29 @@ def bench_scale(n: int) -> list[str]:
         inproc = {name: "—" for name in load_catalogue()}
     for name, seconds in inproc.items():
         whole = whole_process(name, nquads, store)
-        lines.append(
+        _say(
             f"{n:>9}  query {name:<34}  in-process {_f(seconds, t_in)}"
             f"   whole --store {_f(whole, t_whole)}"
         )
     checked = child_lines("--validate", str(nquads))[0]
-    lines.append(
+    _say(
         f"{n:>9}  kg validate --engine fast                  {_f(checked['seconds'], t_validate)}"
         f"   peak {checked['rss_mb']} MB, exit {checked['exit']}: {' '.join(checked['said'])[:50]}"
     )
-    return lines
+
+
+def _say(line: str) -> None:
+    print(line, flush=True)
 
 
 def main() -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from oneshot import report
 
-    lines = report()
+    print("\n".join(report()), flush=True)
     for n in SCALES:
-        lines.append("")
-        lines += bench_scale(n)
-    print("\n".join(lines))
+        print(flush=True)
+        bench_scale(n)
 
 
 if __name__ == "__main__":
