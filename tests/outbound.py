@@ -33,7 +33,14 @@ from kg.core.paths import ROOT
 LOOPBACK_NAMES = {None, "", "localhost", "127.0.0.1", "::1"}
 # Read-only places Python and its libraries load code and data from.
 SYSTEM_DIRS = ("/usr/lib", "/usr/local/lib", "/usr/share", "/usr/lib64", "/lib", "/lib64")
-SYSTEM_FILES = ("/dev/null", "/dev/urandom", "/etc/localtime", "/etc/ld.so.cache")
+# /etc/mime.types: read by mimetypes when openpyxl (kg export --all writes xlsx) is imported
+SYSTEM_FILES = (
+    "/dev/null",
+    "/dev/urandom",
+    "/etc/localtime",
+    "/etc/ld.so.cache",
+    "/etc/mime.types",
+)
 
 
 class OutboundAccess(PermissionError):

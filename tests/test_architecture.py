@@ -76,6 +76,8 @@ REACHED_INDIRECTLY = {
     "number_format": "an openpyxl cell attribute kg.core.workbook sets (dates shown as dates)",
     "width": "an openpyxl column attribute kg.core.workbook sets",
     "freeze_panes": "an openpyxl sheet attribute kg.core.workbook sets (the header stays)",
+    "list_commands": "click's Group hook, overridden (kg.cli loads command modules lazily)",
+    "get_command": "click's Group hook, overridden (kg.cli loads command modules lazily)",
 }
 
 

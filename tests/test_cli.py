@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 import pytest
 
-from kg.cli import main
+from kg.cli import COMMAND_MODULES, main
 from kg.core.paths import ROOT
 from tests.helpers import run
 
@@ -29,13 +29,17 @@ def readme_commands() -> list[str]:
     return commands
 
 
+CTX = click.Context(main)
+
+
 def resolve(line: str) -> tuple[list[str], click.Command]:
     """The command (and subcommand) a README line names, and its click object."""
     words, command = [], main
     for word in line.split()[1:]:
-        if not isinstance(command, click.Group) or word not in command.commands:
+        found = command.get_command(CTX, word) if isinstance(command, click.Group) else None
+        if found is None:
             break
-        words, command = [*words, word], command.commands[word]
+        words, command = [*words, word], found
     return words, command
 
 
@@ -57,8 +61,22 @@ def test_every_readme_command_exists_and_has_help() -> None:
             assert option in known, f"{line}: {' '.join(words)} has no option {option}"
 
 
+def test_every_command_module_is_in_the_lazy_registry() -> None:
+    import importlib
+
+    cli_dir = Path(importlib.import_module("kg.cli").__file__).parent
+    modules = {p.stem for p in cli_dir.glob("*_commands.py")}
+    assert set(COMMAND_MODULES.values()) == modules
+    for stem in modules:
+        names = [c.name for c in importlib.import_module(f"kg.cli.{stem}").COMMANDS]
+        assert all(COMMAND_MODULES.get(n) == stem for n in names), (stem, names)
+
+
 def test_every_command_has_help_with_an_example() -> None:
-    for name, command in main.commands.items():
+    assert main.list_commands(CTX) == sorted(COMMAND_MODULES)
+    for name in main.list_commands(CTX):
+        command = main.get_command(CTX, name)
+        assert command is not None and command.name == name, name
         result = run(name, "--help")
         assert result.exit_code == 0 and "Example" in result.output, name
         for sub in getattr(command, "commands", {}):

@@ -69,8 +69,12 @@ def _spin(store) -> None:
     list(store.query(SLOW, use_default_graph_as_union=True))
 
 
-def test_run_once_returns_raises_and_stops(nquads: Path) -> None:
-    from kg.sparql.executor import run_once
+@pytest.mark.parametrize("runner", ["oneshot", "spawned"])
+def test_run_once_returns_raises_and_stops(nquads: Path, runner: str) -> None:
+    from kg.sparql.executor import run_spawned
+    from kg.sparql.oneshot import run_once as forked
+
+    run_once = forked if runner == "oneshot" else run_spawned  # forked: as kg query runs it
 
     assert run_once(nquads, _count_triples, (10,), timeout=30) == 10
     with pytest.raises(QueryError, match="^no such thing$"):
@@ -88,7 +92,7 @@ def _ask_service(store, url: str):
 def _isolation_works() -> bool:
     import multiprocessing as mp
 
-    from kg.sparql.worker import isolate_network
+    from kg.sparql.oneshot import isolate_network
 
     with mp.get_context("spawn").Pool(1) as pool:
         return pool.apply(isolate_network)
@@ -96,7 +100,7 @@ def _isolation_works() -> bool:
 
 def test_a_worker_cannot_reach_out_even_past_the_guard(nquads: Path) -> None:
     from kg.core.errors import KgError
-    from kg.sparql.executor import run_once
+    from kg.sparql.oneshot import run_once
     from tests.outbound import Canary
 
     if not _isolation_works():

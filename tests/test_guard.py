@@ -66,3 +66,24 @@ def test_service_is_found_where_the_engine_finds_it(query: str) -> None:
 )
 def test_names_that_look_like_keywords_pass(query: str) -> None:
     check_query(query)
+
+
+def test_the_name_classes_hold_exactly_their_code_points() -> None:
+    """The classes are written as negations (cheap to compile): same members at every edge."""
+    import re
+
+    from kg.sparql import guard
+
+    cases = {
+        guard._START: (guard._LETTER, guard._UNDERSCORE),
+        guard._NAME: (guard._LETTER, guard._MORE, guard._DASH_DOT),
+        guard._VAR: (guard._LETTER, guard._MORE),
+        guard._LOCAL: (guard._LETTER, guard._MORE, guard._DASH_DOT, guard._COLON),
+    }
+    for pattern, groups in cases.items():
+        ranges = [r for group in groups for r in group]
+        compiled = re.compile(pattern)
+        edges = {c for low, high in ranges for c in (low - 1, low, high, high + 1)}
+        for code in sorted(c for c in edges | {0, 0x10FFFF} if 0 <= c <= 0x10FFFF):
+            inside = any(low <= code <= high for low, high in ranges)
+            assert bool(compiled.fullmatch(chr(code))) == inside, (pattern[:20], hex(code))

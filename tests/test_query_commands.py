@@ -135,3 +135,23 @@ def test_an_inline_construct_defaults_to_turtle(nquads: str) -> None:
     result = run("query", "-e", text, "--graph", nquads)
     assert result.exit_code == 0, result.output
     assert "<https://w3id.org/kr-ict-kg/id/person/kim-jin-man> a schema:Person" in result.output
+
+
+def test_a_one_shot_kg_process_stops_a_runaway_query_with_exit_2(nquads: str) -> None:
+    """A real `kg` process (one thread: the forked child of kg.sparql.oneshot) still stops."""
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    result = subprocess.run(
+        [sys.executable, "-c", MAIN, "query", "-e", slow, "--graph", nquads, "--timeout", "0.5"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2 and result.stdout == "", result.stdout[-300:]
+    assert result.stderr == "kg: error: query stopped: it ran past the time limit of 0.5 s\n"
+    answer = subprocess.run(
+        [sys.executable, "-c", MAIN, "query", "class-counts", "--graph", nquads],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert answer.returncode == 0 and "oa#Annotation" in answer.stdout, answer.stderr

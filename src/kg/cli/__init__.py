@@ -7,10 +7,10 @@ output went away (``kg query … | head``), quietly. ``--debug`` shows the trace
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sys
-import traceback
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -18,9 +18,34 @@ import click
 
 from kg.core.errors import KgError, NotConformingError
 
+# Each command's module, imported only when that command runs (or for `kg --help`): a
+# `kg query` then loads neither the build nor the pictures code. Modules list theirs in COMMANDS.
+COMMAND_MODULES = {
+    "build": "build_commands",
+    "validate": "build_commands",
+    "query": "query_commands",
+    "export": "export_commands",
+    "ingest": "ingest_commands",
+    "serve": "serve_commands",
+    "viz": "viz_commands",
+    "graph": "viz_commands",
+    "synth": "scale_commands",
+    "push": "scale_commands",
+}
+
 
 class KgGroup(click.Group):
     """A click group that turns the project's errors into one line and an exit code."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMAND_MODULES, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            module = importlib.import_module(f"kg.cli.{COMMAND_MODULES[cmd_name]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         debug = "--debug" in sys.argv[1:]
@@ -33,7 +58,7 @@ class KgGroup(click.Group):
             ctx.exit(e.exit_code)
         except KgError as e:
             if debug:
-                traceback.print_exc()
+                _print_traceback()
             click.echo(f"kg: error: {_one_line(str(e))}", err=True)
             ctx.exit(e.exit_code)
         except BrokenPipeError:
@@ -41,7 +66,7 @@ class KgGroup(click.Group):
             ctx.exit(141)
         except RecursionError as e:
             if debug:
-                traceback.print_exc()
+                _print_traceback()
             click.echo("kg: error: input nested too deep", err=True)
             ctx.exit(2)
             raise AssertionError from e  # unreachable: ctx.exit raises
@@ -49,7 +74,7 @@ class KgGroup(click.Group):
             if e.filename is None:
                 _internal(ctx, e, debug)
             if debug:
-                traceback.print_exc()
+                _print_traceback()
             reason = "no such file" if isinstance(e, FileNotFoundError) else e.strerror
             click.echo(f"kg: error: {e.filename}: {(reason or str(e)).lower()}", err=True)
             ctx.exit(2)  # a file the user named (or forgot to make): bad input, not our failure
@@ -61,7 +86,7 @@ def _internal(ctx: click.Context, error: Exception, debug: bool) -> NoReturn:
     """An error we did not expect: one line (the traceback above it with --debug), exit 3."""
     message = _one_line(f"{type(error).__name__}: {error}")
     if debug:
-        traceback.print_exc()
+        _print_traceback()
         click.echo(f"kg: internal error: {message}", err=True)
     else:
         click.echo(f"kg: internal error: {message} (run with --debug for details)", err=True)
@@ -127,29 +152,7 @@ def _terminate(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
-def _register() -> None:
-    from kg.cli import (
-        build_commands,
-        export_commands,
-        ingest_commands,
-        query_commands,
-        scale_commands,
-        serve_commands,
-        viz_commands,
-    )
+def _print_traceback() -> None:
+    import traceback
 
-    modules = (
-        build_commands,
-        query_commands,
-        export_commands,
-        ingest_commands,
-        serve_commands,
-        viz_commands,
-        scale_commands,
-    )
-    for module in modules:
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
-_register()
+    traceback.print_exc()

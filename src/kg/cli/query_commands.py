@@ -144,7 +144,7 @@ def query(
 
 
 def _run(nquads: Path, store_path: Path | None, args: tuple, timeout: float) -> bytes:
-    """The query's output: run in a worker process killed past ``timeout`` (0: here, no limit)."""
+    """The query's output: run in a child process killed past ``timeout`` (0: here, no limit)."""
     from kg.sparql.query import execute
     from kg.sparql.store import require_graph
 
@@ -153,9 +153,13 @@ def _run(nquads: Path, store_path: Path | None, args: tuple, timeout: float) -> 
         from kg.sparql.store import open_store
 
         return execute(open_store(nquads, store_path), *args)
-    from kg.sparql.executor import run_once
+    from kg.sparql.oneshot import can_fork, run_once
 
-    return run_once(nquads, execute, args, timeout, store_path)
+    if can_fork():  # cheap: no asyncio, no multiprocessing
+        return run_once(nquads, execute, args, timeout, store_path)
+    from kg.sparql.executor import run_spawned
+
+    return run_spawned(nquads, execute, args, timeout, store_path)
 
 
 def _remote(endpoint: str, chosen, given: dict, fmt: str | None, fallback: str,

@@ -66,3 +66,13 @@ class NotConformingError(KgError):
 
 class RemoteError(KgError):
     """A remote store failed, refused, or answered something that cannot be trusted."""
+
+
+class QueryTimeout(KgError):
+    """A query ran past the time limit and was stopped.
+
+    Exit code 2, as for other bad input: the query asks for more work than the limit
+    allows, so narrowing it or raising the limit (``--timeout``) is the user's fix.
+    """
+
+    exit_code = 2

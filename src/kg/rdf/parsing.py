@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import os
 import re
-import xml.parsers.expat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +37,6 @@ from kg.core.errors import InputError, ParseError
 from kg.core.files import cannot_read
 from kg.core.positions import line_col, near, token_at
 from kg.rdf import formats
-from kg.rdf.jsonld_checks import check_jsonld
 
 STREAMED = (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES)
 MAX_INPUT_MB = 64  # default cap on an input file (~1M triples); KG_MAX_INPUT_MB changes it
@@ -106,6 +104,8 @@ def read_rdf_text(path: Path) -> bytes:
 def check_rdf_text(path: Path, data: bytes, fmt: ox.RdfFormat) -> list[str]:
     """Refuse what the parsers would accept but we must not; return warnings."""
     if fmt == ox.RdfFormat.JSON_LD:
+        from kg.rdf.jsonld_checks import check_jsonld  # JSON-LD only: off the N-Quads path
+
         return check_jsonld(path, data)
     if fmt == ox.RdfFormat.RDF_XML:
         head = data.decode("utf-8")
@@ -220,6 +220,8 @@ def _with_position(path: Path, data: bytes, fmt: ox.RdfFormat, message: str) -> 
 
 def _xml_error(text: str) -> tuple[str, str] | None:
     """Where the XML is not well-formed, by expat (which reads no DTD and fetches nothing)."""
+    import xml.parsers.expat  # RDF/XML only: off the N-Quads path
+
     parser = xml.parsers.expat.ParserCreate()
     try:
         parser.Parse(text, True)

@@ -23,7 +23,6 @@ binds the value. This module reads those headers only; it imports no RDF library
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,6 +155,8 @@ def find_query(name: str, directory: Path = QUERIES_DIR) -> CatalogueQuery:
         raise QueryError(f"query name {shown!r} is not allowed: names match ^[a-z0-9_-]+$")
     catalogue = load_catalogue(directory)
     if name not in catalogue:
+        import difflib  # only for a name not found: not on the path of every query
+
         close = difflib.get_close_matches(name, list(catalogue), n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see kg query --list"
         raise QueryError(f"no bundled query named {name!r}{hint}")

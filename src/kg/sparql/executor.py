@@ -24,7 +24,8 @@ A SELECT runs twice: once to count its rows against the limit without keeping
 them, then again to serialize it (pyoxigraph serializes only a fresh result); a
 CONSTRUCT keeps at most limit + 1 triples. A result over the limit is never sent.
 
-``kg query`` uses the same worker for one query (:func:`run_once`): any job
+``kg query`` runs one query in a forked child (:mod:`kg.sparql.oneshot`), or, when
+this process has threads, in the same worker as here (:func:`run_spawned`): any job
 ``job(store, *args)`` that returns something picklable, stopped past its time limit.
 
 Example::
@@ -46,24 +47,14 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.core.errors import KgError, QueryError
+from kg.core.errors import KgError, QueryError, QueryTimeout
 from kg.sparql.lanes import Lanes, Ticket, Worker, default_workers, readable
 from kg.sparql.worker import READY, QueryTooLarge, answer, start_worker, stop_worker
 
-__all__ = ["QueryPool", "QueryTimeout", "QueryTooLarge", "ServerBusy", "WorkerDied", "run_once"]
+__all__ = ["QueryPool", "QueryTimeout", "QueryTooLarge", "ServerBusy", "WorkerDied", "run_spawned"]
 SLOW_NICE = 10  # the nice value of workers outside the fast lane
 READY_LIMIT = 600.0  # seconds a new worker may take to load the graph
 KNOWN_TEXTS = 1000  # query texts remembered as cheap or not (the fast lane's prediction)
-
-
-class QueryTimeout(KgError):
-    """A query ran past the time limit and its worker was stopped.
-
-    Exit code 2, as for other bad input: the query asks for more work than the limit
-    allows, so narrowing it or raising the limit (``--timeout``) is the user's fix.
-    """
-
-    exit_code = 2
 
 
 class ServerBusy(KgError):
@@ -277,7 +268,7 @@ class QueryPool:
             self._lanes.give(fresh)
 
 
-def run_once(nquads: Path, job, args: tuple, timeout: float, store_path: Path | None = None):
+def run_spawned(nquads: Path, job, args: tuple, timeout: float, store_path: Path | None = None):
     """``job(store, *args)`` in a fresh worker process holding ``nquads``; killed past ``timeout``.
 
     The time counts from the start, loading the graph included (or opening the

@@ -42,10 +42,38 @@ REFUSED = {
 }
 OPERATOR_WORDS = {"UNION", "OPTIONAL", "MINUS"}
 OPERATORS = set("!&|+-*/^=<>.;,")
-_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
-_LETTER += "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
-_NAME = _LETTER + r"0-9_\-.\u00b7\u0300-\u036f\u203f-\u2040"
-_VAR = _LETTER + r"0-9_\u00b7\u0300-\u036f\u203f-\u2040"
+# SPARQL's PN_CHARS_BASE, then what PN_CHARS and VARNAME add to it (code point ranges)
+_LETTER = (
+    (0x41, 0x5A), (0x61, 0x7A), (0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x2FF), (0x370, 0x37D),
+    (0x37F, 0x1FFF), (0x200C, 0x200D), (0x2070, 0x218F), (0x2C00, 0x2FEF), (0x3001, 0xD7FF),
+    (0xF900, 0xFDCF), (0xFDF0, 0xFFFD), (0x10000, 0xEFFFF),
+)  # fmt: skip
+_UNDERSCORE = ((0x5F, 0x5F),)
+_MORE = ((0x30, 0x39), (0x5F, 0x5F), (0xB7, 0xB7), (0x300, 0x36F), (0x203F, 0x2040))
+_DASH_DOT = ((0x2D, 0x2E),)
+_COLON = ((0x3A, 0x3A),)
+
+
+def _chars(*groups: tuple[tuple[int, int], ...]) -> str:
+    """A regex class of the code points in ``groups``, written as the negation of the rest.
+
+    Python's re compiles a class in time proportional to the span of its ranges: the
+    letters span ~64,000 code points, what they leave out ~12,000, so the whole
+    pattern compiles in ~2 ms instead of ~12 (it is compiled by every ``kg query``).
+    """
+    gaps, start = [], 0
+    for low, high in sorted(r for group in groups for r in group):
+        if low > start:
+            gaps.append((start, low - 1))
+        start = max(start, high + 1)
+    gaps.append((start, 0x10FFFF))
+    return "[^" + "".join(rf"\U{low:08x}-\U{high:08x}" for low, high in gaps) + "]"
+
+
+_START = _chars(_LETTER, _UNDERSCORE)
+_NAME = _chars(_LETTER, _MORE, _DASH_DOT)
+_VAR = _chars(_LETTER, _MORE)
+_LOCAL = _chars(_LETTER, _MORE, _DASH_DOT, _COLON)
 # Strings may be unterminated here (the match then lacks its closing quote and is refused):
 # requiring the quote would rescan the rest of the text from every later quote.
 TOKEN = re.compile(
@@ -55,14 +83,14 @@ TOKEN = re.compile(
     r"|'(?:[^'\\\n\r]|\\.)*(?P<e4>')?)"
     r"|(?P<skip><[^<>\"{}|^`\\\x00-\x20]*>"
     r"|\#[^\n\r]*"
-    rf"|[?$][{_VAR}]+"
+    rf"|[?$]{_VAR}+"
     r"|@[A-Za-z]+(?:-[A-Za-z0-9]+)*"
     # a number: "1e5SERVICE" is 1e5 then SERVICE to the engine, not a name "e5SERVICE"
     r"|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
     # a name, or a prefixed name PN_PREFIX? ':' PN_LOCAL (with %HH and \-escapes: \# is no comment)
-    rf"|(?P<name>[{_LETTER}_][{_NAME}]*+)?(?P<local>:(?:[{_NAME}:]|%[0-9A-Fa-f]{{2}}"
+    rf"|(?P<name>{_START}{_NAME}*+)?(?P<local>:(?:{_LOCAL}|%[0-9A-Fa-f]{{2}}"
     r"|\\[_~.\-!$&'()*+,;=/?#@%])*)"
-    rf"|(?P<word>[{_LETTER}_][{_NAME}]*+)"
+    rf"|(?P<word>{_START}{_NAME}*+)"
     r"|(?P<open>[({\[])|(?P<close>[)}\]])"
     r"|(?P<other>[^\s])",
     re.DOTALL,

@@ -24,20 +24,20 @@ Example::
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.core.errors import InputError
 from kg.core.paths import DIST_DIR, require_project
-from kg.rdf.parsing import bulk_load, checked_format
 
 BUILT_NQUADS = DIST_DIR / "kg.nq"
 
 
 def load_store(nquads: Path = BUILT_NQUADS, store_path: Path | None = None) -> ox.Store:
     """An Oxigraph store holding the graph file (in memory, or persistent at ``store_path``)."""
+    from kg.rdf.parsing import bulk_load, checked_format  # not needed to open a --store
+
     require_graph(nquads)
     fmt = checked_format(nquads)  # refused before any work
     store = ox.Store(str(store_path)) if store_path else ox.Store()
@@ -106,6 +106,8 @@ def _stamp(store_path: Path) -> str | None:
 
 def _rebuild(nquads: Path, store_path: Path) -> None:
     """Bulk-load into a fresh folder next to ``store_path``, then swap it into place."""
+    import shutil
+
     from kg.core.files import write_atomic
 
     fresh = store_path.with_name(f"{store_path.name}.new-{os.getpid()}")

@@ -15,7 +15,6 @@ Example::
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from datetime import date, datetime
 
@@ -66,6 +65,8 @@ def to_table(columns: list[str], rows: list[tuple]) -> str:
 def to_json(columns: list[str], rows: list[tuple]) -> str:
     """A JSON list of objects, one per row: IRIs in full, numbers as numbers, unbound null."""
     objects = [{c: plain(term) for c, term in zip(columns, row, strict=True)} for row in rows]
+    import json  # only for json-rows: not on the path of every query
+
     return json.dumps(objects, ensure_ascii=False, indent=1) + "\n"
 
 

@@ -1,8 +1,9 @@
 """The worker side of :mod:`kg.sparql.executor`: a process that holds the graph and answers jobs.
 
 A worker loads the graph once (:func:`kg.sparql.store.open_store`), leaves the network
-(:func:`isolate_network`), asks the kernel to kill it when its parent dies (so a server
-stopped by any signal leaves no orphan), then answers ``(job, args)`` requests over a
+(:func:`kg.sparql.oneshot.isolate_network`), asks the kernel to kill it when its parent
+dies (so a server stopped by any signal leaves no orphan), then answers ``(job, args)``
+requests over a
 pipe (after a first :data:`READY`), one at a time, with ``("ok", value)``,
 ``("raised", KgError)`` or ``("failed", text)``.
 :func:`answer` is the server's job: run a query, enforce the row limit, serialize.
@@ -22,9 +23,8 @@ from pathlib import Path
 
 from kg.core.errors import KgError, QueryError
 from kg.sparql.lanes import Worker
+from kg.sparql.oneshot import isolate_network
 
-CLONE_NEWUSER = 0x10000000  # from <sched.h>: os.unshare arrives with Python 3.12
-CLONE_NEWNET = 0x40000000
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 READY = ("ready", None)  # the first message of a worker: the graph is loaded
 
@@ -91,25 +91,6 @@ def die_with_parent(parent: int) -> None:
         return
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(0)
-
-
-def isolate_network() -> bool:
-    """Best effort: move this process into new, empty user and network namespaces.
-
-    A second wall behind :mod:`kg.sparql.guard`: Oxigraph would contact a ``SERVICE`` URL,
-    and in an empty network namespace every connection fails (no interface is up,
-    not even loopback). Linux only, and only where unprivileged user namespaces are
-    allowed (Debian's default); False elsewhere, and the guard alone stands.
-    """
-    import ctypes
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        return ctypes.CDLL(None, use_errno=True).unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0
-    except (OSError, AttributeError):
-        return False
 
 
 def _call(job, store, args: tuple) -> tuple:
