@@ -22,7 +22,7 @@ from __future__ import annotations
 from kg.sparql.catalogue import CatalogueQuery
 from kg.sparql.params import bind, to_variables, with_values
 
-SAMPLES = {"entity": "정보통신부", "text": "센터", "year": "2017"}  # by parameter name
+SAMPLES = {"entity": "org/mic", "text": "센터", "year": "2017"}  # by parameter name
 BY_TYPE = {  # else by type
     "xsd:string": "센터",
     "xsd:integer": "10",
@@ -32,7 +32,7 @@ BY_TYPE = {  # else by type
     "xsd:gYear": "2017",
     "xsd:gYearMonth": "2017-05",
     "iri": "org/mic",
-    "entity": "정보통신부",
+    "entity": "org/mic",
 }
 
 

@@ -5,7 +5,7 @@
 ``--param org=정보통신부`` names an entity by one of its labels (``rdfs:label`` or
 ``skos:altLabel``, any language, case ignored), as ``entity`` parameters always
 allowed. An ``iri`` parameter needs one IRI: the name must match exactly one entity.
-An ``entity`` parameter keeps the name (its query matches labels itself). A name that
+An ``entity`` parameter is bound to every entity bearing the name. A name that
 matches nothing is an error for both, with the closest labels as suggestions, rather
 than an empty answer that looks like "no evidence": as ``git show nosuchref`` fails
 instead of printing nothing.
@@ -54,7 +54,8 @@ ALL_LABELS = _LABELS + (
 def resolve_names(
     params: list[Param], bindings: dict[ox.Variable, object], lookup: Lookup, source: str
 ) -> dict[ox.Variable, object]:
-    """``bindings`` with each name given for an ``iri`` parameter replaced by its entity's IRI.
+    """``bindings`` with each name given for an ``iri`` parameter replaced by its entity's
+    IRI, and for an ``entity`` parameter by the IRIs of every entity bearing it (a list).
 
     Raises :class:`QueryError` for a name no entity has, or (``iri``) several have.
     """
@@ -74,6 +75,8 @@ def resolve_names(
                     f"{len(matches)} entities ({shown}); give one IRI"
                 )
             resolved[ox.Variable(param.name)] = ox.NamedNode(matches[0])
+        else:
+            resolved[ox.Variable(param.name)] = [ox.NamedNode(m) for m in matches]
     return resolved
 
 
