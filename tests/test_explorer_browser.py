@@ -77,8 +77,8 @@ def test_loads_without_errors_or_network(browser_page) -> None:
 
 def test_node_count_shown_is_the_graphs(browser_page, nxg) -> None:
     page, _ = browser_page
-    assert int(page.inner_text("#node-count")) == nxg.number_of_nodes() == 106
-    assert int(page.inner_text("#shown-count")) == 106
+    assert int(page.inner_text("#node-count")) == nxg.number_of_nodes() > 100
+    assert int(page.inner_text("#shown-count")) == nxg.number_of_nodes()
     assert page.locator("#legend li").count() == len({c for _, c in nxg.nodes(data="cls")})
 
 
@@ -105,7 +105,7 @@ def test_search_vr_then_click_the_center_shows_date_and_quote(browser_page) -> N
     assert log["errors"] == []
 
 
-def test_language_toggle_and_year_filter(browser_page) -> None:
+def test_language_toggle_and_year_filter(browser_page, nxg) -> None:
     page, _ = browser_page
     label = "id => window.kgExplorer.network.body.data.nodes.get(id).label"
     vr = page.evaluate(
@@ -118,19 +118,19 @@ def test_language_toggle_and_year_filter(browser_page) -> None:
     assert page.evaluate(label, vr) == VR_KO
     page.locator("#year").fill("2000")
     shown = int(page.inner_text("#shown-count"))
-    assert 0 < shown < 106
+    assert 0 < shown < nxg.number_of_nodes()
     assert page.evaluate("id => window.kgExplorer.network.body.data.nodes.get(id).hidden", vr)
     page.locator("#year").fill("2020")
-    assert int(page.inner_text("#shown-count")) == 106
+    assert int(page.inner_text("#shown-count")) == nxg.number_of_nodes()
 
 
 def test_class_filter_hides_a_class(browser_page, nxg) -> None:
     page, _ = browser_page
     concepts = sum(1 for _, c in nxg.nodes(data="cls") if c == "Concept")
     page.uncheck("#legend input[data-class=Concept]")
-    assert int(page.inner_text("#shown-count")) == 106 - concepts
+    assert int(page.inner_text("#shown-count")) == nxg.number_of_nodes() - concepts
     page.check("#legend input[data-class=Concept]")
-    assert int(page.inner_text("#shown-count")) == 106
+    assert int(page.inner_text("#shown-count")) == nxg.number_of_nodes()
 
 
 def test_region_and_agency_filters_on_17_agencies(browser_page, synth_nxg, tmp_path) -> None:

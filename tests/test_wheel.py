@@ -38,7 +38,7 @@ pytestmark = pytest.mark.slow
 CHECKOUT = PACKAGE_DIR.parents[1]
 # What the sdist holds (MANIFEST.in adds ontology/ and queries/ to the package sources).
 SDIST_FILES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md")
-SDIST_DIRS = ("src", "ontology", "queries")
+SDIST_DIRS = ("src", "ontology", "queries", "data/reference")
 
 
 def clean_env() -> dict[str, str]:
