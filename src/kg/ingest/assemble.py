@@ -81,9 +81,10 @@ class Assembly:
 
     def about(self, entry: TimelineEntry, rest: str, kinds: list[str]) -> Found | None:
         """What a timeline event concerns, from the words before its verb."""
-        rest = " ".join(rest.replace("|", " ").split()).strip("○●■□◆▪•·-– ")
-
-        rest = rest.strip()
+        rest = " ".join(QUOTES.sub(" ", rest.replace("|", " ")).split()).strip("○●■□◆▪•·-– ")
+        predecessor = self._predecessor(entry.verb, rest)
+        if predecessor is not None:
+            return predecessor
         renamed = RENAMED.fullmatch(rest) if entry.verb in RENAMING_VERBS else None
         if renamed and names.body_suffix(renamed.group("new")) == "unit":
             return self._renamed_unit(renamed.group("old"), renamed.group("new"))
@@ -104,6 +105,22 @@ class Assembly:
         if set(kinds) & set(OPENING_KINDS) and names.body_suffix(rest) is None:
             return self.named("unit", rest, "opened by the agency (no name suffix)", "medium")
         return self.agency
+
+    def _predecessor(self, verb: str | None, rest: str) -> Found | None:
+        """ "(재)춘천정보문화산업지원센터 설립": a foundation set up, under a name no other
+        agency of the article has, is the agency under its former name."""
+        if verb not in ("설립", "출범") or not rest.startswith(tuple(gz.LEGAL_FORMS)):
+            return None
+        known = self.find(rest, ("organization",))
+        if known is not None and known.fields.get("agency") is True:
+            return known
+        agency = self.agency
+        if known is None and agency is not None and len(rest.split()) == 1:
+            for name in (rest, names.plain_name(rest)):
+                if name not in agency.alt_ko:
+                    agency.alt_ko.append(name)
+            agency.quotes.append(rest)
+        return agency if known is None else None
 
     def _merged(self, rest: str) -> None:
         for part in re.split(r"(?:와|과|및|,)\s+|\s+및\s+", rest + " "):
@@ -268,6 +285,7 @@ class Assembly:
             agency.fields["region"] = place
 
 
+QUOTES = re.compile(r"[‘’'“”\"「」『』]")
 OPENING_KINDS = ("FoundingEvent", "EstablishmentEvent", "OpeningEvent")
 RENAMING_VERBS = {"명칭개정", "명칭변경"}
 # "A, B로", "A를 B로", "A에서 B로": a unit's old and new names before 명칭변경.

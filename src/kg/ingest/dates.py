@@ -33,8 +33,13 @@ RELATIVE = re.compile(r"(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})
 DATE_LINE = re.compile(
     r"^\s*(?:[\[(【]?[^\d\n]{0,20}[\])】]?\s*)?(?:입력|기사입력|등록|발행|작성|보도일자?)?\s*[:：]?\s*"
     r"(?P<y>\d{4})\s*[.\-년]\s*(?P<m>\d{1,2})\s*[.\-월]\s*(?P<d>\d{1,2})\s*일?\.?"
-    r"(?:\s*\(?[월화수목금토일]\)?)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+    r"(?:\s*\(?[월화수목금토일]\)?)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s*[|/]\s*[^\d\n]*|\s{2,}[^\d\n]*)?\s*$"  # "| 홍길동 기자", "   보도시점 : 즉시"
 )
+# A sentence ending inside the line: prose that happens to start with a date.
+PARAGRAPH = re.compile(r"[다요]\.\s+\S")
+# A table's year cell and the month (and day) that starts the next: "2008년 | 2월 14일 설립".
+MONTH_CELL = re.compile(r"^(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?\s*")
 VERB_END = r"(?=$|[^가-힣]|했|하였|한|하여|해|하고|하며|하는|됐|돼|되|된|을|를|식|받|에|다|고)"
 EVENT_PATTERNS = [(verb, re.compile(f"(?:{phrase}){VERB_END}"))
                   for verb, phrase in gz.EVENT_PHRASES.items()]  # fmt: skip
@@ -131,8 +136,12 @@ def _timeline_line(line: str, number: int, offset: int) -> Dated | None:
         parts = match.groupdict()
         rest = re.sub(r"^[\s:：|)\]]+", "", line[match.end() :])
         rest = " ".join(cell.strip() for cell in rest.split("|") if cell.strip())
-        if not rest or re.match(r"^(?:내용|주요\s*내용|연혁)$", rest):
-            return None
+        if not rest or re.match(r"^(?:내용|주요\s*내용|연혁)$", rest) or PARAGRAPH.search(rest):
+            return None  # a header, or a paragraph of prose that starts with its date
+        cell = MONTH_CELL.match(rest) if parts.get("m") is None else None
+        if cell:
+            parts = {**parts, "m": cell["m"], "d": cell["d"]}
+            rest = rest[cell.end() :]
         date, precision = to_date(parts["y"], parts.get("m"), parts.get("d"))
         verb, v_start, _ = find_verb(rest, last=True)
         start = offset + at

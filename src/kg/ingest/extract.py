@@ -22,12 +22,20 @@ from kg.ingest.assemble import Assembly
 from kg.ingest.dates import Dated, dated, find_verb
 from kg.ingest.model import Extraction, Found, Repeat
 
+# What is held, not opened: "기념식을 열고" is a ceremony of the agency (a HistoryEvent).
+CEREMONY = re.compile(
+    r"(?:기념식|선포식|협약식|개소식|개관식|발대식|출범식|행사|포럼|설명회|세미나|축제|전시회"
+    r"|박람회|공유회|간담회|토론회|시상식)(?:을|를)?\s*(?:열|개최|가졌|가진|진행)"
+)
 ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증"}
 RENAMING = {"명칭개정", "명칭변경"}
 FROM_BODY = re.compile(r"(?P<body>[\w·]+?)(?:으로부터|로부터|에서|이|가)\s")
 TRAILING = re.compile(r"^\s*\((?P<inside>[^()]+)\)")
 PARTICLE_END = re.compile(r"(?:으로|로|을|를|이|가|은|는|에|의|과|와)?\s*[,.]?\s*$")
-HEAD_NOISE = re.compile(r"^(?:(?:지난|올해|지난해|이어|또|또한|이후|그리고)\s+)+")
+HEAD_NOISE = re.compile(
+    r"^(?:(?:지난|올해|지난해|이어|또|또한|이후|그리고|봄|여름|가을|겨울|초|중순|말|초순|하순"
+    r"|상반기|하반기|연초|연말)(?:\s+|$))+"  # "2007년 가을 문을 연": a season is no name
+)
 
 
 def read_article(path: Path) -> str:
@@ -160,10 +168,11 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
         rest = rest if _named(rest) else ""
     kinds = verbs.get(verb or "", [])
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
-    about = assembly.about(entry, rest, kinds)
-    kind = pick_kind(kinds, about) or "HistoryEvent"
+    ceremony = CEREMONY.search(item.text) is not None  # 기념식을 열고: the agency held it
+    about = assembly.agency if ceremony else assembly.about(entry, rest, kinds)
+    kind = "HistoryEvent" if ceremony else pick_kind(kinds, about) or "HistoryEvent"
     quote = text[item.start : item.end].strip()
-    if _told_already(assembly, kind, about, item.date, quote):
+    if _told_already(assembly, kind, about, item.date, quote, item.precision):
         return
     event = Found(
         "event",
@@ -196,14 +205,26 @@ def _subject(
     if actor is None and verb in ACTING_VERBS and words and _government(words[0]):
         actor = assembly.body(words[0], "the body that grants it")  # 과기정통부 인증 취득
         words = words[1:]
-    kept = []
-    for word in words:
+    kept: list[str] = []
+    for i, word in enumerate(words):
         bare = _stem(word)
         place = _place(word) or _place(bare)
         if body_suffix(bare) is None and (place or word.endswith(("에", "에서"))):
+            if _name_prefix(word, words[i + 1 : i + 2]):
+                kept.append(word)  # 강원 SW융합센터: a region's short name starts a name
             continue  # where it happened: 청주 오송에, 전라남도 순천시에
         kept.append(word)
-    return actor, HEAD_NOISE.sub("", PARTICLE_END.sub("", " ".join(kept))).strip()
+    return actor, PARTICLE_END.sub("", HEAD_NOISE.sub("", " ".join(kept))).strip()
+
+
+def _name_prefix(word: str, following: list[str]) -> bool:
+    """A region's bare short name (강원, 나주; not 춘천시, 오송에) before a name with a suffix."""
+    from kg.ingest.names import _place
+
+    if not following or word.endswith(("시", "도", "군", "구", "동", "읍", "면", "에", "에서")):
+        return False
+    place = _place(word)
+    return place is not None and place[1] in ("province", "city") and _named(_stem(following[0]))
 
 
 def _actor(
@@ -258,8 +279,14 @@ def _stem(word: str) -> str:
     return stem(word)
 
 
+def _more_precise(event: Found, about: Found | None, date: str, precision: str) -> None:
+    if about is not None and about.fields.get("date") == event.fields["date"]:
+        about.fields["date"] = date
+    event.fields["date"], event.fields["precision"] = date, precision
+
+
 def _told_already(
-    assembly: Assembly, kind: str, about: Found | None, date: str, quote: str
+    assembly: Assembly, kind: str, about: Found | None, date: str, quote: str, precision: str
 ) -> bool:
     """A prose sentence telling an event the timeline has: one event, the sentence a quote."""
     for event in assembly.of("event"):
@@ -269,6 +296,8 @@ def _told_already(
         if same_kind and f.get("about") is about and same_date:
             if "timeline" not in f and quote not in event.quotes:
                 event.quotes.append(quote)
+            if len(date) > len(f["date"]):  # "2007년 가을" in prose, "2007년 10월" in the list
+                _more_precise(event, about, date, precision)
             return True
     return False
 
