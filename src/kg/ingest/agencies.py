@@ -154,4 +154,8 @@ def nearest(text: str, agencies: list[Found], at: int) -> Found | None:
                 distance = at - where if where <= at else 10_000 + where - at
                 if best is None or distance < best[0]:
                     best = (distance, item)
-    return best[1] if best else agencies[0]
+    if best is None:  # none on its line: the one named last before it (its section's)
+        before = [(text.rfind(n, 0, at), a) for a in agencies for n in {a.ko, *a.quotes}]
+        where, agency = max(before, key=lambda p: p[0])
+        return agency if where >= 0 else agencies[0]
+    return best[1]

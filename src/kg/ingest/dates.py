@@ -29,7 +29,10 @@ ABSOLUTE = [  # longest forms first; y may be 'YY (apostrophe and two digits)
 ]
 LEADING = [re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：])"]]
 IN_PROSE = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(f"(?:{f})" for f in ABSOLUTE)))
-RELATIVE = re.compile(r"(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일(?=\s|,|에)")
+RELATIVE = re.compile(
+    r"(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일(?=\s|,|에)"
+    r"|(?P<last>지난해|작년|지난)\s*(?P<lm>\d{1,2})\s*월(?=\s|,|에)"  # 지난 9월, 지난해 6월
+)
 DATE_LINE = re.compile(
     r"^\s*(?:[\[(【]?[^\d\n]{0,20}[\])】]?\s*)?(?:입력|기사입력|등록|발행|작성|보도일자?)?\s*[:：]?\s*"
     r"(?P<y>\d{4})\s*[.\-년]\s*(?P<m>\d{1,2})\s*[.\-월]\s*(?P<d>\d{1,2})\s*일?\.?"
@@ -190,6 +193,10 @@ def _resolve(match: re.Match[str], relative: bool, today: str | None) -> tuple[s
     if today is None:
         return None
     year, month, day = (int(p) for p in today.split("-"))
+    if match["lm"]:  # the month named, last year's if 지난해 or not yet come this year
+        m = int(match["lm"])
+        y = year - 1 if match["last"] in ("지난해", "작년") or m >= month else year
+        return to_date(str(y), str(m), None)
     d = int(match["d"])
     m = int(match["m"]) if match["m"] else month if d <= day else month - 1
     y = year if m <= month else year - 1

@@ -27,6 +27,8 @@ CEREMONY = re.compile(
     r"(?:기념식|선포식|협약식|개소식|개관식|발대식|출범식|행사|포럼|설명회|세미나|축제|전시회"
     r"|박람회|공유회|간담회|토론회|시상식)(?:을|를)?\s*(?:열|개최|가졌|가진|진행)"
 )
+# How an article names the agency it is about without its name.
+SELF = {"진흥원", "재단", "기관", "본원", "당원"}
 ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증"}
 RENAMING = {"명칭개정", "명칭변경"}
 FROM_BODY = re.compile(r"(?P<body>[\w·]+?)(?:으로부터|로부터|에서|이|가)\s")
@@ -210,21 +212,31 @@ def _subject(
         bare = _stem(word)
         place = _place(word) or _place(bare)
         if body_suffix(bare) is None and (place or word.endswith(("에", "에서"))):
-            if _name_prefix(word, words[i + 1 : i + 2]):
+            if _name_prefix(word, words[i + 1 :]):
                 kept.append(word)  # 강원 SW융합센터: a region's short name starts a name
             continue  # where it happened: 청주 오송에, 전라남도 순천시에
+        if body_suffix(bare) is None and word.endswith("로") and verb not in RENAMING:
+            continue  # by what means: 군산시 출연으로 문을 연
         kept.append(word)
+    if len(kept) > 1 and _stem(kept[0]) in SELF:
+        kept = kept[1:]  # 진흥원 서울사무소: the agency's own office
     return actor, PARTICLE_END.sub("", HEAD_NOISE.sub("", " ".join(kept))).strip()
 
 
 def _name_prefix(word: str, following: list[str]) -> bool:
-    """A region's bare short name (강원, 나주; not 춘천시, 오송에) before a name with a suffix."""
+    """A region's bare short name (강원, 나주; not 춘천시, 오송에) before a name with a suffix
+    (강원 SW융합센터, 제주 실감콘텐츠 스튜디오); any 시·도 name before an ordinance."""
+    from kg.ingest import gazetteer as gz
     from kg.ingest.names import _place
 
-    if not following or word.endswith(("시", "도", "군", "구", "동", "읍", "면", "에", "에서")):
-        return False
+    rest = _stem(" ".join(following))
+    if not following or word.endswith(("에", "에서")) or following[0].endswith(("에", "에서")):
+        return False  # 청주 오송에 …센터: where, not a name
+    if rest.endswith(gz.LAW_SUFFIXES):  # 전라남도 드론산업 육성 조례
+        return True
     place = _place(word)
-    return place is not None and place[1] in ("province", "city") and _named(_stem(following[0]))
+    town = word.endswith(("시", "도", "군", "구", "동", "읍", "면"))
+    return not town and place is not None and place[1] in ("province", "city") and _named(rest)
 
 
 def _actor(
@@ -318,6 +330,8 @@ def acting_body(entry: TimelineEntry) -> tuple[str | None, str]:
 
 def pick_kind(kinds: list[str], about: Found | None) -> str | None:
     """설립 names a founding for an organization and an establishment for a unit."""
+    if kinds == ["OpeningEvent"] and about is not None and about.fields.get("agency") is True:
+        return "FoundingEvent"  # "문을 연 진흥원은": the agency opened is the agency founded
     if len(kinds) <= 1:
         return kinds[0] if kinds else None
     wanted = "FoundingEvent" if about is not None and about.kind == "organization" else None
