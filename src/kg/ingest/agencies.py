@@ -50,10 +50,17 @@ def primary_names(text: str, entries: list[TimelineEntry]) -> tuple[list[str], r
     """The names the profiled agency is printed with, first the most telling one."""
     alias = ALIAS.search(text)
     names = [alias.group("name")] if alias and body_suffix(alias.group("name")) else []
-    names += [t.stem for t in tokens(text) if t.stem.startswith(("(재)", "(사)"))]
     names += [e.subject for e in entries if e.verb in gz.AGENCY_VERBS and body_suffix(e.subject)]
+    marked = _foundations(text)
+    names += [n for n in marked if is_agency_name(n)][:1] or marked[:1]
     names = [n for n in names if body_suffix(n) == "body"]
     return (names or _headline_names(text)[:1]), alias
+
+
+def _foundations(text: str) -> list[str]:
+    """ "(재)…" names, in order: the first agency among them is the one profiled; another
+    agency so marked (a brief about three agencies) is an agency of its own."""
+    return list(dict.fromkeys(t.stem for t in tokens(text) if t.stem.startswith(("(재)", "(사)"))))
 
 
 def agency(names: list[str], current: str, alias: re.Match | None) -> Found:
@@ -88,9 +95,11 @@ def find_agencies(text: str, entries: list[TimelineEntry]) -> list[Found]:
         ]
         found.append(agency(names, renamed[-1] if renamed else names[0], alias))
     known = {plain_name(n) for a in found for n in [a.ko, *a.alt_ko]}
+    marked = {plain_name(n) for n in _foundations(text)}
     for token in tokens(text):
         name = plain_name(token.stem)
-        if name in known or not is_agency_name(name) or province_of(name) is None:
+        regional = province_of(name) is not None or name in marked
+        if name in known or not is_agency_name(name) or not regional:
             continue
         known.add(name)
         other = Found(

@@ -81,6 +81,11 @@ class Assembly:
 
     def about(self, entry: TimelineEntry, rest: str, kinds: list[str]) -> Found | None:
         """What a timeline event concerns, from the words before its verb."""
+        if OPERATOR.search(rest):  # "'○○지구'의 운영기관으로 지정": the agency is designated
+            return self.agency
+        quoted = QUOTED_NAME.search(rest)
+        if quoted and (names.body_suffix(quoted[1]) or quoted[1].endswith(gz.ZONE_SUFFIXES)):
+            rest = quoted[1]  # "구미시 임수동에 'AI 제조혁신센터'를": the name is the quoted part
         rest = " ".join(QUOTES.sub(" ", rest.replace("|", " ")).split()).strip("○●■□◆▪•·-– ")
         predecessor = self._predecessor(entry.verb, rest)
         if predecessor is not None:
@@ -286,6 +291,8 @@ class Assembly:
 
 
 QUOTES = re.compile(r"[‘’'“”\"「」『』]")
+QUOTED_NAME = re.compile(r"[‘'“\"「『]([^‘’'“”\"「」『』]{2,40})[’'”\"」』]")
+OPERATOR = re.compile(r"운영\s*기관|수행\s*기관|전담\s*기관|주관\s*기관")
 OPENING_KINDS = ("FoundingEvent", "EstablishmentEvent", "OpeningEvent")
 RENAMING_VERBS = {"명칭개정", "명칭변경"}
 # "A, B로", "A를 B로", "A에서 B로": a unit's old and new names before 명칭변경.

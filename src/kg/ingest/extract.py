@@ -30,12 +30,14 @@ CEREMONY = re.compile(
 # How an article names the agency it is about without its name.
 SELF = {"진흥원", "재단", "기관", "본원", "당원"}
 ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증"}
+# Verbs whose "…으로" names a role or a new name (거점으로 지정), not a means (출연으로 문을 연).
+MEANS_KEPT = ACTING_VERBS | {"명칭개정", "명칭변경", "이전", "통합"}
 RENAMING = {"명칭개정", "명칭변경"}
 FROM_BODY = re.compile(r"(?P<body>[\w·]+?)(?:으로부터|로부터|에서|이|가)\s")
 TRAILING = re.compile(r"^\s*\((?P<inside>[^()]+)\)")
 PARTICLE_END = re.compile(r"(?:으로|로|을|를|이|가|은|는|에|의|과|와)?\s*[,.]?\s*$")
 HEAD_NOISE = re.compile(
-    r"^(?:(?:지난|올해|지난해|이어|또|또한|이후|그리고|봄|여름|가을|겨울|초|중순|말|초순|하순"
+    r"^(?:(?:지난|올해|지난해|이어|또|또한|이후|그리고|함께|새로|처음|봄|여름|가을|겨울|초|중순|말|초순|하순"
     r"|상반기|하반기|연초|연말)(?:\s+|$))+"  # "2007년 가을 문을 연": a season is no name
 )
 
@@ -215,7 +217,7 @@ def _subject(
             if _name_prefix(word, words[i + 1 :]):
                 kept.append(word)  # 강원 SW융합센터: a region's short name starts a name
             continue  # where it happened: 청주 오송에, 전라남도 순천시에
-        if body_suffix(bare) is None and word.endswith("로") and verb not in RENAMING:
+        if body_suffix(bare) is None and word.endswith("로") and verb not in MEANS_KEPT:
             continue  # by what means: 군산시 출연으로 문을 연
         kept.append(word)
     if len(kept) > 1 and _stem(kept[0]) in SELF:
