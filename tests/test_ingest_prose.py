@@ -71,3 +71,39 @@ def test_a_foundation_set_up_under_a_former_name_is_the_agency() -> None:
     (agency,) = [o for o in found.of("organization") if o.fields.get("agency")]
     assert "파하멀티미디어지원센터" in agency.alt_ko
     assert found.of("unit") == []
+
+
+def test_relative_months_are_kept_at_month_precision() -> None:
+    text = (
+        "가나일보 2024.6.20\n진흥원은 지난 3월 나래센터를 개소했다. 지난해 9월 다온허브를 열었다.\n"
+    )
+    found = [(d.date, d.precision, d.verb) for d in dated(text, [])]
+    assert found == [("2024-03", "month", "개소"), ("2023-09", "month", "개소")]
+
+
+def test_the_agency_opened_is_founded_and_renamed_to_its_present_name() -> None:
+    text = (
+        "(재)하늘빛진흥원은 기관이다. 2006년 군청 출연으로 문을 연 진흥원은 작은 기관이었다. "
+        "2014년 지금의 이름으로 바뀌었다. 2019년 진흥원 부산사무소를 열었다.\n"
+    )
+    events = _events(text)
+    assert events["2006"]["event_kind"] == "FoundingEvent"
+    assert events["2006"]["about"].ko == "하늘빛진흥원"  # not a unit named "출연"
+    assert events["2014"]["event_kind"] == "RenamingEvent"
+    assert events["2019"]["about"].ko == "부산사무소"
+
+
+def test_each_marked_agency_of_a_brief_is_its_own_with_its_section_events() -> None:
+    text = (
+        "◇ 충남 — (재)금강빛진흥원, 'AI 실증센터' 열어\n"
+        "(재)금강빛진흥원은 지난 2일 천안시 두정동에 'AI 실증센터'를 열었다고 밝혔다.\n"
+        "◇ 경남 — (재)가야산진흥원 본원 이전\n"
+        "(재)가야산진흥원이 새 청사를 마련했다.\n"
+        "진흥원은 2021년 5월 과학기술정보통신부로부터 '경남 데이터 특구'의 운영기관으로 지정됐다.\n"
+    )
+    found = extract("가나일보 2024.6.20\n" + text, "x.txt")
+    agencies = {o.ko for o in found.of("organization") if o.fields.get("agency")}
+    assert agencies == {"금강빛진흥원", "가야산진흥원"}
+    events = {e.fields["date"]: e.fields for e in found.of("event")}
+    assert events["2024-06-02"]["about"].ko == "AI 실증센터"  # the quoted name, not 두정동 …
+    assert events["2021-05"]["about"].ko == "가야산진흥원"  # its section's agency, the operator

@@ -81,7 +81,8 @@ class Assembly:
 
     def about(self, entry: TimelineEntry, rest: str, kinds: list[str]) -> Found | None:
         """What a timeline event concerns, from the words before its verb."""
-        if OPERATOR.search(rest):  # "'○○지구'의 운영기관으로 지정": the agency is designated
+        operated = OPERATOR.search(rest) and names.body_suffix(rest.split()[0]) != "unit"
+        if operated:  # "'○○지구'의 운영기관으로 지정": the agency (a unit's operator: the unit)
             return self.agency
         quoted = QUOTED_NAME.search(rest)
         if quoted and (names.body_suffix(quoted[1]) or quoted[1].endswith(gz.ZONE_SUFFIXES)):

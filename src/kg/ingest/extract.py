@@ -218,7 +218,8 @@ def _subject(
                 kept.append(word)  # 강원 SW융합센터: a region's short name starts a name
             continue  # where it happened: 청주 오송에, 전라남도 순천시에
         if body_suffix(bare) is None and word.endswith("로") and verb not in MEANS_KEPT:
-            continue  # by what means: 군산시 출연으로 문을 연
+            kept.clear()  # by what means, and whose: 군산시 출연으로 문을 연
+            continue
         kept.append(word)
     if len(kept) > 1 and _stem(kept[0]) in SELF:
         kept = kept[1:]  # 진흥원 서울사무소: the agency's own office

@@ -67,8 +67,8 @@ NOT_DISTRICTS = set(
 )
 
 # Suffixes of names: units the agency runs, and bodies (agencies, ministries …).
-UNIT_SUFFIXES = ("센터", "랩", "제작소", "스튜디오", "타운", "창작터", "지원단", "허브", "테스트베드",
-                 "사무소", "분원", "본부")  # fmt: skip
+UNIT_SUFFIXES = ("센터", "랩", "제작소", "스튜디오", "타운", "창작터", "지원단", "허브",
+                 "테스트베드", "사무소", "분원", "본부")  # fmt: skip
 BODY_SUFFIXES = tuple(words("진흥원 재단 공사 공단 위원회 연구원 협회 테크노파크 부 청 처"))
 # Bodies that are regional promotion agencies when a place's name starts them.
 AGENCY_SUFFIXES = ("진흥원", "재단", "테크노파크")
@@ -170,7 +170,7 @@ AGENCY_VERBS = {"설립", "출범", "명칭개정", "명칭변경", "통합", "�
 EVENT_PHRASES = {
     "통합": r"통합\s*출범|통합",
     "명칭변경": r"명칭\s*(?:을\s*|이\s*)?(?:변경|개정|개칭)|개칭"
-    r"|(?:으로|로)\s*(?:이름|명칭|간판)을\s*바|(?:이름|명칭)(?:으로|로)\s*(?:바뀌|바꾸|바꿨|변경)",
+    r"|(?:으로|로)\s*(?:이름|명칭|간판)을\s*바|(?:이름|명칭)(?:으로|로)\s*(?:바뀌었|바뀌어|바뀐|바꿨|바꾸었|바꿔|변경)",
     "개소": r"문을\s*(?:열었|열어|열고|열|연)|(?<=[을를])\s*(?:열었|열어|열고|연)|개소|개장|준공",
     "개관": r"개관",
     "개원": r"개원",
