@@ -107,3 +107,34 @@ def test_each_marked_agency_of_a_brief_is_its_own_with_its_section_events() -> N
     events = {e.fields["date"]: e.fields for e in found.of("event")}
     assert events["2024-06-02"]["about"].ko == "AI 실증센터"  # the quoted name, not 두정동 …
     assert events["2021-05"]["about"].ko == "가야산진흥원"  # its section's agency, the operator
+
+
+def test_plans_fiscal_years_and_sentences_are_no_history() -> None:
+    notes: list[str] = []
+    text = (
+        "다온일보 2024.6.20\n2025년도 창업센터 입주기업 모집\n"
+        "2023년 예산은 40억원이었다.\n진흥원은 2025년 3월 나래센터를 개소한다.\n"
+    )
+    assert list(dated(text, notes)) == []
+    assert any("2025-03 is after the article's date" in n for n in notes)
+
+
+def test_moving_the_head_office_and_a_body_with_its_acronym() -> None:
+    text = (
+        "(재)솔내진흥원은 기관이다.\n2020년 4월에는 본원을 조치원읍에서 새 건물로 옮겼습니다.\n"
+        "2022년 5월 한국산업기술진흥원(KIAT)으로부터 품질 인증을 취득했다.\n"
+        "연혁\n2023. 9. : 행정안전부, '솔내 데이터 특구' 지정\n"
+    )
+    events = _events(text)
+    assert events["2020-04"]["event_kind"] == "RelocationEvent"
+    assert events["2022-05"]["actor"].ko == "한국산업기술진흥원"
+    assert events["2023-09"]["actor"].ko == "행정안전부"  # not "행정안전부,"
+
+
+def test_a_former_or_merged_body_is_not_another_agency() -> None:
+    text = (
+        "(재)푸른별진흥원은 2015년 (재)부산영상진흥원과 (재)부산게임진흥원이 통합 출범한 "
+        "기관이다. 2010년 (재)울산멀티진흥원으로 출발한 (재)태화빛진흥원은 이웃 기관이다.\n"
+    )
+    agencies = {o.ko for o in extract(text, "x.txt").of("organization") if o.fields.get("agency")}
+    assert agencies == {"푸른별진흥원", "태화빛진흥원"}

@@ -17,6 +17,13 @@ from kg.ingest.names import body_suffix, plain_name, tokens
 
 ALIAS = re.compile(r"(?P<name>(?:\((?:재|사)\))?[\w·]+)\(이하\s*(?P<alias>[^)\s]+)\)")
 RENAMING_VERBS = {"명칭개정", "명칭변경"}
+# A body named as what the agency was ("…으로 출발", "…에서 … 바뀌었다") or merged into it
+# ("A과 B가 통합"): a former body, not another agency of the article.
+_NAME = r"((?:\((?:재|사)\))?[\w·]+?)"
+FORMER = re.compile(
+    rf"{_NAME}(?:으로|로)\s*(?:출발|설립|창립)|{_NAME}에서\s+(?:\S+\s+){{0,3}}?(?:바뀌|바꾸|변경|명칭)"
+    rf"|{_NAME}(?:과|와)\s+(?:{_NAME}(?:가|이)\s+)?(?:통합|합쳐)"
+)
 GOVERNMENT_ENDS = ("부", "청", "처", "위원회", "공사", "공단", "협회")
 
 
@@ -96,6 +103,7 @@ def find_agencies(text: str, entries: list[TimelineEntry]) -> list[Found]:
         found.append(agency(names, renamed[-1] if renamed else names[0], alias))
     known = {plain_name(n) for a in found for n in [a.ko, *a.alt_ko]}
     marked = {plain_name(n) for n in _foundations(text)}
+    known |= {plain_name(g) for m in FORMER.finditer(text) for g in m.groups() if g}
     for token in tokens(text):
         name = plain_name(token.stem)
         regional = province_of(name) is not None or name in marked

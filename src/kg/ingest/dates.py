@@ -25,7 +25,7 @@ ABSOLUTE = [  # longest forms first; y may be 'YY (apostrophe and two digits)
     r"(?P<y>\d{4})\s*-\s*(?P<m>\d{1,2})\s*-\s*(?P<d>\d{1,2})(?!\d)",
     r"(?P<y>\d{4}|'\d{2})\s*년\s*(?P<m>\d{1,2})\s*월",
     r"(?P<y>\d{4}|'\d{2})\s*\.\s*(?P<m>\d{1,2})(?![\d,])\s*\.?",
-    r"(?P<y>(?:19|20)\d{2})\s*년",
+    r"(?P<y>(?:19|20)\d{2})\s*년(?!도)",  # 2026년도: a fiscal year, no happening
 ]
 LEADING = [re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：])"]]
 IN_PROSE = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(f"(?:{f})" for f in ABSOLUTE)))
@@ -40,10 +40,12 @@ DATE_LINE = re.compile(
     r"(?:\s*[|/]\s*[^\d\n]*|\s{2,}[^\d\n]*)?\s*$"  # "| 홍길동 기자", "   보도시점 : 즉시"
 )
 # A sentence ending inside the line: prose that happens to start with a date.
-PARAGRAPH = re.compile(r"[다요]\.\s+\S")
+PARAGRAPH = re.compile(r"[다요]\.(?:\s+\S|\s*$)")
 # A table's year cell and the month (and day) that starts the next: "2008년 | 2월 14일 설립".
 MONTH_CELL = re.compile(r"^(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?\s*")
-VERB_END = r"(?=$|[^가-힣]|했|하였|한|하여|해|하고|하며|하는|됐|돼|되|된|을|를|식|받|에|다|고)"
+VERB_END = (
+    r"(?=$|[^가-힣]|했|하였|한|하여|해|하고|하며|하는|됐|돼|되|된|을|를|식|받|에|다|고|습|으며)"
+)
 EVENT_PATTERNS = [(verb, re.compile(f"(?:{phrase}){VERB_END}"))
                   for verb, phrase in gz.EVENT_PHRASES.items()]  # fmt: skip
 SENTENCE_END = re.compile(r"(?<=[다요])\.\s|[?!]\s|[.。]$")
@@ -122,7 +124,12 @@ def dated(text: str, notes: list[str]) -> Iterator[Dated]:
             continue
         try:
             item = _timeline_line(line, number, offset)
-            yield from [item] if item else _prose(line, number, offset, today, notes)
+            for found in [item] if item else _prose(line, number, offset, today, notes):
+                if today is not None and found.date > today[: len(found.date)]:
+                    notes.append(f"line {number}: {found.date} is after the article's date "
+                                 f"{today}: a plan, not history (not drafted)")  # fmt: skip
+                    continue
+                yield found
         except BadDate as e:
             notes.append(f"line {number}: {e}: {line.strip()!r} (not drafted)")
         offset += len(raw)

@@ -27,6 +27,7 @@ CEREMONY = re.compile(
     r"(?:기념식|선포식|협약식|개소식|개관식|발대식|출범식|행사|포럼|설명회|세미나|축제|전시회"
     r"|박람회|공유회|간담회|토론회|시상식)(?:을|를)?\s*(?:열|개최|가졌|가진|진행)"
 )
+ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 # How an article names the agency it is about without its name.
 SELF = {"진흥원", "재단", "기관", "본원", "당원"}
 ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증"}
@@ -204,8 +205,10 @@ def _subject(
     places and locatives ("청주 오송에"), the actor or the particles."""
     from kg.ingest.names import _place, body_suffix
 
+    head = ACRONYM.sub("", head)  # 한국인터넷진흥원(KISA)으로부터: the body, not its acronym
     actor, head = _actor(assembly, head, tail, line, verb)
-    words = re.sub(r"^(?:에는|에도|에|부터|까지|경|께)(?=\s)", "", head.strip()).split()
+    head = re.sub(r"^(?:에는|에도|에|부터|까지|경|께)(?=\s)", "", head.strip())
+    words = [w.strip(",") for w in head.split() if w.strip(",")]
     if actor is None and verb in ACTING_VERBS and words and _government(words[0]):
         actor = assembly.body(words[0], "the body that grants it")  # 과기정통부 인증 취득
         words = words[1:]
@@ -325,7 +328,7 @@ def acting_body(entry: TimelineEntry) -> tuple[str | None, str]:
     actor = entry.actor_text or ""
     if _body_or_acronym(actor, body_suffix):
         return entry.actor_text, subject
-    words = subject.split()
+    words = [w.strip(",") for w in subject.split() if w.strip(",")]  # "산업통상자원부, …"
     if entry.verb in ACTING_VERBS and len(words) > 1 and _body_or_acronym(words[0], body_suffix):
         return words[0], " ".join(words[1:])
     return None, subject
