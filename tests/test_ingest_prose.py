@@ -138,3 +138,19 @@ def test_a_former_or_merged_body_is_not_another_agency() -> None:
     )
     agencies = {o.ko for o in extract(text, "x.txt").of("organization") if o.fields.get("agency")}
     assert agencies == {"푸른별진흥원", "태화빛진흥원"}
+
+
+def test_a_unit_glued_to_its_heads_title_and_names_before_brackets() -> None:
+    text = (
+        "(재)가람진흥원(원장 나예은)은 기관이다. 조하늘 콘텐츠사업본부장(선임연구원)이 맡는다. "
+        "정보람 충청북도 관광정책과장과는 자주 만난다.\n"
+        "문의 : 기업성장팀장 위서율 (☎ 043-000-0000), 주임 석다인(043-000-0001)\n"
+    )
+    found = extract(text, "x.txt")
+    people = {p.ko for p in found.of("person")}
+    assert people == {"나예은", "조하늘", "정보람", "위서율", "석다인"}  # not "나예" (은 kept)
+    posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko) for p in found.of("post")}
+    assert ("조하늘", "본부장", "콘텐츠사업본부") in posts
+    assert ("정보람", "과장", "관광정책과") in posts
+    assert ("위서율", "팀장", "기업성장팀") in posts
+    assert "콘텐츠사업본부" in {u.ko for u in found.of("unit")}

@@ -206,7 +206,10 @@ class Assembly:
             org, title = found.fields.get("org"), found.fields["title"]
             at = self.text.find(found.quotes[0])
             self.focus(agencies.nearest(self.text, self.agencies, at))
-            if org and title != "기자":
+            if org and found.fields.get("unit"):
+                unit = self.named("unit", org, "a unit its head's title names", "medium")
+                self._post(person, title, unit.ko, found.quotes[0], unit=unit)
+            elif org and title != "기자":
                 self._post(person, title, org, found.quotes[0])
             elif self.agency is not None and (title in gz.AGENCY_TITLES or found.fields["formal"]):
                 self._post(person, title, self.agency.ko, found.quotes[0], "medium")
@@ -217,15 +220,22 @@ class Assembly:
                 self._quote(person, short)
 
     def _post(
-        self, person: Found, title: str, org_name: str, quote: str, confidence: str = "high"
+        self,
+        person: Found,
+        title: str,
+        org_name: str,
+        quote: str,
+        confidence: str = "high",
+        unit: Found | None = None,
     ) -> None:
         named = self.find(org_name)
         if named is not None and named.kind == "unit":  # 센터장 of a unit: a post of its agency
             named = self.agency
-        org = named if named is not None and named.kind == "organization" else None
+        org = unit or (named if named is not None and named.kind == "organization" else None)
         org = org or self.body(org_name, "employs")
         for item in self._items:
-            if item.kind == "post" and item.fields["held_by"] is person:
+            held = item.kind == "post" and item.fields["held_by"] is person
+            if held and (item.ko == title or unit is None):
                 self._quote(item, [quote])
                 if confidence == "high":
                     item.confidence, item.fields["post_in"] = "high", org

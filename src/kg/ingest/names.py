@@ -103,6 +103,7 @@ def _person_name(word: str, strict: bool = True) -> bool:
         and body_suffix(word) is None
         and not word.endswith(suffixes)
         and word not in gz.TITLES
+        and _place(word) is None  # 강원 SW융합센터장: a place, not a person
     )
 
 
@@ -112,7 +113,9 @@ def people(text: str) -> Iterator[Found]:
     becomes their post's organization."""
     words = tokens(text)
     for i, token in enumerate(words):
-        title = token.stem if token.stem in gz.TITLES else glued_title(token.stem)
+        unit = glued_unit(token.stem)
+        title = token.stem if token.stem in gz.TITLES else unit[0] if unit else None
+        title = title or glued_title(token.stem)
         if title is None:
             continue
         name, org, first, last = _around_title(text, words, i)
@@ -121,6 +124,8 @@ def people(text: str) -> Iterator[Found]:
         end = last.start + (len(last.stem) if last is not token else len(token.stem))
         quote = text[first.start : end]
         fields: dict[str, Any] = {"title": title, "org": org if title == token.stem else None}
+        if unit:  # 데이터사업본부장: the head of the unit its title names
+            fields["org"], fields["unit"] = unit[1], True
         fields["formal"] = last is not token and _formal(text, token)
         yield Found(
             "person", name, "high" if org else "medium", "name with a title", [quote], fields
@@ -135,9 +140,12 @@ def _name_after(text: str, words: list[Token], i: int) -> Token | None:
     between = text[title.start + len(title.text) : after.start]
     if "\n" in between or not re.fullmatch(r"\s*[:：]?\s*", between):
         return None
-    tail = text[after.start + len(after.text) : after.start + len(after.text) + 1]
+    tail = text[after.start + len(after.text) : after.start + len(after.text) + 3]
     formal = _formal(text, title)
-    closed = after.text == after.stem and (tail in ("", ")", ",", "\n", "·") or formal)
+    if tail.startswith(")") or re.match(r"\s?\(", tail):  # (원장 서하은)은, 모도현 (☎ …)
+        after = Token(after.text, after.text, after.start)
+    closed = after.text == after.stem and (tail[:1] in ("", ")", ",", "\n", "·", "(") or formal)
+    closed = closed or re.match(r"\s\(", tail) is not None
     if not _person_name(after.stem, strict=not formal) or not (after.text != after.stem or closed):
         return None
     compound = after.stem[:2] in gz.SURNAMES
@@ -169,14 +177,29 @@ def _around_title(
     if before and _person_name(before[0].text):  # 서문산성 원장 / 진흥원 서문산성 원장
         org = before[1] if len(before) > 1 and body_suffix(before[1].text) == "body" else None
         return before[0].text, org.text if org else None, org or before[0], words[i]
+    government = body_suffix(before[0].text) == "body" if before else False
+    government = government or (bool(before) and glued_unit(words[i].stem) is not None
+                                and _place(before[0].text) is not None)  # fmt: skip
     if (
-        len(before) > 1 and body_suffix(before[0].text) == "body" and _person_name(before[1].text)
-    ):  # 이종호 과학기술정보통신부 장관
+        len(before) > 1 and government and _person_name(before[1].text)
+    ):  # 이종호 과학기술정보통신부 장관, 황보수아 제주특별자치도 미래산업과장
         return before[1].text, before[0].text, before[1], words[i]
     if after is not None:  # 원장 홍길동은 / 진흥원 원장 홍길동은
         org = before[0] if before and body_suffix(before[0].stem) == "body" else None
         return after.stem, org.stem if org else None, org or words[i], after
     return None, None, words[i], words[i]
+
+
+UNIT_HEADS = ("본부장", "센터장", "팀장", "과장", "실장", "국장", "단장", "소장")
+
+
+def glued_unit(word: str) -> tuple[str, str] | None:
+    """ "데이터사업본부장" → (본부장, 데이터사업본부): a unit's name glued to its head's title."""
+    for title in UNIT_HEADS:
+        if word.endswith(title) and len(word) >= len(title) + 2 and word not in gz.TITLES:
+            unit = word[:-1]
+            return (title, unit) if _place(word[: -len(title)]) is None else None
+    return None
 
 
 def glued_title(word: str) -> str | None:
