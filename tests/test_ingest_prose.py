@@ -154,3 +154,22 @@ def test_a_unit_glued_to_its_heads_title_and_names_before_brackets() -> None:
     assert ("정보람", "과장", "관광정책과") in posts
     assert ("위서율", "팀장", "기업성장팀") in posts
     assert "콘텐츠사업본부" in {u.ko for u in found.of("unit")}
+
+
+def test_governments_that_fund_support_or_sponsor() -> None:
+    text = (
+        "(재)누리진흥원은 2012년 공주시 출연으로 문을 열었다. 충청남도는 올해 운영비를 "
+        "지원했다. 논산시의 지원을 받아 분원을 꾸렸다.\n후원 : 보령시, 서산시\n"
+    )
+    governments = {o.ko for o in extract(text, "x.txt").of("organization")} - {"누리진흥원"}
+    assert governments == {"공주시청", "충청남도청", "논산시청", "보령시청", "서산시청"}
+
+
+def test_address_parts_headline_lists_and_counts_of_units() -> None:
+    text = (
+        "가람센터 개관·누리진흥원 이전\n2024.6.20 | 사회부\n"
+        "(재)누리진흥원은 천안시 두정동 새 청사에 3본부 1센터를 두었다.\n"
+    )
+    found = extract(text, "x.txt")
+    assert {o.ko for o in found.of("organization")} == {"누리진흥원"}  # no 사회부, no 3본부
+    assert "두정동" in {p.ko for p in found.of("place")}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.build.timeline import TimelineEntry
-from kg.ingest import agencies, names
+from kg.ingest import agencies, names, people
 from kg.ingest import figures as fig
 from kg.ingest import gazetteer as gz
 from kg.ingest.model import Found
@@ -195,7 +195,7 @@ class Assembly:
                 item.quotes.append(quote)
 
     def _people(self) -> None:
-        for found in names.people(self.text):
+        for found in people.people(self.text):
             person = self.find(found.ko, ("person",))
             if person is None:
                 person = self.add(Found("person", found.ko, found.confidence, found.why, []))
@@ -216,7 +216,7 @@ class Assembly:
         self.focus(None)
         for person in self.items():
             if person.kind == "person":
-                short = names.short_references(self.text, person.ko, person.fields["title"])
+                short = people.short_references(self.text, person.ko, person.fields["title"])
                 self._quote(person, short)
 
     def _post(
