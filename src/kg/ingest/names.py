@@ -104,6 +104,18 @@ def organizations(text: str) -> Iterator[Found]:
         yield Found(found_kind, name, "low", "quoted name", [name])
 
 
+UNIT_HEADS = ("본부장", "센터장", "팀장", "과장", "실장", "국장", "단장", "소장")
+
+
+def glued_unit(word: str) -> tuple[str, str] | None:
+    """ "데이터사업본부장" → (본부장, 데이터사업본부): a unit's name glued to its head's title."""
+    for title in UNIT_HEADS:
+        if word.endswith(title) and len(word) >= len(title) + 2 and word not in gz.TITLES:
+            unit = word[:-1]
+            return (title, unit) if _place(word[: -len(title)]) is None else None
+    return None
+
+
 def places(text: str) -> Iterator[Found]:
     """Provinces and cities by the gazetteer: 전라북도, 전북, 전주시, 전주·전북지역; and the
     districts, towns and neighbourhoods of an address after them: 춘천시 퇴계동, 울산 남구."""
@@ -162,8 +174,6 @@ def governments(text: str) -> Iterator[Found]:
     """A city or province that acts is its government, kept apart from the territory:
     "전라북도와 전주시가" (both), "전주시로부터", "전주시 산업정책" → 전주시청. A lone
     "전주시가" is left to the territory (it is as often a place that grows)."""
-    from kg.ingest.people import glued_unit
-
     words = tokens(text)
     acting: dict[int, str] = {}
     for i, token in enumerate(words):

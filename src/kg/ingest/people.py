@@ -9,7 +9,7 @@ from typing import Any
 
 from kg.ingest import gazetteer as gz
 from kg.ingest.model import Found
-from kg.ingest.names import Token, _place, body_suffix, tokens
+from kg.ingest.names import Token, _place, body_suffix, glued_unit, tokens
 
 
 def _person_name(word: str, strict: bool = True) -> bool:
@@ -109,18 +109,6 @@ def _around_title(
         org = before[0] if before and body_suffix(before[0].stem) == "body" else None
         return after.stem, org.stem if org else None, org or words[i], after
     return None, None, words[i], words[i]
-
-
-UNIT_HEADS = ("본부장", "센터장", "팀장", "과장", "실장", "국장", "단장", "소장")
-
-
-def glued_unit(word: str) -> tuple[str, str] | None:
-    """ "데이터사업본부장" → (본부장, 데이터사업본부): a unit's name glued to its head's title."""
-    for title in UNIT_HEADS:
-        if word.endswith(title) and len(word) >= len(title) + 2 and word not in gz.TITLES:
-            unit = word[:-1]
-            return (title, unit) if _place(word[: -len(title)]) is None else None
-    return None
 
 
 def glued_title(word: str) -> str | None:
