@@ -173,3 +173,24 @@ def test_address_parts_headline_lists_and_counts_of_units() -> None:
     found = extract(text, "x.txt")
     assert {o.ko for o in found.of("organization")} == {"누리진흥원"}  # no 사회부, no 3본부
     assert "두정동" in {p.ko for p in found.of("place")}
+
+
+def test_figures_about_with_copulas_counts_and_table_units() -> None:
+    from kg.ingest import figures
+
+    text = (
+        "행사에는 150여 명이 왔다. 예산은 52억원이며 시설은 7곳만 남았다. 일자리 64개를 만들었다. "
+        "수출은 2,300만 달러였고 입주실 12실을 갖췄다. 기간은 6개월이다.\n"
+        "구분 | 참여 기업(개사) | 매출(억원)\n제조 | 41 | 1,250\n"
+    )
+    found = {(f.fields["value"], f.fields["unit_text"]) for f in figures.figures(text)}
+    assert found == {
+        (150, "명"),
+        (52, "억원"),
+        (7, "곳"),
+        (64, "개"),
+        (2300, "만 달러"),
+        (12, "실"),
+    }  # fmt: skip  (6개월 is a duration, not a figure)
+    table = {(f.fields["value"], f.fields["unit_text"], f.ko) for f in figures.table_figures(text)}
+    assert table == {(41, "개사", "참여 기업 (제조)"), (1250, "억원", "매출 (제조)")}

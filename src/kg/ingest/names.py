@@ -17,10 +17,11 @@ from kg.ingest.model import Found
 
 TOKEN = re.compile(r"(?:\((?:재|사)\))?[\w/&·+\-]+")
 QUOTED = re.compile(r"[‘'“\"「『]([^‘'“”\"’」』\n]{2,40})[’'”\"」』]")
-FIGURE = re.compile(
-    r"(?<![\d.,])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<unit>"
+FIGURE = re.compile(  # "300여 명": about 300; "341억원이며": the copula is no part of the unit
+    r"(?<![\d.,제])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?여)?\s?(?P<unit>"
     + "|".join(re.escape(u) for u in sorted(gz.FIGURE_UNITS, key=len, reverse=True))
-    + r")(?=(?:[이가을를의은는과와에도]|으로|로)?(?![가-힣A-Za-z]))"
+    + r")(?=이[며고다었던나]|였|에서|까지|씩"
+    + r"|(?:으로|로|[이가을를의은는과와에도만])?(?![가-힣A-Za-z]))"
 )
 
 
