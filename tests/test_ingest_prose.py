@@ -194,3 +194,16 @@ def test_figures_about_with_copulas_counts_and_table_units() -> None:
     }  # fmt: skip  (6개월 is a duration, not a figure)
     table = {(f.fields["value"], f.fields["unit_text"], f.ko) for f in figures.table_figures(text)}
     assert table == {(41, "개사", "참여 기업 (제조)"), (1250, "억원", "매출 (제조)")}
+
+
+def test_a_merger_that_gives_the_name_and_a_date_told_after_its_event() -> None:
+    text = (
+        "별빛일보 2024.6.20\n(재)별빛진흥원은 2019년 3월 (재)별빛영상센터와 통합해 "
+        "(재)별빛진흥원으로 새롭게 출범했다. 2021년 대구 게임지원센터를 열었다.\n"
+        "진흥원은 행정안전부 '데이터 거점' 공모에 선정됐다고 18일 밝혔다.\n"
+    )
+    kinds = {(e.fields["date"], e.fields["event_kind"]) for e in extract(text, "x.txt").of("event")}
+    assert {("2019-03", "MergerEvent"), ("2019-03", "RenamingEvent")} <= kinds
+    assert ("2024-06-18", "SelectionEvent") in kinds
+    units = {u.ko for u in extract(text, "x.txt").of("unit")}
+    assert "대구 게임지원센터" in units  # 대구 ends in 구 but is no district here

@@ -39,6 +39,8 @@ DATE_LINE = re.compile(
     r"(?:\s*\(?[월화수목금토일]\)?)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"(?:\s*[|/]\s*[^\d\n]*|\s{2,}[^\d\n]*)?\s*$"  # "| 홍길동 기자", "   보도시점 : 즉시"
 )
+# "…했다고 12일 밝혔다": the date of a news story's one event, printed after it.
+ANNOUNCED = re.compile(r"\s*(?:밝혔|전했|발표했|알렸)")
 # A sentence ending inside the line: prose that happens to start with a date.
 PARAGRAPH = re.compile(r"[다요]\.(?:\s+\S|\s*$)")
 # A table's year cell and the month (and day) that starts the next: "2008년 | 2월 14일 설립".
@@ -177,9 +179,13 @@ def _prose(
             stop = mentions[i + 1][0].start() if i + 1 < len(mentions) else len(sentence)
             clause = sentence[match.end() : stop]
             verb, v_start, _ = find_verb(clause)
+            at = offset + sentence_start
+            if verb is None and i == 0 and relative and ANNOUNCED.match(clause):
+                clause = sentence[: match.start()]  # "…에 선정됐다고 12일 밝혔다"
+                verb, v_start, _ = find_verb(clause)
+                v_start -= match.end()
             if verb is None:
                 continue
-            at = offset + sentence_start
             date = _resolve(match, relative, today)
             if date is None:
                 notes.append(

@@ -140,6 +140,8 @@ def _opened(event: Found) -> None:
         about.fields.setdefault("date", event.fields["date"])
 
 
+# A merger that gives the agency its name: also a renaming.
+NEW_NAME = re.compile(r"(?:지금|현재)의\s*(?:이름|명칭)|(?:으로|로)\s*(?:새롭게|새로)?\s*출범")
 DATED_KINDS = {"FoundingEvent", "EstablishmentEvent", "OpeningEvent"}
 
 
@@ -179,6 +181,11 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
             "HistoryEvent (set kind, or add the verb to def:verb in ontology/kg.ttl)"
         )
     _opened(assembly.add(event))
+    if kind == "MergerEvent" and NEW_NAME.search(item.text):  # 통합해 …으로 새롭게 출범
+        renamed = Found("event", event.ko, event.confidence, "a merger that gives the name",
+                        list(event.quotes), {**event.fields, "event_kind": "RenamingEvent",
+                                             "verb": "명칭변경"})  # fmt: skip
+        assembly.add(renamed)
 
 
 def _more_precise(event: Found, about: Found | None, date: str, precision: str) -> None:

@@ -67,8 +67,10 @@ def _name_prefix(word: str, following: list[str]) -> bool:
     if rest.endswith(gz.LAW_SUFFIXES):  # 전라남도 드론산업 육성 조례
         return True
     place = _place(word)
-    town = word.endswith(("시", "도", "군", "구", "동", "읍", "면"))
-    return not town and place is not None and place[1] in ("province", "city") and named(rest)
+    if place is None or place[1] not in ("province", "city"):
+        return False
+    town = word == place[0] or word.endswith(("동", "읍", "면"))  # 춘천시: the full name, a where
+    return not town and named(rest)
 
 
 def _actor(
