@@ -208,7 +208,7 @@ class Assembly:
             self.focus(agencies.nearest(self.text, self.agencies, at))
             if org and found.fields.get("unit"):
                 unit = self.named("unit", org, "a unit its head's title names", "medium")
-                self._post(person, title, unit.ko, found.quotes[0], unit=unit)
+                self._post(person, title, unit, found.quotes[0])
             elif org and title != "기자":
                 self._post(person, title, org, found.quotes[0])
             elif self.agency is not None and (title in gz.AGENCY_TITLES or found.fields["formal"]):
@@ -220,19 +220,15 @@ class Assembly:
                 self._quote(person, short)
 
     def _post(
-        self,
-        person: Found,
-        title: str,
-        org_name: str,
-        quote: str,
-        confidence: str = "high",
-        unit: Found | None = None,
+        self, person: Found, title: str, org_of: str | Found, quote: str, confidence: str = "high"
     ) -> None:
-        named = self.find(org_name)
+        """``org_of``: a body's name, or the unit a glued title names (데이터사업본부장)."""
+        unit = org_of if isinstance(org_of, Found) else None
+        named = self.find(org_of) if isinstance(org_of, str) else None
         if named is not None and named.kind == "unit":  # 센터장 of a unit: a post of its agency
             named = self.agency
         org = unit or (named if named is not None and named.kind == "organization" else None)
-        org = org or self.body(org_name, "employs")
+        org = org or self.body(str(org_of), "employs")
         for item in self._items:
             held = item.kind == "post" and item.fields["held_by"] is person
             if held and (item.ko == title or unit is None):
@@ -240,16 +236,9 @@ class Assembly:
                 if confidence == "high":
                     item.confidence, item.fields["post_in"] = "high", org
                 return
-        self.add(
-            Found(
-                "post",
-                title,
-                confidence,
-                "a title printed with a person and a body",
-                [quote],
-                {"post_in": org, "held_by": person, "head": title in gz.HEAD_TITLES},
-            )
-        )
+        fields = {"post_in": org, "held_by": person, "head": title in gz.HEAD_TITLES}
+        why = "a title printed with a person and a body"
+        self.add(Found("post", title, confidence, why, [quote], fields))
 
     def _fair(self, fair: Found) -> None:
         program = self.named(
