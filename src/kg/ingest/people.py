@@ -45,12 +45,23 @@ def people(text: str) -> Iterator[Found]:
         end = last.start + (len(last.stem) if last is not token else len(token.stem))
         quote = text[first.start : end]
         fields: dict[str, Any] = {"title": title, "org": org if title == token.stem else None}
-        if unit:  # 데이터사업본부장: the head of the unit its title names
+        unit = unit or _labelled_unit(text, token, title)
+        if unit:  # 데이터사업본부장, "기업지원본부 : 본부장 …": the head of the unit named
             fields["org"], fields["unit"] = unit[1], True
         fields["formal"] = last is not token and _formal(text, token)
         yield Found(
             "person", name, "high" if org else "medium", "name with a title", [quote], fields
         )
+
+
+def _labelled_unit(text: str, title: Token, name: str) -> tuple[str, str] | None:
+    """ "- 기업지원본부 : 본부장 연서준": an organization chart's line, the unit its head's."""
+    line = text[text.rfind("\n", 0, title.start) + 1 : title.start]
+    label = re.fullmatch(r"[\s\-–·•○◦*]*(?P<unit>[\w·]+?)(?:\([^()]*\))?\s*[:：]\s*", line)
+    if label is None or name not in ("본부장", "센터장", "팀장", "실장", "단장", "소장"):
+        return None
+    unit = label["unit"]
+    return (name, unit) if unit.endswith(name[:-1]) and len(unit) > len(name) else None
 
 
 def _name_after(text: str, words: list[Token], i: int) -> Token | None:
