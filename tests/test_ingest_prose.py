@@ -210,7 +210,10 @@ def test_a_merger_that_gives_the_name_and_a_date_told_after_its_event() -> None:
 
 
 def test_an_organization_chart_line_names_the_unit_of_its_head() -> None:
-    text = "(재)솔빛진흥원 조직\n- 미래전략본부 : 본부장 하늘찬\n- 솔빛창업센터(2019 개소) : 센터장 모아라\n"
+    text = (
+        "(재)솔빛진흥원 조직\n- 미래전략본부 : 본부장 하늘찬\n"
+        "- 솔빛창업센터(2019 개소) : 센터장 모아라\n"
+    )
     posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko)
              for p in extract(text, "x.txt").of("post")}  # fmt: skip
     assert posts == {("하늘찬", "본부장", "미래전략본부"), ("모아라", "센터장", "솔빛창업센터")}
