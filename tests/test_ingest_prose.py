@@ -159,10 +159,15 @@ def test_a_unit_glued_to_its_heads_title_and_names_before_brackets() -> None:
 def test_governments_that_fund_support_or_sponsor() -> None:
     text = (
         "(재)누리진흥원은 2012년 공주시 출연으로 문을 열었다. 충청남도는 올해 운영비를 "
-        "지원했다. 논산시의 지원을 받아 분원을 꾸렸다.\n후원 : 보령시, 서산시\n"
+        "지원했다. 논산시의 지원을 받아 분원을 꾸렸다. 대전시와 세종시도 예산을 약속했다.\n"
+        "후원 : 보령시, 충청북도\n"
     )
-    governments = {o.ko for o in extract(text, "x.txt").of("organization")} - {"누리진흥원"}
-    assert governments == {"공주시청", "충청남도청", "논산시청", "보령시청", "서산시청"}
+    found = extract(text, "x.txt").of("organization")
+    governments = {o.ko for o in found} - {"누리진흥원"}
+    assert governments == {"공주시청", "충청남도청", "논산시청", "보령시청", "충청북도청",
+                           "대전광역시청", "세종특별자치시청"}  # fmt: skip
+    (daejeon,) = [o for o in found if o.ko == "대전광역시청"]
+    assert {"대전시청", "대전시"} <= set(daejeon.alt_ko)  # as the news writes it
 
 
 def test_address_parts_headline_lists_and_counts_of_units() -> None:

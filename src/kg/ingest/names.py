@@ -204,10 +204,12 @@ def governments(text: str) -> Iterator[Found]:
             if line.start("list") <= token.start < line.end() and _acting(token, ("",)):
                 acting.setdefault(j, token.text)
     for i, quote in sorted(acting.items()):
-        place = _place(words[i].stem)
+        place = _place(_bare(words[i]))
         assert place is not None
+        written = _bare(words[i])  # 대구시: 대구광역시청, also known as 대구시청
+        alt = [written + "청", written] if written != place[0] else []
         yield Found("organization", place[0] + "청", "medium", "a city or province that acts",
-                    [quote], {"kind": "government", "territory": place[0]})  # fmt: skip
+                    [quote], {"kind": "government", "territory": place[0]}, alt_ko=alt)  # fmt: skip
 
 
 GOVERNMENT_ACTS = ("출연", "지원을", "지원으로", "지원해", "협의", "분담", "예산")
@@ -227,8 +229,14 @@ def _acts_later(text: str, words: list[Token], i: int) -> bool:
 def _acting(token: Token, particles: tuple[str, ...] | None = ("가", "이", "로부터")) -> bool:
     """ "전주시가", "부산시로부터": a city or province, by its full name, before a subject
     particle (``particles``; None: any particle)."""
-    place = _place(token.stem)
-    particle = token.text[len(token.stem) :]
+    bare = _bare(token)
+    place = _place(bare)
+    particle = token.text[len(bare) :]
     if place is None or place[1] not in ("city", "province"):
         return False
-    return token.stem.endswith(("시", "도")) and (particles is None or particle in particles)
+    return bare.endswith(("시", "도")) and (particles is None or particle in particles)
+
+
+def _bare(token: Token) -> str:
+    """The place a token names: 경상남도 whole (its 도 is no particle), 전주시가 → 전주시."""
+    return token.text if _place(token.text) else token.stem
