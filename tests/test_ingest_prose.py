@@ -222,3 +222,18 @@ def test_an_organization_chart_line_names_the_unit_of_its_head() -> None:
     posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko)
              for p in extract(text, "x.txt").of("post")}  # fmt: skip
     assert posts == {("하늘찬", "본부장", "미래전략본부"), ("모아라", "센터장", "솔빛창업센터")}
+
+
+def test_a_report_meeting_held_and_a_head_named_between_two_titles() -> None:
+    text = (
+        "나래일보 2024.6.20\n(재)나래진흥원은 지난 14일 본원에서 사업 착수 보고회를 열었다. "
+        "진흥원은 2021년 행정안전부로부터 '나래 데이터 특구'의 운영기관으로 지정됐다. "
+        "미래사업본부장 허다온 책임연구원은 소감을 밝혔다.\n"
+    )
+    found = extract(text, "x.txt")
+    events = {e.fields["date"]: e.fields for e in found.of("event")}
+    assert events["2024-06-14"]["event_kind"] == "HistoryEvent"  # no unit named 보고회
+    assert found.of("unit") == [u for u in found.of("unit") if u.ko == "미래사업본부"]
+    assert "나래 데이터 특구" in {p.ko for p in found.of("place")}  # the zone it operates
+    posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko) for p in found.of("post")}
+    assert posts == {("허다온", "본부장", "미래사업본부"), ("허다온", "책임연구원", "나래진흥원")}

@@ -82,9 +82,11 @@ class Assembly:
     def about(self, entry: TimelineEntry, rest: str, kinds: list[str]) -> Found | None:
         """What a timeline event concerns, from the words before its verb."""
         operated = OPERATOR.search(rest) and names.body_suffix(rest.split()[0]) != "unit"
-        if operated:  # "'○○지구'의 운영기관으로 지정": the agency (a unit's operator: the unit)
-            return self.agency
         quoted = QUOTED_NAME.search(rest)
+        if operated:  # "'○○지구'의 운영기관으로 지정": the agency (a unit's operator: the unit)
+            if quoted and quoted[1].endswith(gz.ZONE_SUFFIXES):
+                self.named("place", quoted[1], "designated zone", kind="zone")
+            return self.agency
         if quoted and (names.body_suffix(quoted[1]) or quoted[1].endswith(gz.ZONE_SUFFIXES)):
             rest = quoted[1]  # "구미시 임수동에 'AI 제조혁신센터'를": the name is the quoted part
         rest = " ".join(QUOTES.sub(" ", rest.replace("|", " ")).split()).strip("○●■□◆▪•·-– ")
@@ -231,7 +233,8 @@ class Assembly:
         org = org or self.body(str(org_of), "employs")
         for item in self._items:
             held = item.kind == "post" and item.fields["held_by"] is person
-            if held and (item.ko == title or unit is None):
+            in_unit = held and item.fields["post_in"].kind == "unit"
+            if held and (item.ko == title or unit is None and not in_unit):
                 self._quote(item, [quote])
                 if confidence == "high":
                     item.confidence, item.fields["post_in"] = "high", org

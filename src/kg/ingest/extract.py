@@ -25,8 +25,8 @@ from kg.ingest.subjects import ACTING_VERBS, body_or_acronym, named, stem, subje
 
 # What is held, not opened: "기념식을 열고" is a ceremony of the agency (a HistoryEvent).
 CEREMONY = re.compile(
-    r"(?:기념식|선포식|협약식|개소식|개관식|발대식|출범식|행사|포럼|설명회|세미나|축제|전시회"
-    r"|박람회|공유회|간담회|토론회|시상식)(?:을|를)?\s*(?:열|개최|가졌|가진|진행)"
+    r"(?:[가-힣]{1,8}(?:식|회)|행사|포럼|세미나|축제|콘퍼런스|컨퍼런스|페스티벌)(?:을|를)?\s*"
+    r"(?:열|개최|가졌|가진|진행)"  # 착수 보고회를 열었다, 기념식을 개최했다
 )
 
 

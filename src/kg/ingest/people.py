@@ -77,7 +77,9 @@ def _name_after(text: str, words: list[Token], i: int) -> Token | None:
     if tail.startswith(")") or re.match(r"\s?\(", tail):  # (원장 서하은)은, 모도현 (☎ …)
         after = Token(after.text, after.text, after.start)
     closed = after.text == after.stem and (tail[:1] in ("", ")", ",", "\n", "·", "(") or formal)
-    closed = closed or re.match(r"\s\(", tail) is not None
+    following = words[i + 2] if i + 2 < len(words) else None
+    titled = following is not None and following.stem in gz.TITLES  # 본부장 허윤슬 책임연구원은
+    closed = closed or re.match(r"\s\(", tail) is not None or (titled and tail[:1] == " ")
     if not _person_name(after.stem, strict=not formal) or not (after.text != after.stem or closed):
         return None
     compound = after.stem[:2] in gz.SURNAMES
