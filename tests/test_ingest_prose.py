@@ -237,3 +237,13 @@ def test_a_report_meeting_held_and_a_head_named_between_two_titles() -> None:
     assert "나래 데이터 특구" in {p.ko for p in found.of("place")}  # the zone it operates
     posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko) for p in found.of("post")}
     assert posts == {("허다온", "본부장", "미래사업본부"), ("허다온", "책임연구원", "나래진흥원")}
+
+
+def test_a_founding_date_field_is_no_dateline_and_a_figures_row_no_event() -> None:
+    text = (
+        "기관 소개 | (재)은빛진흥원\n구분 | 내용\n설립일 | 2012년 4월 9일\n연혁\n"
+        "2015년 | 은빛창작센터 개소\n실적\n연도 | 지원 기업(개사)\n2023 | 88\n"
+    )
+    assert article_date(text) is None  # so 2015 is not "after the article's date"
+    events = _events(text)
+    assert list(events) == ["2015"] and events["2015"]["event_kind"] == "OpeningEvent"

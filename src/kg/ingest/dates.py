@@ -34,7 +34,8 @@ RELATIVE = re.compile(
     r"|(?P<last>지난해|작년|지난)\s*(?P<lm>\d{1,2})\s*월(?=\s|,|에)"  # 지난 9월, 지난해 6월
 )
 DATE_LINE = re.compile(
-    r"^\s*(?:[\[(【]?[^\d\n]{0,20}[\])】]?\s*)?(?:입력|기사입력|등록|발행|작성|보도일자?)?\s*[:：]?\s*"
+    r"^(?!.*(?:설립|개소|개원|창립|출범|개관))"  # "설립일 | 2011년 5월 2일": a field, no dateline
+    r"\s*(?:[\[(【]?[^\d\n|]{0,20}[\])】]?\s*)?(?:입력|기사입력|등록|발행|작성|보도일자?)?\s*[:：]?\s*"
     r"(?P<y>\d{4})\s*[.\-년]\s*(?P<m>\d{1,2})\s*[.\-월]\s*(?P<d>\d{1,2})\s*일?\.?"
     r"(?:\s*\(?[월화수목금토일]\)?)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"(?:\s*[|/]\s*[^\d\n]*|\s{2,}[^\d\n]*)?\s*$"  # "| 홍길동 기자", "   보도시점 : 즉시"
@@ -127,7 +128,7 @@ def dated(text: str, notes: list[str]) -> Iterator[Dated]:
         try:
             item = _timeline_line(line, number, offset)
             for found in [item] if item else _prose(line, number, offset, today, notes):
-                if today is not None and found.date > today[: len(found.date)]:
+                if not found.timeline and today and found.date > today[: len(found.date)]:
                     notes.append(f"line {number}: {found.date} is after the article's date "
                                  f"{today}: a plan, not history (not drafted)")  # fmt: skip
                     continue
@@ -150,6 +151,8 @@ def _timeline_line(line: str, number: int, offset: int) -> Dated | None:
         rest = " ".join(cell.strip() for cell in rest.split("|") if cell.strip())
         if not rest or re.match(r"^(?:내용|주요\s*내용|연혁)$", rest) or PARAGRAPH.search(rest):
             return None  # a header, or a paragraph of prose that starts with its date
+        if re.fullmatch(r"[\d.,%\s]+", rest):
+            return None  # "2023 | 88 | 410": a row of figures, not a happening
         cell = MONTH_CELL.match(rest) if parts.get("m") is None else None
         if cell:
             parts = {**parts, "m": cell["m"], "d": cell["d"]}
