@@ -247,3 +247,9 @@ def test_a_founding_date_field_is_no_dateline_and_a_figures_row_no_event() -> No
     assert article_date(text) is None  # so 2015 is not "after the article's date"
     events = _events(text)
     assert list(events) == ["2015"] and events["2015"]["event_kind"] == "OpeningEvent"
+
+
+def test_an_opening_ceremony_opens_what_it_names() -> None:
+    text = "다솜일보 2024.6.20\n(재)다솜진흥원은 지난 10일 다솜창업센터 개소식을 열었다.\n"
+    (event,) = _events(text).values()
+    assert (event["event_kind"], event["about"].ko) == ("OpeningEvent", "다솜창업센터")

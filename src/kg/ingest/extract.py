@@ -25,8 +25,8 @@ from kg.ingest.subjects import ACTING_VERBS, body_or_acronym, named, stem, subje
 
 # What is held, not opened: "기념식을 열고" is a ceremony of the agency (a HistoryEvent).
 CEREMONY = re.compile(
-    r"(?:[가-힣]{1,8}(?:식|회)|행사|포럼|세미나|축제|콘퍼런스|컨퍼런스|페스티벌)(?:을|를)?\s*"
-    r"(?:열|개최|가졌|가진|진행)"  # 착수 보고회를 열었다, 기념식을 개최했다
+    r"(?:[가-힣]{1,8}(?<!개소|개관|개원|준공|개장)(?:식|회)|행사|포럼|세미나|축제|콘퍼런스|컨퍼런스|페스티벌)(?:을|를)?\s*"
+    r"(?:열|개최|가졌|가진|진행)"  # 착수 보고회를 열었다 (but 센터 개소식을 열었다: an opening)
 )
 
 
