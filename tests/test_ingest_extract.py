@@ -8,7 +8,7 @@ import pytest
 
 from kg.build.evidence import find_quote
 from kg.core.errors import InputError
-from kg.ingest import ingest, names
+from kg.ingest import ingest, names, people
 from kg.ingest.extract import extract, read_article, repeated_lines
 from tests.ingest_helpers import FIXTURES
 
@@ -160,7 +160,7 @@ def test_what_cannot_be_read_is_a_review_note() -> None:
     ],
 )
 def test_people_with_titles(text: str, person: str, title: str, org: str | None) -> None:
-    (found,) = names.people(text)
+    (found,) = people.people(text)
     assert (found.ko, found.fields["title"], found.fields["org"]) == (person, title, org)
     assert found.quotes[0] in text
 
@@ -169,7 +169,7 @@ def test_people_with_titles(text: str, person: str, title: str, org: str | None)
     "text", ["매출이 늘었다.\n원장 인사", "아시아 콘텐츠 시장을 연다", "채용했다.\n원장"]
 )
 def test_words_that_are_not_people(text: str) -> None:
-    assert list(names.people(text)) == []
+    assert list(people.people(text)) == []
 
 
 def test_other_forms_of_the_genre() -> None:

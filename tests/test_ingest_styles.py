@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.ingest import gazetteer as gz
-from kg.ingest import ingest, names
+from kg.ingest import ingest, names, people
 from kg.ingest.dates import article_date, dated
 from kg.ingest.evaluate import expected_gold, score
 from kg.ingest.extract import extract
@@ -123,7 +123,7 @@ def test_region_slugs_are_those_of_every_graph() -> None:
     ],
 )
 def test_people_in_either_order(text: str, person: str, title: str) -> None:
-    (found,) = names.people(text)
+    (found,) = people.people(text)
     assert (found.ko, found.fields["title"]) == (person, title)
 
 

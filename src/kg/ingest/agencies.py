@@ -17,6 +17,13 @@ from kg.ingest.names import body_suffix, plain_name, tokens
 
 ALIAS = re.compile(r"(?P<name>(?:\((?:재|사)\))?[\w·]+)\(이하\s*(?P<alias>[^)\s]+)\)")
 RENAMING_VERBS = {"명칭개정", "명칭변경"}
+# A body named as what the agency was ("…으로 출발", "…에서 … 바뀌었다") or merged into it
+# ("A과 B가 통합"): a former body, not another agency of the article.
+_NAME = r"((?:\((?:재|사)\))?[\w·]+?)"
+FORMER = re.compile(
+    rf"{_NAME}(?:으로|로)\s*(?:출발|설립|창립)|{_NAME}에서\s+(?:\S+\s+){{0,3}}?(?:바뀌|바꾸|변경|명칭)"
+    rf"|{_NAME}(?:과|와)\s+(?:{_NAME}(?:가|이)\s+)?(?:통합|합쳐)"
+)
 GOVERNMENT_ENDS = ("부", "청", "처", "위원회", "공사", "공단", "협회")
 
 
@@ -50,10 +57,17 @@ def primary_names(text: str, entries: list[TimelineEntry]) -> tuple[list[str], r
     """The names the profiled agency is printed with, first the most telling one."""
     alias = ALIAS.search(text)
     names = [alias.group("name")] if alias and body_suffix(alias.group("name")) else []
-    names += [t.stem for t in tokens(text) if t.stem.startswith(("(재)", "(사)"))]
     names += [e.subject for e in entries if e.verb in gz.AGENCY_VERBS and body_suffix(e.subject)]
+    marked = _foundations(text)
+    names += [n for n in marked if is_agency_name(n)][:1] or marked[:1]
     names = [n for n in names if body_suffix(n) == "body"]
     return (names or _headline_names(text)[:1]), alias
+
+
+def _foundations(text: str) -> list[str]:
+    """ "(재)…" names, in order: the first agency among them is the one profiled; another
+    agency so marked (a brief about three agencies) is an agency of its own."""
+    return list(dict.fromkeys(t.stem for t in tokens(text) if t.stem.startswith(("(재)", "(사)"))))
 
 
 def agency(names: list[str], current: str, alias: re.Match | None) -> Found:
@@ -88,9 +102,12 @@ def find_agencies(text: str, entries: list[TimelineEntry]) -> list[Found]:
         ]
         found.append(agency(names, renamed[-1] if renamed else names[0], alias))
     known = {plain_name(n) for a in found for n in [a.ko, *a.alt_ko]}
+    marked = {plain_name(n) for n in _foundations(text)}
+    known |= {plain_name(g) for m in FORMER.finditer(text) for g in m.groups() if g}
     for token in tokens(text):
         name = plain_name(token.stem)
-        if name in known or not is_agency_name(name) or province_of(name) is None:
+        regional = province_of(name) is not None or name in marked
+        if name in known or not is_agency_name(name) or not regional:
             continue
         known.add(name)
         other = Found(
@@ -154,4 +171,8 @@ def nearest(text: str, agencies: list[Found], at: int) -> Found | None:
                 distance = at - where if where <= at else 10_000 + where - at
                 if best is None or distance < best[0]:
                     best = (distance, item)
-    return best[1] if best else agencies[0]
+    if best is None:  # none on its line: the one named last before it (its section's)
+        before = [(text.rfind(n, 0, at), a) for a in agencies for n in {a.ko, *a.quotes}]
+        where, agency = max(before, key=lambda p: p[0])
+        return agency if where >= 0 else agencies[0]
+    return best[1]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.build.timeline import TimelineEntry
-from kg.ingest import agencies, names
+from kg.ingest import agencies, names, people
 from kg.ingest import figures as fig
 from kg.ingest import gazetteer as gz
 from kg.ingest.model import Found
@@ -81,9 +81,18 @@ class Assembly:
 
     def about(self, entry: TimelineEntry, rest: str, kinds: list[str]) -> Found | None:
         """What a timeline event concerns, from the words before its verb."""
-        rest = " ".join(rest.replace("|", " ").split()).strip("○●■□◆▪•·-– ")
-
-        rest = rest.strip()
+        operated = OPERATOR.search(rest) and names.body_suffix(rest.split()[0]) != "unit"
+        quoted = QUOTED_NAME.search(rest)
+        if operated:  # "'○○지구'의 운영기관으로 지정": the agency (a unit's operator: the unit)
+            if quoted and quoted[1].endswith(gz.ZONE_SUFFIXES):
+                self.named("place", quoted[1], "designated zone", kind="zone")
+            return self.agency
+        if quoted and (names.body_suffix(quoted[1]) or quoted[1].endswith(gz.ZONE_SUFFIXES)):
+            rest = quoted[1]  # "구미시 임수동에 'AI 제조혁신센터'를": the name is the quoted part
+        rest = " ".join(QUOTES.sub(" ", rest.replace("|", " ")).split()).strip("○●■□◆▪•·-– ")
+        predecessor = self._predecessor(entry.verb, rest)
+        if predecessor is not None:
+            return predecessor
         renamed = RENAMED.fullmatch(rest) if entry.verb in RENAMING_VERBS else None
         if renamed and names.body_suffix(renamed.group("new")) == "unit":
             return self._renamed_unit(renamed.group("old"), renamed.group("new"))
@@ -104,6 +113,22 @@ class Assembly:
         if set(kinds) & set(OPENING_KINDS) and names.body_suffix(rest) is None:
             return self.named("unit", rest, "opened by the agency (no name suffix)", "medium")
         return self.agency
+
+    def _predecessor(self, verb: str | None, rest: str) -> Found | None:
+        """ "(재)춘천정보문화산업지원센터 설립": a foundation set up, under a name no other
+        agency of the article has, is the agency under its former name."""
+        if verb not in ("설립", "출범") or not rest.startswith(tuple(gz.LEGAL_FORMS)):
+            return None
+        known = self.find(rest, ("organization",))
+        if known is not None and known.fields.get("agency") is True:
+            return known
+        agency = self.agency
+        if known is None and agency is not None and len(rest.split()) == 1:
+            for name in (rest, names.plain_name(rest)):
+                if name not in agency.alt_ko:
+                    agency.alt_ko.append(name)
+            agency.quotes.append(rest)
+        return agency if known is None else None
 
     def _merged(self, rest: str) -> None:
         for part in re.split(r"(?:와|과|및|,)\s+|\s+및\s+", rest + " "):
@@ -172,7 +197,7 @@ class Assembly:
                 item.quotes.append(quote)
 
     def _people(self) -> None:
-        for found in names.people(self.text):
+        for found in people.people(self.text):
             person = self.find(found.ko, ("person",))
             if person is None:
                 person = self.add(Found("person", found.ko, found.confidence, found.why, []))
@@ -183,40 +208,40 @@ class Assembly:
             org, title = found.fields.get("org"), found.fields["title"]
             at = self.text.find(found.quotes[0])
             self.focus(agencies.nearest(self.text, self.agencies, at))
-            if org and title != "기자":
+            if org and found.fields.get("unit"):
+                unit = self.named("unit", org, "a unit its head's title names", "medium")
+                self._post(person, title, unit, found.quotes[0])
+            elif org and title != "기자":
                 self._post(person, title, org, found.quotes[0])
             elif self.agency is not None and (title in gz.AGENCY_TITLES or found.fields["formal"]):
                 self._post(person, title, self.agency.ko, found.quotes[0], "medium")
         self.focus(None)
         for person in self.items():
             if person.kind == "person":
-                short = names.short_references(self.text, person.ko, person.fields["title"])
+                short = people.short_references(self.text, person.ko, person.fields["title"])
                 self._quote(person, short)
 
     def _post(
-        self, person: Found, title: str, org_name: str, quote: str, confidence: str = "high"
+        self, person: Found, title: str, org_of: str | Found, quote: str, confidence: str = "high"
     ) -> None:
-        named = self.find(org_name)
+        """``org_of``: a body's name, or the unit a glued title names (데이터사업본부장)."""
+        unit = org_of if isinstance(org_of, Found) else None
+        named = self.find(org_of) if isinstance(org_of, str) else None
         if named is not None and named.kind == "unit":  # 센터장 of a unit: a post of its agency
             named = self.agency
-        org = named if named is not None and named.kind == "organization" else None
-        org = org or self.body(org_name, "employs")
+        org = unit or (named if named is not None and named.kind == "organization" else None)
+        org = org or self.body(str(org_of), "employs")
         for item in self._items:
-            if item.kind == "post" and item.fields["held_by"] is person:
+            held = item.kind == "post" and item.fields["held_by"] is person
+            in_unit = held and item.fields["post_in"].kind == "unit"
+            if held and (item.ko == title or unit is None and not in_unit):
                 self._quote(item, [quote])
                 if confidence == "high":
                     item.confidence, item.fields["post_in"] = "high", org
                 return
-        self.add(
-            Found(
-                "post",
-                title,
-                confidence,
-                "a title printed with a person and a body",
-                [quote],
-                {"post_in": org, "held_by": person, "head": title in gz.HEAD_TITLES},
-            )
-        )
+        fields = {"post_in": org, "held_by": person, "head": title in gz.HEAD_TITLES}
+        why = "a title printed with a person and a body"
+        self.add(Found("post", title, confidence, why, [quote], fields))
 
     def _fair(self, fair: Found) -> None:
         program = self.named(
@@ -228,7 +253,7 @@ class Assembly:
 
     def _figures(self) -> None:
         seen: dict[tuple, Found] = {}
-        for found in fig.figures(self.text):
+        for found in [*fig.figures(self.text), *fig.table_figures(self.text)]:
             key = (found.fields["value"], found.fields["unit_text"], found.ko)
             if key in seen:
                 self._quote(seen[key], found.quotes)
@@ -268,6 +293,9 @@ class Assembly:
             agency.fields["region"] = place
 
 
+QUOTES = re.compile(r"[‘’'“”\"「」『』]")
+QUOTED_NAME = re.compile(r"[‘'“\"「『]([^‘’'“”\"「」『』]{2,40})[’'”\"」』]")
+OPERATOR = re.compile(r"운영\s*기관|수행\s*기관|전담\s*기관|주관\s*기관")
 OPENING_KINDS = ("FoundingEvent", "EstablishmentEvent", "OpeningEvent")
 RENAMING_VERBS = {"명칭개정", "명칭변경"}
 # "A, B로", "A를 B로", "A에서 B로": a unit's old and new names before 명칭변경.

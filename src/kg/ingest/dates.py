@@ -25,17 +25,30 @@ ABSOLUTE = [  # longest forms first; y may be 'YY (apostrophe and two digits)
     r"(?P<y>\d{4})\s*-\s*(?P<m>\d{1,2})\s*-\s*(?P<d>\d{1,2})(?!\d)",
     r"(?P<y>\d{4}|'\d{2})\s*년\s*(?P<m>\d{1,2})\s*월",
     r"(?P<y>\d{4}|'\d{2})\s*\.\s*(?P<m>\d{1,2})(?![\d,])\s*\.?",
-    r"(?P<y>(?:19|20)\d{2})\s*년",
+    r"(?P<y>(?:19|20)\d{2})\s*년(?!도)",  # 2026년도: a fiscal year, no happening
 ]
 LEADING = [re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：])"]]
 IN_PROSE = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(f"(?:{f})" for f in ABSOLUTE)))
-RELATIVE = re.compile(r"(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일(?=\s|,|에)")
-DATE_LINE = re.compile(
-    r"^\s*(?:[\[(【]?[^\d\n]{0,20}[\])】]?\s*)?(?:입력|기사입력|등록|발행|작성|보도일자?)?\s*[:：]?\s*"
-    r"(?P<y>\d{4})\s*[.\-년]\s*(?P<m>\d{1,2})\s*[.\-월]\s*(?P<d>\d{1,2})\s*일?\.?"
-    r"(?:\s*\(?[월화수목금토일]\)?)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+RELATIVE = re.compile(
+    r"(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일(?=\s|,|에)"
+    r"|(?P<last>지난해|작년|지난)\s*(?P<lm>\d{1,2})\s*월(?=\s|,|에)"  # 지난 9월, 지난해 6월
 )
-VERB_END = r"(?=$|[^가-힣]|했|하였|한|하여|해|하고|하며|하는|됐|돼|되|된|을|를|식|받|에|다|고)"
+DATE_LINE = re.compile(
+    r"^(?!.*(?:설립|개소|개원|창립|출범|개관))"  # "설립일 | 2011년 5월 2일": a field, no dateline
+    r"\s*(?:[\[(【]?[^\d\n|]{0,20}[\])】]?\s*)?(?:입력|기사입력|등록|발행|작성|보도일자?)?\s*[:：]?\s*"
+    r"(?P<y>\d{4})\s*[.\-년]\s*(?P<m>\d{1,2})\s*[.\-월]\s*(?P<d>\d{1,2})\s*일?\.?"
+    r"(?:\s*\(?[월화수목금토일]\)?)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s*[|/]\s*[^\d\n]*|\s{2,}[^\d\n]*)?\s*$"  # "| 홍길동 기자", "   보도시점 : 즉시"
+)
+# "…했다고 12일 밝혔다": the date of a news story's one event, printed after it.
+ANNOUNCED = re.compile(r"\s*(?:밝혔|전했|발표했|알렸)")
+# A sentence ending inside the line: prose that happens to start with a date.
+PARAGRAPH = re.compile(r"[다요]\.(?:\s+\S|\s*$)")
+# A table's year cell and the month (and day) that starts the next: "2008년 | 2월 14일 설립".
+MONTH_CELL = re.compile(r"^(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?\s*")
+VERB_END = (
+    r"(?=$|[^가-힣]|했|하였|한|하여|해|하고|하며|하는|됐|돼|되|된|을|를|식|받|에|다|고|습|으며)"
+)
 EVENT_PATTERNS = [(verb, re.compile(f"(?:{phrase}){VERB_END}"))
                   for verb, phrase in gz.EVENT_PHRASES.items()]  # fmt: skip
 SENTENCE_END = re.compile(r"(?<=[다요])\.\s|[?!]\s|[.。]$")
@@ -114,7 +127,12 @@ def dated(text: str, notes: list[str]) -> Iterator[Dated]:
             continue
         try:
             item = _timeline_line(line, number, offset)
-            yield from [item] if item else _prose(line, number, offset, today, notes)
+            for found in [item] if item else _prose(line, number, offset, today, notes):
+                if not found.timeline and today and found.date > today[: len(found.date)]:
+                    notes.append(f"line {number}: {found.date} is after the article's date "
+                                 f"{today}: a plan, not history (not drafted)")  # fmt: skip
+                    continue
+                yield found
         except BadDate as e:
             notes.append(f"line {number}: {e}: {line.strip()!r} (not drafted)")
         offset += len(raw)
@@ -131,8 +149,14 @@ def _timeline_line(line: str, number: int, offset: int) -> Dated | None:
         parts = match.groupdict()
         rest = re.sub(r"^[\s:：|)\]]+", "", line[match.end() :])
         rest = " ".join(cell.strip() for cell in rest.split("|") if cell.strip())
-        if not rest or re.match(r"^(?:내용|주요\s*내용|연혁)$", rest):
-            return None
+        if not rest or re.match(r"^(?:내용|주요\s*내용|연혁)$", rest) or PARAGRAPH.search(rest):
+            return None  # a header, or a paragraph of prose that starts with its date
+        if re.fullmatch(r"[\d.,%\s]+", rest):
+            return None  # "2023 | 88 | 410": a row of figures, not a happening
+        cell = MONTH_CELL.match(rest) if parts.get("m") is None else None
+        if cell:
+            parts = {**parts, "m": cell["m"], "d": cell["d"]}
+            rest = rest[cell.end() :]
         date, precision = to_date(parts["y"], parts.get("m"), parts.get("d"))
         verb, v_start, _ = find_verb(rest, last=True)
         start = offset + at
@@ -158,9 +182,13 @@ def _prose(
             stop = mentions[i + 1][0].start() if i + 1 < len(mentions) else len(sentence)
             clause = sentence[match.end() : stop]
             verb, v_start, _ = find_verb(clause)
+            at = offset + sentence_start
+            if verb is None and i == 0 and relative and ANNOUNCED.match(clause):
+                clause = sentence[: match.start()]  # "…에 선정됐다고 12일 밝혔다"
+                verb, v_start, _ = find_verb(clause)
+                v_start -= match.end()
             if verb is None:
                 continue
-            at = offset + sentence_start
             date = _resolve(match, relative, today)
             if date is None:
                 notes.append(
@@ -181,6 +209,10 @@ def _resolve(match: re.Match[str], relative: bool, today: str | None) -> tuple[s
     if today is None:
         return None
     year, month, day = (int(p) for p in today.split("-"))
+    if match["lm"]:  # the month named, last year's if 지난해 or not yet come this year
+        m = int(match["lm"])
+        y = year - 1 if match["last"] in ("지난해", "작년") or m >= month else year
+        return to_date(str(y), str(m), None)
     d = int(match["d"])
     m = int(match["m"]) if match["m"] else month if d <= day else month - 1
     y = year if m <= month else year - 1

@@ -21,13 +21,13 @@ from kg.ingest.agencies import find_agencies, nearest
 from kg.ingest.assemble import Assembly
 from kg.ingest.dates import Dated, dated, find_verb
 from kg.ingest.model import Extraction, Found, Repeat
+from kg.ingest.subjects import ACTING_VERBS, body_or_acronym, named, stem, subject
 
-ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증"}
-RENAMING = {"명칭개정", "명칭변경"}
-FROM_BODY = re.compile(r"(?P<body>[\w·]+?)(?:으로부터|로부터|에서|이|가)\s")
-TRAILING = re.compile(r"^\s*\((?P<inside>[^()]+)\)")
-PARTICLE_END = re.compile(r"(?:으로|로|을|를|이|가|은|는|에|의|과|와)?\s*[,.]?\s*$")
-HEAD_NOISE = re.compile(r"^(?:(?:지난|올해|지난해|이어|또|또한|이후|그리고)\s+)+")
+# What is held, not opened: "기념식을 열고" is a ceremony of the agency (a HistoryEvent).
+CEREMONY = re.compile(
+    r"(?:[가-힣]{1,8}(?<!개소|개관|개원|준공|개장)(?:식|회)|행사|포럼|세미나|축제|콘퍼런스|컨퍼런스|페스티벌)(?:을|를)?\s*"
+    r"(?:열|개최|가졌|가진|진행)"  # 착수 보고회를 열었다 (but 센터 개소식을 열었다: an opening)
+)
 
 
 def read_article(path: Path) -> str:
@@ -74,13 +74,9 @@ def graph_timeline(text: str, verbs: dict[str, list[str]]) -> list[TimelineEntry
         return []
     for entry in entries:
         actor = entry.actor_text
-        if entry.verb not in verbs or (actor and not _body_or_acronym(actor, body_suffix)):
+        if entry.verb not in verbs or (actor and not body_or_acronym(actor, body_suffix)):
             return []
     return entries
-
-
-def _body_or_acronym(word: str, body_suffix) -> bool:
-    return body_suffix(word) == "body" or re.fullmatch(r"[A-Z]{2,8}", word) is not None
 
 
 def extract(text: str, path: str = "", verbs: dict[str, list[str]] | None = None) -> Extraction:
@@ -144,6 +140,8 @@ def _opened(event: Found) -> None:
         about.fields.setdefault("date", event.fields["date"])
 
 
+# A merger that gives the agency its name: also a renaming.
+NEW_NAME = re.compile(r"(?:지금|현재)의\s*(?:이름|명칭)|(?:으로|로)\s*(?:새롭게|새로)?\s*출범")
 DATED_KINDS = {"FoundingEvent", "EstablishmentEvent", "OpeningEvent"}
 
 
@@ -153,17 +151,18 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     verb, v_start, v_end = find_verb(item.text, last=item.timeline)
     assembly.focus(nearest(text, assembly.agencies, item.verb_at if verb else item.start))
     head, tail = (item.text[:v_start], item.text[v_end:]) if verb else (item.text, "")
-    actor, rest = _subject(assembly, verb, head, tail, item.line)
+    actor, rest = subject(assembly, verb, head, tail, item.line)
     if not rest and not item.timeline:  # "문을 연 ○○센터는": the name after the verb
         after = re.match(r"[가-힣]{0,3}\s+(?P<name>[\w·]+)", tail)
-        rest = _stem(after.group("name")) if after else ""
-        rest = rest if _named(rest) else ""
+        rest = stem(after.group("name")) if after else ""
+        rest = rest if named(rest) else ""
     kinds = verbs.get(verb or "", [])
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
-    about = assembly.about(entry, rest, kinds)
-    kind = pick_kind(kinds, about) or "HistoryEvent"
+    ceremony = CEREMONY.search(item.text) is not None  # 기념식을 열고: the agency held it
+    about = assembly.agency if ceremony else assembly.about(entry, rest, kinds)
+    kind = "HistoryEvent" if ceremony else pick_kind(kinds, about) or "HistoryEvent"
     quote = text[item.start : item.end].strip()
-    if _told_already(assembly, kind, about, item.date, quote):
+    if _told_already(assembly, kind, about, item.date, quote, item.precision):
         return
     event = Found(
         "event",
@@ -182,84 +181,21 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
             "HistoryEvent (set kind, or add the verb to def:verb in ontology/kg.ttl)"
         )
     _opened(assembly.add(event))
+    if kind == "MergerEvent" and NEW_NAME.search(item.text):  # 통합해 …으로 새롭게 출범
+        renamed = Found("event", event.ko, event.confidence, "a merger that gives the name",
+                        list(event.quotes), {**event.fields, "event_kind": "RenamingEvent",
+                                             "verb": "명칭변경"})  # fmt: skip
+        assembly.add(renamed)
 
 
-def _subject(
-    assembly: Assembly, verb: str | None, head: str, tail: str, line: int
-) -> tuple[Found | None, str]:
-    """(acting body, what the event is about) from the words before the verb, without
-    places and locatives ("청주 오송에"), the actor or the particles."""
-    from kg.ingest.names import _place, body_suffix
-
-    actor, head = _actor(assembly, head, tail, line, verb)
-    words = re.sub(r"^(?:에는|에도|에|부터|까지|경|께)(?=\s)", "", head.strip()).split()
-    if actor is None and verb in ACTING_VERBS and words and _government(words[0]):
-        actor = assembly.body(words[0], "the body that grants it")  # 과기정통부 인증 취득
-        words = words[1:]
-    kept = []
-    for word in words:
-        bare = _stem(word)
-        place = _place(word) or _place(bare)
-        if body_suffix(bare) is None and (place or word.endswith(("에", "에서"))):
-            continue  # where it happened: 청주 오송에, 전라남도 순천시에
-        kept.append(word)
-    return actor, HEAD_NOISE.sub("", PARTICLE_END.sub("", " ".join(kept))).strip()
-
-
-def _actor(
-    assembly: Assembly, head: str, tail: str, line: int, verb: str | None
-) -> tuple[Found | None, str]:
-    """The acting body ("…부로부터", "(정보통신부)" after the verb, a body first); a place in
-    brackets is a place, not an actor."""
-    from kg.ingest.names import _place, body_suffix
-
-    trailing = TRAILING.match(tail)
-    if trailing:
-        inside = trailing.group("inside").strip()
-        if _body_or_acronym(inside, body_suffix):
-            return assembly.body(inside, "named as the acting body in the line"), head
-        place = _place(inside)
-        if place:
-            assembly.named("place", place[0], f"a {place[1]} in brackets", "medium", kind=place[1])
-            assembly.notes.append(f"line {line}: ({inside}) read as a place, not as the actor")
-    for match in FROM_BODY.finditer(head + " "):
-        body = match.group("body")
-        if verb in RENAMING and match.group(0).rstrip().endswith("에서"):  # "A에서 B로": A is
-            old = assembly.agency  # the agency's former name
-            if old is not None and body_suffix(body) == "body" and body not in old.alt_ko:
-                old.alt_ko.append(body)
-            return None, head[match.end() :]
-        if _body_or_acronym(body, body_suffix) and not _is_agency(assembly, body):
-            rest = head[: match.start()] + head[match.end() :]
-            return assembly.body(body, "the body an event comes from (…로부터)"), rest
-    return None, head
-
-
-def _government(word: str) -> bool:
-    from kg.ingest.names import body_suffix
-
-    return body_suffix(word) == "body" and word.endswith(("부", "청", "처", "위원회"))
-
-
-def _is_agency(assembly: Assembly, name: str) -> bool:
-    found = assembly.find(name)
-    return found is not None and found.fields.get("agency") is True
-
-
-def _named(word: str) -> bool:
-    from kg.ingest.names import body_suffix
-
-    return body_suffix(word) is not None
-
-
-def _stem(word: str) -> str:
-    from kg.ingest.names import stem
-
-    return stem(word)
+def _more_precise(event: Found, about: Found | None, date: str, precision: str) -> None:
+    if about is not None and about.fields.get("date") == event.fields["date"]:
+        about.fields["date"] = date
+    event.fields["date"], event.fields["precision"] = date, precision
 
 
 def _told_already(
-    assembly: Assembly, kind: str, about: Found | None, date: str, quote: str
+    assembly: Assembly, kind: str, about: Found | None, date: str, quote: str, precision: str
 ) -> bool:
     """A prose sentence telling an event the timeline has: one event, the sentence a quote."""
     for event in assembly.of("event"):
@@ -269,6 +205,8 @@ def _told_already(
         if same_kind and f.get("about") is about and same_date:
             if "timeline" not in f and quote not in event.quotes:
                 event.quotes.append(quote)
+            if len(date) > len(f["date"]):  # "2007년 가을" in prose, "2007년 10월" in the list
+                _more_precise(event, about, date, precision)
             return True
     return False
 
@@ -279,16 +217,18 @@ def acting_body(entry: TimelineEntry) -> tuple[str | None, str]:
 
     subject = entry.subject
     actor = entry.actor_text or ""
-    if _body_or_acronym(actor, body_suffix):
+    if body_or_acronym(actor, body_suffix):
         return entry.actor_text, subject
-    words = subject.split()
-    if entry.verb in ACTING_VERBS and len(words) > 1 and _body_or_acronym(words[0], body_suffix):
+    words = [w.strip(",") for w in subject.split() if w.strip(",")]  # "산업통상자원부, …"
+    if entry.verb in ACTING_VERBS and len(words) > 1 and body_or_acronym(words[0], body_suffix):
         return words[0], " ".join(words[1:])
     return None, subject
 
 
 def pick_kind(kinds: list[str], about: Found | None) -> str | None:
     """설립 names a founding for an organization and an establishment for a unit."""
+    if kinds == ["OpeningEvent"] and about is not None and about.fields.get("agency") is True:
+        return "FoundingEvent"  # "문을 연 진흥원은": the agency opened is the agency founded
     if len(kinds) <= 1:
         return kinds[0] if kinds else None
     wanted = "FoundingEvent" if about is not None and about.kind == "organization" else None

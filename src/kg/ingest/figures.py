@@ -119,3 +119,41 @@ def program_phrase(text: str, at: int) -> str | None:
     while words and (words[0] in gz.ADVERBS or words[0].endswith(("은", "는"))):
         words = words[1:]  # 특히, 또한, a topic (진흥원은), a time (지난해)
     return " ".join(words) or None
+
+
+TABLE_UNIT = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<unit>[^()]+)\)$")
+
+
+def table_figures(text: str) -> Iterator[Found]:
+    """A pipe table whose header names each column's unit ("매출(억원)"): every number of a
+    row is a figure of that unit, measuring the column for the row's first cell."""
+    header: list[tuple[str, str] | None] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        cells = [c.strip() for c in line.split("|")] if "|" in line else []
+        units = [TABLE_UNIT.match(c) for c in cells]
+        if any(u and u["unit"] in gz.FIGURE_UNITS for u in units):
+            header = [(u["name"], u["unit"]) if u and u["unit"] in gz.FIGURE_UNITS else None
+                      for u in units]  # fmt: skip
+        elif not cells:
+            header = []
+        elif header and len(cells) == len(header):
+            yield from _row(line, offset, cells, header)
+        offset += len(line)
+
+
+def _row(
+    line: str, offset: int, cells: list[str], header: list[tuple[str, str] | None]
+) -> Iterator[Found]:
+    for cell, column in zip(cells, header, strict=True):
+        number = cell.replace(",", "")
+        if column is None or not re.fullmatch(r"\d+(?:\.\d+)?", number):
+            continue
+        name, unit = column
+        code, _ = gz.FIGURE_UNITS[unit]
+        value: int | float = float(number) if "." in number else int(number)
+        variable = f"{name} ({cells[0]})"
+        fields = {"value": value, "unit_text": unit, "unit_code": code, "variable_ko": variable,
+                  "at": offset + line.find(cell)}  # fmt: skip
+        why = f"table cell {cell} in column {name}"
+        yield Found("observation", variable, "medium", why, [line.strip()], fields)

@@ -10,17 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from kg.ingest import gazetteer as gz
+from kg.ingest.dates import DATE_LINE
 from kg.ingest.model import Found
 
 TOKEN = re.compile(r"(?:\((?:재|사)\))?[\w/&·+\-]+")
 QUOTED = re.compile(r"[‘'“\"「『]([^‘'“”\"’」』\n]{2,40})[’'”\"」』]")
-FIGURE = re.compile(
-    r"(?<![\d.,])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<unit>"
+FIGURE = re.compile(  # "300여 명": about 300; "341억원이며": the copula is no part of the unit
+    r"(?<![\d.,제])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?여)?\s?(?P<unit>"
     + "|".join(re.escape(u) for u in sorted(gz.FIGURE_UNITS, key=len, reverse=True))
-    + r")(?=(?:[이가을를의은는과와에도]|으로|로)?(?![가-힣A-Za-z]))"
+    + r")(?=이[며고다었던나]|였|에서|까지|씩"
+    + r"|(?:으로|로|[이가을를의은는과와에도만])?(?![가-힣A-Za-z]))"
 )
 
 
@@ -56,8 +57,12 @@ def plain_name(name: str) -> str:
 def body_suffix(word: str) -> str | None:
     """The name suffix ``word`` ends with ("unit" or "body"), or None."""
     core = plain_name(word)
-    if core in gz.NOT_NAMES or not re.search(r"[가-힣]", core):
-        return None
+    if (
+        core in gz.NOT_NAMES
+        or not re.search(r"[가-힣]", core)
+        or re.match(r"\d+[가-힣]{1,2}$", core)
+    ):
+        return None  # 3본부 1센터: a count of units, no name
     if any(core.endswith(s) and len(core) > len(s) + 1 for s in gz.UNIT_SUFFIXES):
         return "unit"
     for suffix in gz.BODY_SUFFIXES:
@@ -67,9 +72,18 @@ def body_suffix(word: str) -> str | None:
     return None
 
 
+def _line_of(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end]
+
+
 def organizations(text: str) -> Iterator[Found]:
     """Names ending with a body or unit suffix, and quoted names."""
     for token in tokens(text):
+        if DATE_LINE.match(_line_of(text, token.start)):
+            continue  # "2025.11.13 | 디지털지역부": the paper's desk, not a body of the story
+        pieces = token.text.split("·")  # 개소·새만금ICT진흥원: a headline's list
+        token = Token(pieces[-1], stem(pieces[-1]), token.start) if len(pieces) > 1 else token
         candidates = [token.text, token.stem]
         for word in candidates:
             kind = body_suffix(word)
@@ -91,112 +105,27 @@ def organizations(text: str) -> Iterator[Found]:
         yield Found(found_kind, name, "low", "quoted name", [name])
 
 
-def _person_name(word: str, strict: bool = True) -> bool:
-    """A personal name: a family name and one to three syllables, not a word of the lists.
-    ``strict`` also refuses verb endings (a name printed before its particle may end in 다)."""
-    suffixes = tuple(s for s in (*gz.BODY_SUFFIXES, *gz.UNIT_SUFFIXES) if len(s) > 1)
-    return (
-        re.fullmatch(r"[가-힣]{2,4}", word) is not None
-        and word.startswith(tuple(gz.SURNAMES))
-        and not (strict and word.endswith(("다", "고", "며", "서", "면", "게")))  # verb endings
-        and word not in gz.NOT_PERSON
-        and body_suffix(word) is None
-        and not word.endswith(suffixes)
-        and word not in gz.TITLES
-    )
+UNIT_HEADS = ("본부장", "센터장", "팀장", "과장", "실장", "국장", "단장", "소장")
 
 
-def people(text: str) -> Iterator[Found]:
-    """People named with a title, in either order: "서문산성 원장", "이종호 과학기술정보통신부
-    장관", "원장 홍길동은", "원장 : 박솔", "(원장 이바다)"; the body printed next to them
-    becomes their post's organization."""
-    words = tokens(text)
-    for i, token in enumerate(words):
-        title = token.stem if token.stem in gz.TITLES else glued_title(token.stem)
-        if title is None:
-            continue
-        name, org, first, last = _around_title(text, words, i)
-        if name is None:
-            continue
-        end = last.start + (len(last.stem) if last is not token else len(token.stem))
-        quote = text[first.start : end]
-        fields: dict[str, Any] = {"title": title, "org": org if title == token.stem else None}
-        fields["formal"] = last is not token and _formal(text, token)
-        yield Found(
-            "person", name, "high" if org else "medium", "name with a title", [quote], fields
-        )
-
-
-def _name_after(text: str, words: list[Token], i: int) -> Token | None:
-    """The name printed right after a title: "원장 홍길동은", "원장 : 박솔", "(원장 이바다)"."""
-    if i + 1 >= len(words):
-        return None
-    after, title = words[i + 1], words[i]
-    between = text[title.start + len(title.text) : after.start]
-    if "\n" in between or not re.fullmatch(r"\s*[:：]?\s*", between):
-        return None
-    tail = text[after.start + len(after.text) : after.start + len(after.text) + 1]
-    formal = _formal(text, title)
-    closed = after.text == after.stem and (tail in ("", ")", ",", "\n", "·") or formal)
-    if not _person_name(after.stem, strict=not formal) or not (after.text != after.stem or closed):
-        return None
-    compound = after.stem[:2] in gz.SURNAMES
-    if len(after.stem) == 3 or (compound and len(after.stem) == 4):
-        return after
-    return after if formal and len(after.stem) == 2 else None
-
-
-def _formal(text: str, title: Token) -> bool:
-    """A title printed as a label: "원장 : 박솔", "(원장 이바다)"."""
-    after = text[title.start + len(title.text) : title.start + len(title.text) + 3]
-    return after.lstrip().startswith((":", "：")) or text[title.start - 1 : title.start] == "("
-
-
-def _around_title(
-    text: str, words: list[Token], i: int
-) -> tuple[str | None, str | None, Token, Token]:
-    """(name, organization, first token, last token) of a title at ``words[i]``."""
-    before = []  # the words before the title, within the same line and sentence
-    for j in (i - 1, i - 2):
-        gap = text[words[j].start + len(words[j].text) : words[j + 1].start] if j >= 0 else ""
-        if j < 0 or gap not in (" ", " (", "(") or words[j].text.endswith("."):
-            break
-        before.append(words[j])
-    after = _name_after(text, words, i)
-    if after is not None and _formal(text, words[i]):  # 과장 : 박솔, (원장 이바다)
-        org = before[0] if before and body_suffix(before[0].stem) == "body" else None
-        return after.stem, org.stem if org else None, org or words[i], after
-    if before and _person_name(before[0].text):  # 서문산성 원장 / 진흥원 서문산성 원장
-        org = before[1] if len(before) > 1 and body_suffix(before[1].text) == "body" else None
-        return before[0].text, org.text if org else None, org or before[0], words[i]
-    if (
-        len(before) > 1 and body_suffix(before[0].text) == "body" and _person_name(before[1].text)
-    ):  # 이종호 과학기술정보통신부 장관
-        return before[1].text, before[0].text, before[1], words[i]
-    if after is not None:  # 원장 홍길동은 / 진흥원 원장 홍길동은
-        org = before[0] if before and body_suffix(before[0].stem) == "body" else None
-        return after.stem, org.stem if org else None, org or words[i], after
-    return None, None, words[i], words[i]
-
-
-def glued_title(word: str) -> str | None:
-    """ "대전광역시장" → 시장, "경기도지사" → 도지사: a title glued to its place's name."""
-    for cut in (1, 2):
-        place = _place(word[:-cut]) if len(word) > cut + 1 else None
-        if place and word[:-cut] == place[0]:
-            return word[-cut - 1 :]
+def glued_unit(word: str) -> tuple[str, str] | None:
+    """ "데이터사업본부장" → (본부장, 데이터사업본부): a unit's name glued to its head's title."""
+    for title in UNIT_HEADS:
+        if word.endswith(title) and len(word) >= len(title) + 2 and word not in gz.TITLES:
+            unit = word[:-1]
+            return (title, unit) if _place(word[: -len(title)]) is None else None
     return None
 
 
-def short_references(text: str, name: str, title: str) -> list[str]:
-    """ "서 원장": a family syllable and the title, referring back to a named person."""
-    quote = f"{name[0]} {title}"
-    return [quote] if re.search(rf"(?<![가-힣]){re.escape(quote)}", text) else []
-
-
 def places(text: str) -> Iterator[Found]:
-    """Provinces and cities by the gazetteer: 전라북도, 전북, 전주시, 전주·전북지역."""
-    for token in tokens(text):
+    """Provinces and cities by the gazetteer: 전라북도, 전북, 전주시, 전주·전북지역; and the
+    districts, towns and neighbourhoods of an address after them: 춘천시 퇴계동, 울산 남구."""
+    words = tokens(text)
+    for i, token in enumerate(words):
+        if i and _in_address(text, words[i - 1], token):
+            yield Found("place", token.stem, "medium", "a district or town of an address",
+                        [token.stem], {"kind": "district"})  # fmt: skip
+            continue
         for piece in re.split(r"[·\-]", token.text):
             found = _place(piece) or _place(stem(piece))  # 전라북도, not 전라북 + 도
             if found:
@@ -210,6 +139,18 @@ def places(text: str) -> Iterator[Found]:
                     [quote],
                     {"kind": kind},
                 )
+
+
+ADDRESS_PART = re.compile(r"[가-힣]{1,4}(?:구|동|읍|면|군)")
+
+
+def _in_address(text: str, before: Token, token: Token) -> bool:
+    """ "퇴계동" after "춘천시 ", "남구" after "울산 ": a part of an address, not a word."""
+    gap = text[before.start + len(before.text) : token.start]
+    if gap != " " or before.text != before.stem and _place(before.stem) is None:
+        return False
+    previous = _place(before.text) or ADDRESS_PART.fullmatch(before.text)
+    return previous is not None and ADDRESS_PART.fullmatch(token.stem) is not None
 
 
 def _place(word: str) -> tuple[str, str] | None:
@@ -242,7 +183,7 @@ def governments(text: str) -> Iterator[Found]:
         if (
             after is not None
             and particle in ("와", "과")
-            and _acting(after)
+            and _acting(after, ("가", "이", "로부터", "도", "는", "은"))
             and _acting(token, None)
         ):
             acting[i] = acting[i + 1] = f"{token.text} {after.text}"
@@ -250,18 +191,52 @@ def governments(text: str) -> Iterator[Found]:
             acting.setdefault(i, token.text)
         elif after is not None and after.stem in GOVERNMENT_WORDS and _acting(token, ("",)):
             acting.setdefault(i, f"{token.text} {after.stem}")
+        elif (
+            _acting(token, ("", "가", "이", "의", "와", "과"))
+            and after is not None
+            and (after.text.startswith(GOVERNMENT_ACTS) or glued_unit(after.stem))
+        ):  # 군산시 출연으로, 제천시의 지원을, 울산시와 협의해, 제주특별자치도 미래산업과장
+            acting.setdefault(i, f"{token.text} {after.text}")
+        elif _acting(token, ("는", "은", "가", "이", "도")) and _acts_later(text, words, i):
+            acting.setdefault(i, token.text)  # 울산시는 … 리모델링비를 지원했다
+    for line in LABELLED.finditer(text):  # 후원 : 김해시, 경상남도
+        for j, token in enumerate(words):
+            if line.start("list") <= token.start < line.end() and _acting(token, ("",)):
+                acting.setdefault(j, token.text)
     for i, quote in sorted(acting.items()):
-        place = _place(words[i].stem)
+        place = _place(_bare(words[i]))
         assert place is not None
+        written = _bare(words[i])  # 대구시: 대구광역시청, also known as 대구시청
+        alt = [written + "청", written] if written != place[0] else []
         yield Found("organization", place[0] + "청", "medium", "a city or province that acts",
-                    [quote], {"kind": "government", "territory": place[0]})  # fmt: skip
+                    [quote], {"kind": "government", "territory": place[0]}, alt_ko=alt)  # fmt: skip
+
+
+GOVERNMENT_ACTS = ("출연", "지원을", "지원으로", "지원해", "협의", "분담", "예산")
+GOVERNMENT_VERBS = ("지원했", "지원한다", "지원하기로", "분담", "출연했", "출연한", "부담했",
+                    "약속했", "지원을 약속")  # fmt: skip
+LABELLED = re.compile(r"(?:후원|주최|주관|출연기관)\s*[:：|]\s*(?P<list>[^\n/]+)")
+
+
+def _acts_later(text: str, words: list[Token], i: int) -> bool:
+    """A government verb later in the sentence a city or province is the subject of."""
+    end = min((e for e in (text.find(". ", words[i].start), text.find("\n", words[i].start))
+               if e > 0), default=len(text))  # fmt: skip
+    return any(w.text.startswith(GOVERNMENT_VERBS) for w in words[i + 1 : i + 12]
+               if w.start < end)  # fmt: skip
 
 
 def _acting(token: Token, particles: tuple[str, ...] | None = ("가", "이", "로부터")) -> bool:
     """ "전주시가", "부산시로부터": a city or province, by its full name, before a subject
     particle (``particles``; None: any particle)."""
-    place = _place(token.stem)
-    particle = token.text[len(token.stem) :]
+    bare = _bare(token)
+    place = _place(bare)
+    particle = token.text[len(bare) :]
     if place is None or place[1] not in ("city", "province"):
         return False
-    return token.stem.endswith(("시", "도")) and (particles is None or particle in particles)
+    return bare.endswith(("시", "도")) and (particles is None or particle in particles)
+
+
+def _bare(token: Token) -> str:
+    """The place a token names: 경상남도 whole (its 도 is no particle), 전주시가 → 전주시."""
+    return token.text if _place(token.text) else token.stem

@@ -1,0 +1,139 @@
+"""People named with a title, in either order ("서문산성 원장", "원장 홍길동은", "(원장 이바다)",
+"데이터사업본부장 최은결"), with the body or unit printed next to them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from kg.ingest import gazetteer as gz
+from kg.ingest.model import Found
+from kg.ingest.names import Token, _place, body_suffix, glued_unit, tokens
+
+
+def _person_name(word: str, strict: bool = True) -> bool:
+    """A personal name: a family name and one to three syllables, not a word of the lists.
+    ``strict`` also refuses verb endings (a name printed before its particle may end in 다)."""
+    suffixes = tuple(s for s in (*gz.BODY_SUFFIXES, *gz.UNIT_SUFFIXES) if len(s) > 1)
+    return (
+        re.fullmatch(r"[가-힣]{2,4}", word) is not None
+        and word.startswith(tuple(gz.SURNAMES))
+        and not (strict and word.endswith(("다", "고", "며", "서", "면", "게")))  # verb endings
+        and word not in gz.NOT_PERSON
+        and body_suffix(word) is None
+        and not word.endswith(suffixes)
+        and word not in gz.TITLES
+        and _place(word) is None  # 강원 SW융합센터장: a place, not a person
+    )
+
+
+def people(text: str) -> Iterator[Found]:
+    """People named with a title, in either order: "서문산성 원장", "이종호 과학기술정보통신부
+    장관", "원장 홍길동은", "원장 : 박솔", "(원장 이바다)"; the body printed next to them
+    becomes their post's organization."""
+    words = tokens(text)
+    for i, token in enumerate(words):
+        unit = glued_unit(token.stem)
+        title = token.stem if token.stem in gz.TITLES else unit[0] if unit else None
+        title = title or glued_title(token.stem)
+        if title is None:
+            continue
+        name, org, first, last = _around_title(text, words, i)
+        if name is None:
+            continue
+        end = last.start + (len(last.stem) if last is not token else len(token.stem))
+        quote = text[first.start : end]
+        fields: dict[str, Any] = {"title": title, "org": org if title == token.stem else None}
+        unit = unit or _labelled_unit(text, token, title)
+        if unit:  # 데이터사업본부장, "기업지원본부 : 본부장 …": the head of the unit named
+            fields["org"], fields["unit"] = unit[1], True
+        fields["formal"] = last is not token and _formal(text, token)
+        yield Found(
+            "person", name, "high" if org else "medium", "name with a title", [quote], fields
+        )
+
+
+def _labelled_unit(text: str, title: Token, name: str) -> tuple[str, str] | None:
+    """ "- 기업지원본부 : 본부장 연서준": an organization chart's line, the unit its head's."""
+    line = text[text.rfind("\n", 0, title.start) + 1 : title.start]
+    label = re.fullmatch(r"[\s\-–·•○◦*]*(?P<unit>[\w·]+?)(?:\([^()]*\))?\s*[:：]\s*", line)
+    if label is None or name not in ("본부장", "센터장", "팀장", "실장", "단장", "소장"):
+        return None
+    unit = label["unit"]
+    return (name, unit) if unit.endswith(name[:-1]) and len(unit) > len(name) else None
+
+
+def _name_after(text: str, words: list[Token], i: int) -> Token | None:
+    """The name printed right after a title: "원장 홍길동은", "원장 : 박솔", "(원장 이바다)"."""
+    if i + 1 >= len(words):
+        return None
+    after, title = words[i + 1], words[i]
+    between = text[title.start + len(title.text) : after.start]
+    if "\n" in between or not re.fullmatch(r"\s*[:：]?\s*", between):
+        return None
+    tail = text[after.start + len(after.text) : after.start + len(after.text) + 3]
+    formal = _formal(text, title)
+    if tail.startswith(")") or re.match(r"\s?\(", tail):  # (원장 서하은)은, 모도현 (☎ …)
+        after = Token(after.text, after.text, after.start)
+    closed = after.text == after.stem and (tail[:1] in ("", ")", ",", "\n", "·", "(") or formal)
+    following = words[i + 2] if i + 2 < len(words) else None
+    titled = following is not None and following.stem in gz.TITLES  # 본부장 허윤슬 책임연구원은
+    closed = closed or re.match(r"\s\(", tail) is not None or (titled and tail[:1] == " ")
+    if not _person_name(after.stem, strict=not formal) or not (after.text != after.stem or closed):
+        return None
+    compound = after.stem[:2] in gz.SURNAMES
+    if len(after.stem) == 3 or (compound and len(after.stem) == 4):
+        return after
+    return after if formal and len(after.stem) == 2 else None
+
+
+def _formal(text: str, title: Token) -> bool:
+    """A title printed as a label: "원장 : 박솔", "(원장 이바다)"."""
+    after = text[title.start + len(title.text) : title.start + len(title.text) + 3]
+    return after.lstrip().startswith((":", "：")) or text[title.start - 1 : title.start] == "("
+
+
+def _around_title(
+    text: str, words: list[Token], i: int
+) -> tuple[str | None, str | None, Token, Token]:
+    """(name, organization, first token, last token) of a title at ``words[i]``."""
+    before = []  # the words before the title, within the same line and sentence
+    for j in (i - 1, i - 2):
+        gap = text[words[j].start + len(words[j].text) : words[j + 1].start] if j >= 0 else ""
+        if j < 0 or gap not in (" ", " (", "(") or words[j].text.endswith("."):
+            break
+        before.append(words[j])
+    after = _name_after(text, words, i)
+    if after is not None and _formal(text, words[i]):  # 과장 : 박솔, (원장 이바다)
+        org = before[0] if before and body_suffix(before[0].stem) == "body" else None
+        return after.stem, org.stem if org else None, org or words[i], after
+    if before and _person_name(before[0].text):  # 서문산성 원장 / 진흥원 서문산성 원장
+        org = before[1] if len(before) > 1 and body_suffix(before[1].text) == "body" else None
+        return before[0].text, org.text if org else None, org or before[0], words[i]
+    government = body_suffix(before[0].text) == "body" if before else False
+    government = government or (bool(before) and glued_unit(words[i].stem) is not None
+                                and _place(before[0].text) is not None)  # fmt: skip
+    if (
+        len(before) > 1 and government and _person_name(before[1].text)
+    ):  # 이종호 과학기술정보통신부 장관, 황보수아 제주특별자치도 미래산업과장
+        return before[1].text, before[0].text, before[1], words[i]
+    if after is not None:  # 원장 홍길동은 / 진흥원 원장 홍길동은
+        org = before[0] if before and body_suffix(before[0].stem) == "body" else None
+        return after.stem, org.stem if org else None, org or words[i], after
+    return None, None, words[i], words[i]
+
+
+def glued_title(word: str) -> str | None:
+    """ "대전광역시장" → 시장, "경기도지사" → 도지사: a title glued to its place's name."""
+    for cut in (1, 2):
+        place = _place(word[:-cut]) if len(word) > cut + 1 else None
+        if place and word[:-cut] == place[0]:
+            return word[-cut - 1 :]
+    return None
+
+
+def short_references(text: str, name: str, title: str) -> list[str]:
+    """ "서 원장": a family syllable and the title, referring back to a named person."""
+    quote = f"{name[0]} {title}"
+    return [quote] if re.search(rf"(?<![가-힣]){re.escape(quote)}", text) else []

@@ -1,0 +1,129 @@
+"""The subject of a dated sentence or line: who acted ("…로부터", "(정보통신부)", a body named
+first) and what the event is about, without places, locatives, means, seasons or particles."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.assemble import Assembly
+from kg.ingest.model import Found
+
+ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증"}
+RENAMING = {"명칭개정", "명칭변경"}
+ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
+# How an article names the agency it is about without its name.
+SELF = {"진흥원", "재단", "기관", "본원", "당원"}
+# Verbs whose "…으로" names a role or a new name (거점으로 지정), not a means (출연으로 문을 연).
+MEANS_KEPT = ACTING_VERBS | {"명칭개정", "명칭변경", "이전", "통합"}
+FROM_BODY = re.compile(r"(?P<body>[\w·]+?)(?:으로부터|로부터|에서|이|가)\s")
+TRAILING = re.compile(r"^\s*\((?P<inside>[^()]+)\)")
+PARTICLE_END = re.compile(r"(?:으로|로|을|를|이|가|은|는|에|의|과|와)?\s*[,.]?\s*$")
+HEAD_NOISE = re.compile(
+    r"^(?:(?:지난|올해|지난해|이어|또|또한|이후|그리고|함께|새로|처음|봄|여름|가을|겨울|초|중순|말|초순|하순"
+    r"|상반기|하반기|연초|연말)(?:\s+|$))+"  # "2007년 가을 문을 연": a season is no name
+)
+
+
+def subject(
+    assembly: Assembly, verb: str | None, head: str, tail: str, line: int
+) -> tuple[Found | None, str]:
+    """(acting body, what the event is about) from the words before the verb, without
+    places and locatives ("청주 오송에"), the actor or the particles."""
+    from kg.ingest.names import _place, body_suffix
+
+    head = ACRONYM.sub("", head)  # 한국인터넷진흥원(KISA)으로부터: the body, not its acronym
+    actor, head = _actor(assembly, head, tail, line, verb)
+    head = re.sub(r"^(?:에는|에도|에|부터|까지|경|께)(?=\s)", "", head.strip())
+    words = [w.strip(",") for w in head.split() if w.strip(",")]
+    if actor is None and verb in ACTING_VERBS and words and _government(words[0]):
+        actor = assembly.body(words[0], "the body that grants it")  # 과기정통부 인증 취득
+        words = words[1:]
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        bare = stem(word)
+        place = _place(word) or _place(bare)
+        if body_suffix(bare) is None and (place or word.endswith(("에", "에서"))):
+            if _name_prefix(word, words[i + 1 :]):
+                kept.append(word)  # 강원 SW융합센터: a region's short name starts a name
+            continue  # where it happened: 청주 오송에, 전라남도 순천시에
+        if body_suffix(bare) is None and word.endswith("로") and verb not in MEANS_KEPT:
+            kept.clear()  # by what means, and whose: 군산시 출연으로 문을 연
+            continue
+        kept.append(word)
+    if len(kept) > 1 and stem(kept[0]) in SELF:
+        kept = kept[1:]  # 진흥원 서울사무소: the agency's own office
+    return actor, PARTICLE_END.sub("", HEAD_NOISE.sub("", " ".join(kept))).strip()
+
+
+def _name_prefix(word: str, following: list[str]) -> bool:
+    """A region's bare short name (강원, 나주; not 춘천시, 오송에) before a name with a suffix
+    (강원 SW융합센터, 제주 실감콘텐츠 스튜디오); any 시·도 name before an ordinance."""
+    from kg.ingest import gazetteer as gz
+    from kg.ingest.names import _place
+
+    rest = stem(" ".join(following))
+    if not following or word.endswith(("에", "에서")) or following[0].endswith(("에", "에서")):
+        return False  # 청주 오송에 …센터: where, not a name
+    if rest.endswith(gz.LAW_SUFFIXES):  # 전라남도 드론산업 육성 조례
+        return True
+    place = _place(word)
+    if place is None or place[1] not in ("province", "city"):
+        return False
+    town = word == place[0] or word.endswith(("동", "읍", "면"))  # 춘천시: the full name, a where
+    return not town and named(rest)
+
+
+def _actor(
+    assembly: Assembly, head: str, tail: str, line: int, verb: str | None
+) -> tuple[Found | None, str]:
+    """The acting body ("…부로부터", "(정보통신부)" after the verb, a body first); a place in
+    brackets is a place, not an actor."""
+    from kg.ingest.names import _place, body_suffix
+
+    trailing = TRAILING.match(tail)
+    if trailing:
+        inside = trailing.group("inside").strip()
+        if body_or_acronym(inside, body_suffix):
+            return assembly.body(inside, "named as the acting body in the line"), head
+        place = _place(inside)
+        if place:
+            assembly.named("place", place[0], f"a {place[1]} in brackets", "medium", kind=place[1])
+            assembly.notes.append(f"line {line}: ({inside}) read as a place, not as the actor")
+    for match in FROM_BODY.finditer(head + " "):
+        body = match.group("body")
+        if verb in RENAMING and match.group(0).rstrip().endswith("에서"):  # "A에서 B로": A is
+            old = assembly.agency  # the agency's former name
+            if old is not None and body_suffix(body) == "body" and body not in old.alt_ko:
+                old.alt_ko.append(body)
+            return None, head[match.end() :]
+        if body_or_acronym(body, body_suffix) and not _is_agency(assembly, body):
+            rest = head[: match.start()] + head[match.end() :]
+            return assembly.body(body, "the body an event comes from (…로부터)"), rest
+    return None, head
+
+
+def _government(word: str) -> bool:
+    from kg.ingest.names import body_suffix
+
+    return body_suffix(word) == "body" and word.endswith(("부", "청", "처", "위원회"))
+
+
+def _is_agency(assembly: Assembly, name: str) -> bool:
+    found = assembly.find(name)
+    return found is not None and found.fields.get("agency") is True
+
+
+def named(word: str) -> bool:
+    from kg.ingest.names import body_suffix
+
+    return body_suffix(word) is not None
+
+
+def stem(word: str) -> str:
+    from kg.ingest.names import stem
+
+    return stem(word)
+
+
+def body_or_acronym(word: str, body_suffix) -> bool:
+    return body_suffix(word) == "body" or re.fullmatch(r"[A-Z]{2,8}", word) is not None
