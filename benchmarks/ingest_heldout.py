@@ -9,7 +9,9 @@ seconds per article (the first article, which loads everything, apart). A reject
 counts as found nothing, so its expected records lower recall. First-run figures and what
 they mean: tests/fixtures/ingest/HELDOUT.md.
 
-Run: .venv/bin/python benchmarks/ingest_heldout.py [--details]
+--prefix blind2- measures the second blind set instead (tests/fixtures/ingest/BLIND2.md).
+
+Run: .venv/bin/python benchmarks/ingest_heldout.py [--details] [--prefix heldout-|blind2-]
 """
 
 from __future__ import annotations
@@ -80,8 +82,11 @@ def main() -> None:
     parser.add_argument(
         "--details", action="store_true", help="each article's table, what it missed and got wrong"
     )
+    parser.add_argument(
+        "--prefix", default="heldout-", help="measure the articles named PREFIX*.txt (blind2-…)"
+    )
     args = parser.parse_args()
-    articles = sorted(FIXTURES.glob("heldout-*.txt"))
+    articles = sorted(FIXTURES.glob(f"{args.prefix}*.txt"))
     per_article, read_seconds, first, rejected = [], [], 0.0, 0
     for i, article in enumerate(articles):
         scores, error, took = measure(article)
@@ -92,7 +97,7 @@ def main() -> None:
             first = took
         elif error is None:
             read_seconds.append(took)
-    print(to_text(summed(per_article), f"all {len(articles)} held-out articles, summed"))
+    print(to_text(summed(per_article), f"all {len(articles)} {args.prefix}* articles, summed"))
     print(f"rejected: {rejected} of {len(articles)}")
     mean = f"{sum(read_seconds) / len(read_seconds):.2f}" if read_seconds else "n/a"
     print(
