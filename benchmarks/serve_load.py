@@ -28,6 +28,7 @@ from pathlib import Path
 
 import httpx
 
+from kg.serve.examples import example
 from kg.sparql.catalogue import load_catalogue
 from kg.sparql.store import BUILT_NQUADS
 
@@ -41,7 +42,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--workers", type=int, help="kg serve --workers (default: its own)")
     args = parser.parse_args()
-    queries = [q.text for q in load_catalogue().values() if not q.params]
+    # every bundled query as the query page runs it: parameters bound to their default or
+    # sample (kg.serve.examples), optional ones (agency) left unbound: every agency
+    queries = [example(q)["text"] for q in load_catalogue().values()]
     if not BUILT_NQUADS.exists() or not queries:
         print("no dist/kg.nq or no bundled query: run `kg build` first", file=sys.stderr)
         return 2
@@ -84,7 +87,8 @@ def _load(url: str, queries: list[str], clients: int, seconds: float):
 
     def client(index: int) -> None:
         mine, failed = [], []
-        headers = {"Accept": JSON, "X-Forwarded-For": f"10.2.0.{index}"}
+        # SPARQL JSON for SELECT/ASK, Turtle for CONSTRUCT/DESCRIBE (describe): as a client asks
+        headers = {"Accept": f"{JSON}, text/turtle;q=0.9", "X-Forwarded-For": f"10.2.0.{index}"}
         with httpx.Client(timeout=30, headers=headers) as http:
             for n in itertools.count(index):
                 if time.monotonic() >= deadline:
