@@ -49,6 +49,7 @@ from pathlib import Path
 
 from kg.core.errors import KgError, QueryError, QueryTimeout
 from kg.sparql.lanes import Lanes, Ticket, Worker, default_workers, readable
+from kg.sparql.oneshot import returned
 from kg.sparql.worker import READY, QueryTooLarge, answer, start_worker, stop_worker
 
 __all__ = ["QueryPool", "QueryTimeout", "QueryTooLarge", "ServerBusy", "WorkerDied", "run_spawned"]
@@ -234,7 +235,7 @@ class QueryPool:
             self._lanes.give(worker)
         else:  # the graph was reloaded meanwhile: its successor is already loading
             self._successor(worker)
-        return _returned(reply)
+        return returned(reply)
 
     def _remember(self, key: str, cheap: bool) -> None:
         self._known[key] = cheap
@@ -290,7 +291,7 @@ def run_spawned(nquads: Path, job, args: tuple, timeout: float, store_path: Path
         raise KgError("the query process died while running the query") from e
     finally:
         stop_worker(worker)
-    return _returned(reply)
+    return returned(reply)
 
 
 def _one_shot_context():
@@ -300,16 +301,6 @@ def _one_shot_context():
     except OSError:
         single = False
     return mp.get_context("fork" if single else "spawn")
-
-
-def _returned(reply: tuple):
-    """What a job returned; its KgError raised again (its message kept)."""
-    status, value = reply
-    if status == "raised":
-        raise value
-    if status == "failed":
-        raise KgError(value)
-    return value
 
 
 def _unpack(reply: tuple) -> Result:

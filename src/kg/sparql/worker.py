@@ -23,7 +23,7 @@ from pathlib import Path
 
 from kg.core.errors import KgError, QueryError
 from kg.sparql.lanes import Worker
-from kg.sparql.oneshot import isolate_network
+from kg.sparql.oneshot import call, isolate_network
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 READY = ("ready", None)  # the first message of a worker: the graph is loaded
@@ -56,7 +56,7 @@ def serve(conn: Connection, nquads: str, store_path: str = "", parent: int = 0, 
             job, args = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(failure or _call(job, store, args))
+        conn.send(failure or call(job, store, args))
 
 
 def start_worker(context, nquads: Path, store_path: Path | None = None, nice: int = 0) -> Worker:
@@ -91,15 +91,6 @@ def die_with_parent(parent: int) -> None:
         return
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(0)
-
-
-def _call(job, store, args: tuple) -> tuple:
-    try:
-        return ("ok", job(store, *args))
-    except KgError as e:
-        return ("raised", e)
-    except Exception as e:  # the worker must answer, whatever went wrong
-        return ("failed", f"query failed: {type(e).__name__}: {' '.join(str(e).split())}")
 
 
 def answer(store, query: str, formats: list[str], max_rows: int) -> tuple:
