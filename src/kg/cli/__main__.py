@@ -1,5 +1,7 @@
 """``python -m kg.cli`` runs the ``kg`` command."""
 
-from kg.cli import main
+import sys
 
-main()
+from kg.cli import run
+
+sys.exit(run())

@@ -11,7 +11,6 @@ Example::
 
 from __future__ import annotations
 
-import json
 import re
 
 TOKEN = re.compile(r"<[^>\s]{0,60}>?|\"[^\"]{0,30}\"?|[^\s]{1,30}")
@@ -39,6 +38,8 @@ def near(token: str) -> str:
 
 def locate(text: str, value: str) -> str:
     """``LINE:COLUMN`` of the first JSON string equal to ``value`` (1:1 if not found)."""
+    import json  # only for JSON-LD's errors: not on every query's path
+
     at = text.find(json.dumps(value, ensure_ascii=False))
     if at == -1:
         at = text.find(json.dumps(value))

@@ -50,9 +50,8 @@ Example::
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
+from typing import NamedTuple, overload
 
 from kg.core.errors import InputError
 
@@ -64,8 +63,7 @@ from kg.core.errors import InputError
 USES = ("read", "export", "query", "serve")
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):  # not a dataclass: that module costs a one-shot query ~10 ms
     """One format: how it is named, recognised, parsed and written, and where it is offered."""
 
     name: str

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -130,12 +130,11 @@ def _check_depth(path: Path, text: str) -> None:
             depth = max(0, depth - 1)
 
 
-@dataclass
-class Loaded:
+class Loaded(NamedTuple):
     """A file's quads (blank nodes renamed in order) and the warnings found reading it."""
 
     quads: list[ox.Quad]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str]
 
 
 def read_quads(path: Path) -> Loaded:

@@ -24,8 +24,8 @@ binds the value. This module reads those headers only; it imports no RDF library
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.core.config import BASE, CANONICAL_BASE
 from kg.core.errors import QueryError
@@ -42,8 +42,7 @@ PARAM = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(NamedTuple):  # not dataclasses: that module costs a one-shot query ~10 ms
     """A parameter a query takes: ``# param: NAME TYPE documentation``."""
 
     name: str
@@ -70,8 +69,7 @@ class Param:
         return self.default if self.default is not None else self.example
 
 
-@dataclass(frozen=True)
-class CatalogueQuery:
+class CatalogueQuery(NamedTuple):
     """A bundled query and what its header says about it."""
 
     name: str
@@ -80,8 +78,9 @@ class CatalogueQuery:
     title: str
     description: list[str]
     columns: list[str]
-    params: list[Param] = field(default_factory=list)
-    index: str | None = None  # ``# index: PARAM``: a name search kg answers from its label index
+    params: list[Param] = []  # one list shared by the queries without: never changed in place
+    # ``# index: PARAM``: a name search kg answers from its label index (shadows tuple.index)
+    index: str | None = None  # type: ignore[assignment]
 
     @property
     def is_violation(self) -> bool:
@@ -153,6 +152,9 @@ def find_query(name: str, directory: Path = QUERIES_DIR) -> CatalogueQuery:
     if not NAME.fullmatch(name):
         shown = name if len(name) <= 80 else name[:79] + "…"
         raise QueryError(f"query name {shown!r} is not allowed: names match ^[a-z0-9_-]+$")
+    path = directory / f"{name}.rq"
+    if _regular(path):  # only this file is read: the others cost a one-shot query ~2 ms
+        return read_query(path)
     catalogue = load_catalogue(directory)
     if name not in catalogue:
         import difflib  # only for a name not found: not on the path of every query

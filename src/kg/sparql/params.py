@@ -24,7 +24,6 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from datetime import date
 
 import pyoxigraph as ox
 
@@ -151,6 +150,8 @@ def _nfc(text: str) -> str:
 def _valid_date(type_: str, text: str) -> bool:
     if type_ != "xsd:date":
         return True
+    from datetime import date  # only for a date: not on every query's path
+
     try:
         date.fromisoformat(text)
     except ValueError:

@@ -16,7 +16,6 @@ Example::
 from __future__ import annotations
 
 import unicodedata
-from datetime import date, datetime
 
 import pyoxigraph as ox
 
@@ -82,6 +81,8 @@ def spreadsheet(term: object) -> object:
     value = plain(term)
     if not isinstance(term, ox.Literal) or not isinstance(value, str):
         return value
+    from datetime import date, datetime  # only for workbooks: not on every query's path
+
     datatype = term.datatype.value
     try:
         if datatype == XSD + "date":
