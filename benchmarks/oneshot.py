@@ -14,8 +14,8 @@ compile our modules from source, ~13 ms), after one untimed warm-up run of each.
 
 from __future__ import annotations
 
-import statistics
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -43,7 +43,8 @@ def kg_script() -> list[str]:
     pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
     entry = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["scripts"]["kg"]
     module, function = entry.split(":")
-    script = f"import sys\nfrom {module} import {function}\nsys.argv[0] = 'kg'\nsys.exit({function}())"
+    script = f"import sys\nfrom {module} import {function}\nsys.argv[0] = 'kg'\n"
+    script += f"sys.exit({function}())"
     return [sys.executable, "-c", script]
 
 
