@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-TOKEN = re.compile(r"<[^>\s]{0,60}>?|\"[^\"]{0,30}\"?|[^\s]{1,30}")
+TOKEN = r"<[^>\s]{0,60}>?|\"[^\"]{0,30}\"?|[^\s]{1,30}"  # compiled when first used (errors)
 
 
 def line_col(text: str, offset: int) -> str:
@@ -27,7 +27,7 @@ def token_at(text: str, line: int, column: int) -> str:
     lines = text.split("\n")
     if not 1 <= line <= len(lines):
         return ""
-    match = TOKEN.match(lines[line - 1].rstrip("\r"), max(column - 1, 0))
+    match = re.compile(TOKEN).match(lines[line - 1].rstrip("\r"), max(column - 1, 0))
     return match.group() if match else ""
 
 

@@ -42,20 +42,20 @@ STREAMED = (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES)
 MAX_INPUT_MB = 64  # default cap on an input file (~1M triples); KG_MAX_INPUT_MB changes it
 MAX_DEPTH = 64  # nested [ ] ( ) { } in Turtle/TriG, objects and arrays in JSON-LD
 BOM = b"\xef\xbb\xbf"
-OXIGRAPH_POSITION = re.compile(
+# Patterns, compiled (and cached by re) when first used: most commands never need them.
+OXIGRAPH_POSITION = (
     r"^Parser error at line (\d+) (?:between columns (\d+) and (\d+)|column (\d+)): (.*?)"
     r"(?: \(line \d+\))?$"
 )
-QUOTED = re.compile(r"'([^']+)'")
+QUOTED = r"'([^']+)'"
 # Strings are matched as runs ("unrolled" loops), so a long literal costs no regex stack.
-TURTLE_TOKEN = re.compile(
+TURTLE_TOKEN = (
     r'"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""'
     r"|'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''"
     r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
     r"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'"
     r'|<[^<>"\s]*>|#[^\n]*'
-    r"|(?P<open>[\[({])|(?P<close>[\])}])",
-    re.DOTALL,
+    r"|(?P<open>[\[({])|(?P<close>[\])}])"
 )
 
 
@@ -120,7 +120,7 @@ def check_rdf_text(path: Path, data: bytes, fmt: ox.RdfFormat) -> list[str]:
 
 def _check_depth(path: Path, text: str) -> None:
     depth = 0
-    for match in TURTLE_TOKEN.finditer(text):
+    for match in re.finditer(TURTLE_TOKEN, text, re.DOTALL):
         if match.group("open"):
             depth += 1
             if depth > MAX_DEPTH:
@@ -195,7 +195,7 @@ def parse_error(path: Path, data: bytes, fmt: ox.RdfFormat, error: Exception) ->
 def _with_position(path: Path, data: bytes, fmt: ox.RdfFormat, message: str) -> str:
     """``FILE:LINE:COLUMN: message (near 'token')`` from Oxigraph's message or our own look."""
     text = data.decode("utf-8", "replace")
-    match = OXIGRAPH_POSITION.match(message)
+    match = re.match(OXIGRAPH_POSITION, message)
     if match:
         line, start, end, column, what = match.groups()
         if start and end:
@@ -209,7 +209,7 @@ def _with_position(path: Path, data: bytes, fmt: ox.RdfFormat, message: str) -> 
         where = _xml_error(text)
         if where:
             return f"{path}:{where[0]}: {message} ({where[1]})"
-    quoted = QUOTED.search(message)
+    quoted = re.search(QUOTED, message)
     value = quoted.group(1) if quoted else ""
     for needle in (f'"{value}"', f"'{value}'", value) if value else ():
         if needle in text:  # the first place the offending value is written

@@ -35,7 +35,7 @@ from kg.core.paths import QUERIES_DIR
 NAME = re.compile(r"[a-z0-9_-]+")  # always fullmatch: "$" would accept "history\\n"
 MAX_BYTES = 400_000  # a query file larger than this is not a query
 HEADER = re.compile(r"^#\s*(?P<key>[a-z]+)\s*:\s*(?P<value>.*?)\s*$")
-PARAM = re.compile(
+PARAM = (  # compiled (and cached by re) when first used: only queries with parameters
     r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>\S+)(?:\s+(?P<optional>optional)(?=\s|$))?"
     r"(?:\s+var=(?P<var>[a-z_][a-z0-9_]*)(?=\s|$))?"
     r"(?:\s+default=(?P<default>\S+))?(?:\s+example=(?P<example>\S+))?(?:\s+(?P<doc>.*))?$"
@@ -123,7 +123,7 @@ def read_query(path: Path, strict: bool = True) -> CatalogueQuery:
 
 
 def _param(path: Path, value: str) -> Param:
-    match = PARAM.match(value)
+    match = re.match(PARAM, value)
     if not match:
         raise QueryError(f"{path}: bad '# param:' line {value!r} (want: NAME TYPE doc)")
     doc = match.group("doc") or ""

@@ -60,8 +60,9 @@ KINDS = [
     "scheme",
     "unit",
 ]
-SLUG_PATH = re.compile(rf"^(?:{'|'.join(KINDS)})/[A-Za-z0-9._~/-]+$")
-SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?P<rest>\S*)$")
+# compiled (and cached by re) when first used: only for an iri or entity parameter
+SLUG_PATH = rf"^(?:{'|'.join(KINDS)})/[A-Za-z0-9._~/-]+$"
+SCHEME = r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?P<rest>\S*)$"
 
 
 def parse_assignments(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -127,10 +128,10 @@ def to_iri(value: str) -> ox.NamedNode | None:
     text = value.strip()
     if text.startswith("<") and text.endswith(">"):
         text = text[1:-1]
-    elif SLUG_PATH.match(text):
+    elif re.match(SLUG_PATH, text):
         text = ID_BASE + text
     else:
-        match = SCHEME.match(text)
+        match = re.match(SCHEME, text)
         if not match:
             return None
         if match.group("scheme") in PREFIXES:

@@ -20,14 +20,15 @@ import re
 
 from kg.core.config import PREFIXES
 
-WHERE = re.compile(r"^error at (?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.DOTALL)
-PREFIXED = re.compile(r"([A-Za-z][\w.-]*)?:[\w.-]*$")  # a prefixed name, ending at the error
+# compiled (and cached by re) when first used: only for a query with an error
+WHERE = r"^error at (?P<line>\d+):(?P<column>\d+): (?P<message>.*)$"
+PREFIXED = r"([A-Za-z][\w.-]*)?:[\w.-]*$"  # a prefixed name, ending at the error
 WORDS = 6  # expected words shown at most
 
 
 def readable(message: str, text: str = "") -> str:
     """One line: where, and what was expected there (or which prefix is missing)."""
-    match = WHERE.match(message.strip())
+    match = re.match(WHERE, message.strip(), re.DOTALL)
     if not match:
         return "SPARQL syntax error: " + shorten(message)
     line, column = int(match.group("line")), int(match.group("column"))
@@ -35,7 +36,7 @@ def readable(message: str, text: str = "") -> str:
     lines = text.splitlines() or [""]
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     if "Prefix not found" in match.group("message"):
-        name = PREFIXED.search(source[: column - 1])
+        name = re.search(PREFIXED, source[: column - 1])
         if name is not None:
             prefix = name.group(1) or ""
             known = PREFIXES.get(prefix)
