@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -73,3 +74,15 @@ def test_the_kg_command_hands_anything_else_to_click(
     with pytest.raises(SystemExit) as exit_:
         run()
     assert exit_.value.code == 0 and "Example" in capsys.readouterr().out
+
+
+def test_the_kg_script_flushes_its_answer_and_exit_code(nquads: Path) -> None:
+    script = "import sys; from kg.cli import run; sys.exit(run())"
+    words = ["query", "units-opened-in", "--param", "year=2017", "--graph", str(nquads)]
+    done = subprocess.run([sys.executable, "-c", script, *words], capture_output=True)
+    assert done.returncode == 0 and done.stderr == b""
+    assert done.stdout == run_click(*words).stdout_bytes
+    refused = subprocess.run([sys.executable, "-c", script, "query", "-e", "DROP ALL"],
+                             capture_output=True)  # fmt: skip
+    assert refused.returncode == 2 and refused.stdout == b""
+    assert refused.stderr.startswith(b"kg: error: the -e query: SPARQL Update is refused")

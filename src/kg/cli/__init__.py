@@ -12,6 +12,7 @@ importing click (:mod:`kg.cli.fast`) and hands any other command line to ``main`
 from __future__ import annotations
 
 import sys
+from typing import NoReturn
 
 LAZY = ("main", "COMMAND_MODULES")  # names of kg.cli.app, imported when first asked for
 
@@ -30,7 +31,22 @@ def run() -> int:
 
     code = answered(sys.argv[1:])
     if code is not None:
-        return code
+        _exit_now(code)
     from kg.cli.app import main
 
     return main()
+
+
+def _exit_now(code: int) -> NoReturn:
+    """Exit after the fast path without tearing down the interpreter (its modules and the
+    graph in memory: ~6 ms of a one-shot query); exit handlers run and output is flushed."""
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            code = code or 120  # as Python's own exit does when it cannot flush
+    os._exit(code)
