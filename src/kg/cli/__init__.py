@@ -27,11 +27,12 @@ def __getattr__(name: str) -> object:
 
 def run() -> int:
     """The ``kg`` command: the fast path of ``kg query`` if it takes the arguments, else click."""
-    from kg.cli.fast import answered
+    if sys.argv[1:2] == ["query"]:  # other commands do not import the fast path at all
+        from kg.cli.fast import answered
 
-    code = answered(sys.argv[1:])
-    if code is not None:
-        _exit_now(code)
+        code = answered(sys.argv[1:])
+        if code is not None:
+            _exit_now(code)
     from kg.cli.app import main
 
     return main()
