@@ -9,9 +9,10 @@ seconds per article (the first article, which loads everything, apart). A reject
 counts as found nothing, so its expected records lower recall. First-run figures and what
 they mean: tests/fixtures/ingest/HELDOUT.md.
 
---prefix blind2- measures the second blind set instead (tests/fixtures/ingest/BLIND2.md).
+--prefix blind2- (or blind3-) measures the second (third) blind set instead
+(tests/fixtures/ingest/BLIND2.md, BLIND3.md).
 
-Run: .venv/bin/python benchmarks/ingest_heldout.py [--details] [--prefix heldout-|blind2-]
+Run: .venv/bin/python benchmarks/ingest_heldout.py [--details] [--prefix heldout-|blind2-|blind3-]
 """
 
 from __future__ import annotations
