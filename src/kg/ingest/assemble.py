@@ -97,7 +97,7 @@ class Assembly:
         if renamed and names.body_suffix(renamed.group("new")) == "unit":
             return self._renamed_unit(renamed.group("old"), renamed.group("new"))
         if entry.verb == "통합":  # "A와 B 통합 (출범)": the agency, and the bodies merged into it
-            self._merged(rest)
+            self.merged(rest)
             return self.agency
         if not rest or entry.verb in gz.AGENCY_VERBS and names.body_suffix(rest) == "body":
             return self.agency
@@ -130,7 +130,7 @@ class Assembly:
             agency.quotes.append(rest)
         return agency if known is None else None
 
-    def _merged(self, rest: str) -> None:
+    def merged(self, rest: str) -> None:
         for part in re.split(r"(?:와|과|및|,)\s+|\s+및\s+", rest + " "):
             name = names.stem(part.strip())
             known = self.find(name)
@@ -156,7 +156,7 @@ class Assembly:
         for found in names.places(self.text):
             self._merge_name(found)
         for found in names.governments(self.text):
-            self._government(found)
+            self.government(found)
         self._people()
         for fair in fig.fairs(self.text):
             self._fair(fair)
@@ -168,8 +168,8 @@ class Assembly:
             if key in {names.plain_name(n) for n in agency.alt_ko} | {agency.ko}:
                 self._quote(agency, found.quotes)
                 return
-        existing = self.find(found.ko)
-        if existing is None:
+        existing = self.find(found.ko, ("place",) if found.kind == "place" else NAMED_KINDS)
+        if existing is None:  # a place, even if its government (창원시청, alias 창원시) is known
             if found.kind == "organization":
                 found.fields.setdefault("kind", "government")
                 found.ko = names.plain_name(found.ko)
@@ -179,7 +179,7 @@ class Assembly:
             if key in gz.SHORT_NAMES and key not in existing.alt_ko:
                 existing.alt_ko.append(key)
 
-    def _government(self, found: Found) -> None:
+    def government(self, found: Found) -> Found:
         """A 시청 or 도청, serving its territory (the place of the same name)."""
         government = self.find(found.ko, ("organization",))
         if government is None:
@@ -190,6 +190,7 @@ class Assembly:
         territory = self.find(found.fields["territory"], ("place",))
         if territory is not None:
             government.fields["region"] = territory
+        return government
 
     def _quote(self, item: Found, quotes: list[str]) -> None:
         for quote in quotes:

@@ -68,6 +68,7 @@ class Dated:
     verb: str | None = None  # the canonical verb (개소, 지정 …) or None
     verb_at: int = -1  # offset of the verb phrase in the article
     relative: bool = False
+    before: str = ""  # the sentence before the date (prose): where its subject may be
 
 
 class BadDate(ValueError):
@@ -198,7 +199,8 @@ def _prose(
                 continue
             yield Dated(date[0], date[1], clause.strip(), number, at,
                         at + len(sentence.rstrip()), False, verb,
-                        at + match.end() + v_start, relative)  # fmt: skip
+                        at + match.end() + v_start, relative,
+                        sentence[: match.start()])  # fmt: skip
 
 
 def _resolve(match: re.Match[str], relative: bool, today: str | None) -> tuple[str, str] | None:

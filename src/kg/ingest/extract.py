@@ -21,7 +21,16 @@ from kg.ingest.agencies import find_agencies, nearest
 from kg.ingest.assemble import Assembly
 from kg.ingest.dates import Dated, dated, find_verb
 from kg.ingest.model import Extraction, Found, Repeat
-from kg.ingest.subjects import ACTING_VERBS, body_or_acronym, named, stem, subject
+from kg.ingest.names import acting_government
+from kg.ingest.subjects import (
+    ACTING_VERBS,
+    GOVERNMENT_ACTED,
+    body_or_acronym,
+    government_before,
+    named,
+    stem,
+    subject,
+)
 
 # What is held, not opened: "기념식을 열고" is a ceremony of the agency (a HistoryEvent).
 CEREMONY = re.compile(
@@ -130,7 +139,12 @@ def timeline_event(assembly: Assembly, entry: TimelineEntry, verbs: dict[str, li
         },
     )
     if actor:
-        event.fields["actor"] = assembly.body(actor, "named as the acting body in the line")
+        government = acting_government(actor, ("",))
+        event.fields["actor"] = (
+            assembly.government(government)
+            if government is not None
+            else assembly.body(actor, "named as the acting body in the line")
+        )
     _opened(assembly.add(event))
 
 
@@ -142,6 +156,10 @@ def _opened(event: Found) -> None:
 
 # A merger that gives the agency its name: also a renaming.
 NEW_NAME = re.compile(r"(?:지금|현재)의\s*(?:이름|명칭)|(?:으로|로)\s*(?:새롭게|새로)?\s*출범")
+# "A과 B를 통합한 (○○진흥원이)": the bodies merged into the agency a founding names.
+MERGED_INTO = re.compile(
+    r"(?P<parts>\S+(?:과|와)\s+\S+?)(?:을|를)?\s*통합(?:한|해|하여|하고|돼|된)"
+)
 DATED_KINDS = {"FoundingEvent", "EstablishmentEvent", "OpeningEvent"}
 
 
@@ -152,15 +170,22 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     assembly.focus(nearest(text, assembly.agencies, item.verb_at if verb else item.start))
     head, tail = (item.text[:v_start], item.text[v_end:]) if verb else (item.text, "")
     actor, rest = subject(assembly, verb, head, tail, item.line)
+    if actor is None and verb in GOVERNMENT_ACTED and item.before:
+        actor = government_before(assembly, item.before)
     if not rest and not item.timeline:  # "문을 연 ○○센터는": the name after the verb
-        after = re.match(r"[가-힣]{0,3}\s+(?P<name>[\w·]+)", tail)
-        rest = stem(after.group("name")) if after else ""
-        rest = rest if named(rest) else ""
+        rest = _name_after(tail)
     kinds = verbs.get(verb or "", [])
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
     ceremony = CEREMONY.search(item.text) is not None  # 기념식을 열고: the agency held it
     about = assembly.agency if ceremony else assembly.about(entry, rest, kinds)
+    if about is not None and about.kind == "unit" and verb == "설립" and _governs(actor):
+        about.kind = "organization"  # 원주시가 세운 ○○지원센터: a body, not a unit
+        about.fields.setdefault("kind", "government")
     kind = "HistoryEvent" if ceremony else pick_kind(kinds, about) or "HistoryEvent"
+    merged = MERGED_INTO.search(item.before + head) if verb in ("출범", "설립") else None
+    if merged and about is not None and about.fields.get("agency") is True:
+        assembly.merged(merged.group("parts"))  # A와 B를 통합한 ○○진흥원이 … 출범
+        kind = "MergerEvent"
     quote = text[item.start : item.end].strip()
     if _told_already(assembly, kind, about, item.date, quote, item.precision):
         return
@@ -181,11 +206,28 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
             "HistoryEvent (set kind, or add the verb to def:verb in ontology/kg.ttl)"
         )
     _opened(assembly.add(event))
-    if kind == "MergerEvent" and NEW_NAME.search(item.text):  # 통합해 …으로 새롭게 출범
+    if kind == "MergerEvent" and (merged or NEW_NAME.search(item.text)):  # …으로 새롭게 출범
         renamed = Found("event", event.ko, event.confidence, "a merger that gives the name",
                         list(event.quotes), {**event.fields, "event_kind": "RenamingEvent",
                                              "verb": "명칭변경"})  # fmt: skip
         assembly.add(renamed)
+
+
+def _name_after(tail: str) -> str:
+    """The name right after a verb ("세운 원주테크노밸리 지원센터다"): one or two words."""
+    after = re.match(r"[가-힣]{0,3}\s+(?P<one>[\w·]+)(?:\s+(?P<two>[\w·]+))?", tail)
+    if after is None:
+        return ""
+    two = stem(f"{after['one']}{after['two']}") if after["two"] else ""
+    two = two.removesuffix("다").removesuffix("이") if two.endswith(("이다", "다")) else two
+    for name in (two, stem(after["one"])):
+        if name and named(name):
+            return name
+    return ""
+
+
+def _governs(actor: Found | None) -> bool:
+    return actor is not None and "territory" in actor.fields
 
 
 def _more_precise(event: Found, about: Found | None, date: str, precision: str) -> None:
@@ -213,14 +255,16 @@ def _told_already(
 
 def acting_body(entry: TimelineEntry) -> tuple[str | None, str]:
     """The acting body and the rest of the subject: "(정보통신부)" or a leading body name."""
-    from kg.ingest.names import body_suffix
+    from kg.ingest.names import acting_government, body_suffix
 
     subject = entry.subject
     actor = entry.actor_text or ""
     if body_or_acronym(actor, body_suffix):
         return entry.actor_text, subject
     words = [w.strip(",") for w in subject.split() if w.strip(",")]  # "산업통상자원부, …"
-    if entry.verb in ACTING_VERBS and len(words) > 1 and body_or_acronym(words[0], body_suffix):
+    acting = body_or_acronym(words[0], body_suffix) if words else False
+    acting = acting or bool(words) and acting_government(words[0], ("",)) is not None
+    if entry.verb in ACTING_VERBS and len(words) > 1 and acting:  # 경상북도 '…' 선정
         return words[0], " ".join(words[1:])
     return None, subject
 
