@@ -63,3 +63,28 @@ def test_a_merger_told_as_a_founding_of_the_merged_body() -> None:
     assert {e.fields["date"] for e in found.of("event")} == {"2024-03-04"}
     assert {"목포정보진흥원", "목포영상센터"} <= {o.ko for o in found.of("organization")}
     assert "공식" not in {u.ko for u in found.of("unit")}
+
+
+def test_a_table_with_a_label_cell_before_the_year() -> None:
+    text = (
+        "(재)바사진흥원은 기관이다.\n■ 연혁\n시기 | 연도 | 주요 내용\n"
+        "태동기 | 2010 | 5월 재단법인 바사진흥원 설립\n"
+        "확장기 | 2015 | 8월 3일 바사 콘텐츠센터 개소\n"
+        "구분 | 2021년 | 2022년 | 증감\n"
+    )
+    events = _events(text)
+    assert set(events) == {("2010-05", "FoundingEvent"), ("2015-08-03", "OpeningEvent")}
+    assert events[("2015-08-03", "OpeningEvent")]["about"].ko == "바사 콘텐츠센터"
+
+
+def test_a_unit_note_gives_each_row_its_unit_by_its_label() -> None:
+    text = (
+        "(재)아자진흥원 실적\n주요 지표 (단위: 백만원, 개사, 명, %)\n\n"
+        "항목 | 2022년 | 2023년 | 증가율\n매출액 | 1,200 | 1,500 | 25.0\n"
+        "  - 도비 | 300 | 330 | 10\n지원 기업 | 40 | 44 | 10\n상근 인원 | 12 | 15 | 25\n"
+    )
+    found = {(o.fields["value"], o.fields["unit_text"])
+             for o in extract(text, "x.txt").of("observation")}  # fmt: skip
+    assert {(1200, "백만원"), (1500, "백만원"), (25.0, "%"), (330, "백만원")} <= found
+    assert {(40, "개사"), (44, "개사"), (12, "명"), (15, "명"), (10, "%")} <= found
+    assert (2022, "백만원") not in found and (1200, "명") not in found

@@ -143,7 +143,16 @@ def _timeline_line(line: str, number: int, offset: int) -> Dated | None:
     """A line that starts with a date (after bullets, pipes) and says something after it."""
     lead = BULLET.match(line)
     at = lead.end() if lead else 0
+    labelled = _date_cell(line, at)
     for form in LEADING:
+        if labelled != at:  # a row with a label cell tells a happening only with its verb
+            found = _timeline_line(line[:at] + line[labelled:], number, offset)
+            if found is None or found.verb is None:
+                return None
+            shift = labelled - at
+            found.start, found.end = found.start + shift, found.end + shift
+            found.verb_at += shift
+            return found
         match = form.match(line, at)
         if match is None:
             continue
@@ -165,6 +174,18 @@ def _timeline_line(line: str, number: int, offset: int) -> Dated | None:
         return Dated(date, precision, rest, number, start, offset + len(line.rstrip()), True,
                      verb, verb_at)  # fmt: skip
     return None
+
+
+LABEL_CELL = re.compile(r"[^\d|]{1,12}\|\s*")
+
+
+def _date_cell(line: str, at: int) -> int:
+    """Where a table row's date cell starts when a short label cell comes first
+    ("성장기 | 2016 | 3월 …개소": a period, then the year); else ``at``."""
+    label = LABEL_CELL.match(line, at)
+    if label is None or not any(form.match(line, label.end()) for form in LEADING):
+        return at
+    return label.end()
 
 
 def _prose(

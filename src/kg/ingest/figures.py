@@ -124,22 +124,69 @@ def program_phrase(text: str, at: int) -> str | None:
 TABLE_UNIT = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<unit>[^()]+)\)$")
 
 
+# "(단위: 백만원, 개사, 명, %)": the units of the table that follows, one per kind of row.
+UNIT_NOTE = re.compile(r"[(\[]\s*단위\s*[:：]\s*(?P<units>[^)\]]+)[)\]]")
+# What a row or column label measures → the noun (FIGURE_UNITS) of the unit it takes;
+# the first that matches wins (입주기업 매출액 is money, not companies).
+ROW_KINDS = [
+    (re.compile(r"률|율|비중|비율|점유"), "비율"),
+    (
+        re.compile(r"액|수입|매출|예산|금액|비용|사업비|^[-\s]*[국도시군구]비$|자본|부채|자산"),
+        "금액",
+    ),
+    (re.compile(r"인원|인력|직원|고용|종사자|참가자|명$"), "인원"),
+    (re.compile(r"기업|업체|개사|스타트업"), "기업"),
+]
+
+
 def table_figures(text: str) -> Iterator[Found]:
     """A pipe table whose header names each column's unit ("매출(억원)"): every number of a
-    row is a figure of that unit, measuring the column for the row's first cell."""
+    row is a figure of that unit, measuring the column for the row's first cell. Under a
+    "(단위: …)" note, a header without units takes each row's unit by what its label (or
+    its column's) measures."""
     header: list[tuple[str, str] | None] = []
+    noted: list[str] = []
+    plain: list[str] = []
     offset = 0
     for line in text.splitlines(keepends=True):
         cells = [c.strip() for c in line.split("|")] if "|" in line else []
         units = [TABLE_UNIT.match(c) for c in cells]
+        note = UNIT_NOTE.search(line)
+        if note:
+            noted = [u.strip() for u in note["units"].split(",") if u.strip() in gz.FIGURE_UNITS]
         if any(u and u["unit"] in gz.FIGURE_UNITS for u in units):
             header = [(u["name"], u["unit"]) if u and u["unit"] in gz.FIGURE_UNITS else None
                       for u in units]  # fmt: skip
         elif not cells:
-            header = []
+            header, plain = [], [] if line.strip() else plain
+            noted = noted if not line.strip() or note else []
         elif header and len(cells) == len(header):
             yield from _row(line, offset, cells, header)
+        elif noted and not plain:
+            plain = cells  # the header row under the note
+        elif noted and len(cells) == len(plain):
+            yield from _row(line, offset, cells, _noted_units(cells[0], plain, noted))
         offset += len(line)
+
+
+def _noted_units(label: str, header: list[str], noted: list[str]) -> list[tuple[str, str] | None]:
+    """Each column's (name, unit) for a row: the column's own kind (증감률: %), else the
+    row label's (국비: money), among the noted units; a lone noted unit serves every row."""
+
+    def unit_of(name: str) -> str | None:
+        for pattern, noun in ROW_KINDS:
+            if pattern.search(name):
+                fits = [u for u in noted if gz.FIGURE_UNITS[u][1].startswith(noun)]
+                return fits[0] if fits else None
+        return noted[0] if len(noted) == 1 else None
+
+    row = unit_of(label)
+    columns: list[tuple[str, str] | None] = [None]
+    for name in header[1:]:
+        unit = unit_of(name) if not re.search(r"\d{4}", name) else None
+        unit = unit or row
+        columns.append((name, unit) if unit else None)
+    return columns
 
 
 def _row(
@@ -152,7 +199,7 @@ def _row(
         name, unit = column
         code, _ = gz.FIGURE_UNITS[unit]
         value: int | float = float(number) if "." in number else int(number)
-        variable = f"{name} ({cells[0]})"
+        variable = f"{name} ({cells[0].strip('- ')})"
         fields = {"value": value, "unit_text": unit, "unit_code": code, "variable_ko": variable,
                   "at": offset + line.find(cell)}  # fmt: skip
         why = f"table cell {cell} in column {name}"
