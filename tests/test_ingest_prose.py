@@ -253,3 +253,27 @@ def test_an_opening_ceremony_opens_what_it_names() -> None:
     text = "다솜일보 2024.6.20\n(재)다솜진흥원은 지난 10일 다솜창업센터 개소식을 열었다.\n"
     (event,) = _events(text).values()
     assert (event["event_kind"], event["about"].ko) == ("OpeningEvent", "다솜창업센터")
+
+
+def test_same_year_this_year_and_last_month_are_resolved() -> None:
+    text = (
+        "타파일보 2023년 5월 20일\n"
+        "(재)타파진흥원은 2019년 4월 설립됐고, 같은 해 9월 타파 영상센터를 개소했다. "
+        "이듬해 2월 타파 게임센터를 개관했다. 올해 3월 타파 웹툰센터를 개소했다.\n"
+        "지난달 25일에는 '타파 인재 업무협약'을 맺었다.\n"
+    )
+    events = {(e.fields["date"], e.fields["about"].ko) for e in extract(text, "x.txt").of("event")}
+    assert {("2019-09", "타파 영상센터"), ("2020-02", "타파 게임센터")} <= events
+    assert {("2023-03", "타파 웹툰센터"), ("2023-04-25", "타파 인재 업무협약")} <= events
+
+
+def test_a_permission_of_a_founding_and_a_numbered_annex() -> None:
+    text = (
+        "(재)하타진흥원은 기관이다. 충청남도는 2020년 5월 새 재단의 설립을 허가했다. "
+        "2022년 8월 하타창업센터 2관을 개관했다.\n"
+    )
+    events = {e.fields["date"]: e.fields for e in extract(text, "x.txt").of("event")}
+    permitted = events["2020-05"]
+    assert (permitted["event_kind"], permitted["about"].ko) == ("HistoryEvent", "하타진흥원")
+    assert permitted["actor"].ko == "충청남도청"
+    assert events["2022-08"]["about"].ko == "하타창업센터 2관"

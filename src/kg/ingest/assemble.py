@@ -87,6 +87,9 @@ class Assembly:
             if quoted and quoted[1].endswith(gz.ZONE_SUFFIXES):
                 self.named("place", quoted[1], "designated zone", kind="zone")
             return self.agency
+        annex = ANNEX.fullmatch(rest)
+        if annex and names.body_suffix(annex["name"]) == "unit":  # ○○센터 2관: a unit of its own
+            return self.named("unit", rest, "a numbered annex of a unit")
         if quoted and (names.body_suffix(quoted[1]) or quoted[1].endswith(gz.ZONE_SUFFIXES)):
             rest = quoted[1]  # "구미시 임수동에 'AI 제조혁신센터'를": the name is the quoted part
         rest = " ".join(QUOTES.sub(" ", rest.replace("|", " ")).split()).strip("○●■□◆▪•·-– ")
@@ -296,6 +299,7 @@ class Assembly:
 
 QUOTES = re.compile(r"[‘’'“”\"「」『』]")
 QUOTED_NAME = re.compile(r"[‘'“\"「『]([^‘’'“”\"「」『』]{2,40})[’'”\"」』]")
+ANNEX = re.compile(r"(?P<name>\S+)\s+제?\d+(?:관|호관|캠퍼스)")
 OPERATOR = re.compile(r"운영\s*기관|수행\s*기관|전담\s*기관|주관\s*기관")
 OPENING_KINDS = ("FoundingEvent", "EstablishmentEvent", "OpeningEvent")
 RENAMING_VERBS = {"명칭개정", "명칭변경"}

@@ -30,7 +30,10 @@ ABSOLUTE = [  # longest forms first; y may be 'YY (apostrophe and two digits)
 LEADING = [re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：])"]]
 IN_PROSE = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(f"(?:{f})" for f in ABSOLUTE)))
 RELATIVE = re.compile(
-    r"(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일(?=\s|,|에)"
+    r"(?P<same>같은\s*해|그\s*해|이듬해|다음\s*해|올해|올)\s*(?P<sm>\d{1,2})\s*월"
+    r"(?:\s*(?P<sd>\d{1,2})\s*일)?(?=\s|,|에)"  # 같은 해 11월: the year of the date before
+    r"|지난달\s*(?P<pd>\d{1,2})\s*일(?=\s|,|에)"
+    r"|(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일(?=\s|,|에)"
     r"|(?P<last>지난해|작년|지난)\s*(?P<lm>\d{1,2})\s*월(?=\s|,|에)"  # 지난 9월, 지난해 6월
 )
 DATE_LINE = re.compile(
@@ -120,6 +123,7 @@ def find_verb(text: str, last: bool = False) -> tuple[str | None, int, int]:
 def dated(text: str, notes: list[str]) -> Iterator[Dated]:
     """Every dated happening of ``text``; unreadable ones are added to ``notes``."""
     today = article_date(text)
+    years: list[str] = []  # the years printed so far: "같은 해" is the last one
     offset = 0
     for number, raw in enumerate(text.splitlines(keepends=True), start=1):
         line = raw.rstrip("\r\n")
@@ -128,11 +132,12 @@ def dated(text: str, notes: list[str]) -> Iterator[Dated]:
             continue
         try:
             item = _timeline_line(line, number, offset)
-            for found in [item] if item else _prose(line, number, offset, today, notes):
+            for found in [item] if item else _prose(line, number, offset, today, notes, years):
                 if not found.timeline and today and found.date > today[: len(found.date)]:
                     notes.append(f"line {number}: {found.date} is after the article's date "
                                  f"{today}: a plan, not history (not drafted)")  # fmt: skip
                     continue
+                years.append(found.date[:4])
                 yield found
         except BadDate as e:
             notes.append(f"line {number}: {e}: {line.strip()!r} (not drafted)")
@@ -189,7 +194,7 @@ def _date_cell(line: str, at: int) -> int:
 
 
 def _prose(
-    line: str, number: int, offset: int, today: str | None, notes: list[str]
+    line: str, number: int, offset: int, today: str | None, notes: list[str], years: list[str]
 ) -> Iterator[Dated]:
     for sentence_start, sentence in _sentences(line):
         mentions = [(m, False) for m in IN_PROSE.finditer(sentence)]
@@ -203,6 +208,8 @@ def _prose(
         for i, (match, relative) in enumerate(mentions):
             stop = mentions[i + 1][0].start() if i + 1 < len(mentions) else len(sentence)
             clause = sentence[match.end() : stop]
+            if not relative:
+                years.append(_resolve(match, False, None, years)[0][:4])  # type: ignore[index]
             verb, v_start, _ = find_verb(clause)
             at = offset + sentence_start
             if verb is None and i == 0 and relative and ANNOUNCED.match(clause):
@@ -211,7 +218,7 @@ def _prose(
                 v_start -= match.end()
             if verb is None:
                 continue
-            date = _resolve(match, relative, today)
+            date = _resolve(match, relative, today, years)
             if date is None:
                 notes.append(
                     f"line {number}: {match.group(0).strip()!r} is relative and the article "
@@ -224,14 +231,25 @@ def _prose(
                         sentence[: match.start()])  # fmt: skip
 
 
-def _resolve(match: re.Match[str], relative: bool, today: str | None) -> tuple[str, str] | None:
+def _resolve(
+    match: re.Match[str], relative: bool, today: str | None, years: list[str]
+) -> tuple[str, str] | None:
     if not relative:
         parts = re.match(ABSOLUTE_ANY, match.group(0))
         assert parts is not None
         return to_date(parts["y"], parts["m"], parts["d"])
+    if match["same"] and not match["same"].startswith("올"):  # 같은 해, 이듬해: the year before's
+        if not years:
+            return None
+        later = 1 if match["same"].startswith(("이듬", "다음")) else 0
+        return to_date(str(int(years[-1]) + later), match["sm"], match["sd"])
     if today is None:
         return None
     year, month, day = (int(p) for p in today.split("-"))
+    if match["same"]:  # 올해 3월
+        return to_date(str(year), match["sm"], match["sd"])
+    if match["pd"]:  # 지난달 25일
+        return to_date(str(year if month > 1 else year - 1), str(month - 1 or 12), match["pd"])
     if match["lm"]:  # the month named, last year's if 지난해 or not yet come this year
         m = int(match["lm"])
         y = year - 1 if match["last"] in ("지난해", "작년") or m >= month else year

@@ -154,6 +154,9 @@ def _opened(event: Found) -> None:
         about.fields.setdefault("date", event.fields["date"])
 
 
+# "…의 설립을 허가했다": the permission is the event (a HistoryEvent), not the founding.
+PERMITTED = re.compile(r"[가-힣]{0,2}?(?:을|를)\s*(?:허가|인가|승인)")
+QUOTED = re.compile(r"[‘'“\"「『]([^‘’'“”\"「」『』]{2,40})[’'”\"」』]")
 # A merger that gives the agency its name: also a renaming.
 NEW_NAME = re.compile(r"(?:지금|현재)의\s*(?:이름|명칭)|(?:으로|로)\s*(?:새롭게|새로)?\s*출범")
 # "A과 B를 통합한 (○○진흥원이)": the bodies merged into the agency a founding names.
@@ -170,18 +173,23 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     assembly.focus(nearest(text, assembly.agencies, item.verb_at if verb else item.start))
     head, tail = (item.text[:v_start], item.text[v_end:]) if verb else (item.text, "")
     actor, rest = subject(assembly, verb, head, tail, item.line)
-    if actor is None and verb in GOVERNMENT_ACTED and item.before:
-        actor = government_before(assembly, item.before)
+    permitted = verb is not None and PERMITTED.match(tail) is not None  # 설립을 허가했다
+    if actor is None and (verb in GOVERNMENT_ACTED or permitted) and item.before:
+        actor = government_before(assembly, item.before, topic=permitted)
     if not rest and not item.timeline:  # "문을 연 ○○센터는": the name after the verb
         rest = _name_after(tail)
     kinds = verbs.get(verb or "", [])
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
     ceremony = CEREMONY.search(item.text) is not None  # 기념식을 열고: the agency held it
     about = assembly.agency if ceremony else assembly.about(entry, rest, kinds)
+    if verb == "협약":  # '○○ 업무협약'을 맺었다: the agreement named, else the agency's act
+        named_as = QUOTED.search(item.text[:v_end])
+        about = (assembly.named("project", named_as[1].removesuffix("(MOU)"), "an agreement",
+                                kind="agreement") if named_as else assembly.agency)  # fmt: skip
     if about is not None and about.kind == "unit" and verb == "설립" and _governs(actor):
         about.kind = "organization"  # 원주시가 세운 ○○지원센터: a body, not a unit
         about.fields.setdefault("kind", "government")
-    kind = "HistoryEvent" if ceremony else pick_kind(kinds, about) or "HistoryEvent"
+    kind = "HistoryEvent" if ceremony or permitted else pick_kind(kinds, about) or "HistoryEvent"
     merged = MERGED_INTO.search(item.before + head) if verb in ("출범", "설립") else None
     if merged and about is not None and about.fields.get("agency") is True:
         assembly.merged(merged.group("parts"))  # A와 B를 통합한 ○○진흥원이 … 출범

@@ -64,6 +64,8 @@ def subject(
         kept.append(word)
     if len(kept) > 1 and stem(kept[0]) in SELF:
         kept = kept[1:]  # 진흥원 서울사무소: the agency's own office
+    if kept and all(stem(w).removesuffix("의") in SELF | {"새", "통합"} for w in kept):
+        kept = []  # "새 재단의 설립": the agency itself, named by what it is
     return actor, PARTICLE_END.sub("", HEAD_NOISE.sub("", " ".join(kept))).strip()
 
 
@@ -122,7 +124,7 @@ GOVERNMENT_PARTICLES = ("가", "이", "로부터")
 GOVERNMENT_ACTED = {"설립", "지정", "선정", "인정", "인증", "등록"}
 
 
-def government_before(assembly: Assembly, before: str) -> Found | None:
+def government_before(assembly: Assembly, before: str, topic: bool = False) -> Found | None:
     """The government named as the subject earlier in the sentence than the date
     ("포항시가 … 2009년 3월 설립한"), after any earlier verb of that sentence."""
     from kg.ingest.dates import find_verb
@@ -135,7 +137,8 @@ def government_before(assembly: Assembly, before: str) -> Found | None:
         before = before[end:]
     words = [w.strip(",'\"‘’“”") for w in before.split()]
     for i in reversed(range(len(words))):
-        government = acting_government(words[i], GOVERNMENT_PARTICLES)
+        particles = (*GOVERNMENT_PARTICLES, "는", "은") if topic else GOVERNMENT_PARTICLES
+        government = acting_government(words[i], particles)
         if government is None:
             continue
         return None if _joint(" ".join(words[:i])) else assembly.government(government)
