@@ -88,3 +88,17 @@ def test_a_unit_note_gives_each_row_its_unit_by_its_label() -> None:
     assert {(1200, "백만원"), (1500, "백만원"), (25.0, "%"), (330, "백만원")} <= found
     assert {(40, "개사"), (44, "개사"), (12, "명"), (15, "명"), (10, "%")} <= found
     assert (2022, "백만원") not in found and (1200, "명") not in found
+
+
+def test_a_brief_lead_names_an_agency_and_a_ministry_of_acts() -> None:
+    text = (
+        "[단신] 부처 지정 소식\n\n가나뉴스 | 2024.09.10\n\n"
+        "◇ 전북 김제 = 김제들판ICT센터는 지난 6일 행정안전부의 '농촌 디지털 거점'으로 "
+        "지정됐다.\n"
+    )
+    found = extract(text, "x.txt")
+    (agency,) = [o for o in found.of("organization") if o.fields.get("agency")]
+    assert agency.ko == "김제들판ICT센터"
+    (event,) = found.of("event")
+    assert (event.fields["date"], event.fields["event_kind"]) == ("2024-09-06", "DesignationEvent")
+    assert (event.fields["about"].ko, _actor(event.fields)) == ("김제들판ICT센터", "행정안전부")

@@ -43,6 +43,10 @@ def subject(
     if actor is None and verb in ACTING_VERBS and words and _government(words[0]):
         actor = assembly.body(words[0], "the body that grants it")  # 과기정통부 인증 취득
         words = words[1:]
+    elif actor is None and verb in ACTING_VERBS and any(_of_government(w) for w in words):
+        ministry = next(w for w in words if _of_government(w))  # 행정안전부의 '…'으로 지정
+        actor = assembly.body(ministry[:-1], "the body whose designation it is (…의)")
+        words = [w for w in words if w is not ministry]
     elif actor is None and verb in ACTING_VERBS and words:  # 경상북도 '…' 선정
         government = acting_government(words[0], ("",))
         actor = assembly.government(government) if government is not None else None
@@ -151,6 +155,10 @@ def _joint(before: str) -> bool:
 
     words = before.split()
     return bool(words) and acting_government(words[-1], ("와", "과")) is not None
+
+
+def _of_government(word: str) -> bool:
+    return word.endswith("의") and _government(word[:-1])
 
 
 def _government(word: str) -> bool:
