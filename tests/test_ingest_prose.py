@@ -277,3 +277,18 @@ def test_a_permission_of_a_founding_and_a_numbered_annex() -> None:
     assert (permitted["event_kind"], permitted["about"].ko) == ("HistoryEvent", "하타진흥원")
     assert permitted["actor"].ko == "충청남도청"
     assert events["2022-08"]["about"].ko == "하타창업센터 2관"
+
+
+def test_compound_surname_references_honorifics_and_a_slash_after_a_name() -> None:
+    text = (
+        "(재)라마진흥원(원장 선우다온)은 기관이다. 선우 원장은 웃었다. 실무는 하늘별 씨가 맡는다.\n"
+        "작성: 기획운영실장 차도윤 / 검토: 감사실\n"
+    )
+    found = extract(text, "x.txt")
+    people = {p.ko for p in found.of("person")}
+    assert people == {"선우다온", "하늘별", "차도윤"}  # not "선우" from "선우 원장은"
+    (sunwoo,) = [p for p in found.of("person") if p.ko == "선우다온"]
+    assert "선우 원장" in sunwoo.quotes
+    posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko) for p in found.of("post")}
+    assert ("차도윤", "실장", "기획운영실") in posts
+    assert not any(held == "하늘별" for held, _, _ in posts)

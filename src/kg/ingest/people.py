@@ -25,7 +25,16 @@ def _person_name(word: str, strict: bool = True) -> bool:
         and not word.endswith(suffixes)
         and word not in gz.TITLES
         and _place(word) is None  # 강원 SW융합센터장: a place, not a person
+        and word not in COMPOUND  # "서문 센터장은": a short reference, the family name alone
     )
+
+
+COMPOUND = {s for s in gz.SURNAMES if len(s) == 2}
+
+
+def family_name(name: str) -> str:
+    """The family name a person is referred back by: 서문하린 → 서문, 김하늘 → 김."""
+    return name[:2] if name[:2] in COMPOUND and len(name) >= 3 else name[:1]
 
 
 def people(text: str) -> Iterator[Found]:
@@ -33,6 +42,7 @@ def people(text: str) -> Iterator[Found]:
     장관", "원장 홍길동은", "원장 : 박솔", "(원장 이바다)"; the body printed next to them
     becomes their post's organization."""
     words = tokens(text)
+    yield from _honorific(words)
     for i, token in enumerate(words):
         unit = glued_unit(token.stem)
         title = token.stem if token.stem in gz.TITLES else unit[0] if unit else None
@@ -52,6 +62,19 @@ def people(text: str) -> Iterator[Found]:
         yield Found(
             "person", name, "high" if org else "medium", "name with a title", [quote], fields
         )
+
+
+def _honorific(words: list[Token]) -> Iterator[Found]:
+    """ "봉다예 씨가": a full name before the honorific 씨 is a person (no post)."""
+    for token, after in zip(words, words[1:], strict=False):
+        full = len(token.text) == 3 or len(token.text) == 4 and token.text[:2] in COMPOUND
+        if after.text in HONORIFIC and full and _person_name(token.text):
+            quote = f"{token.text} {after.text}"
+            fields = {"title": "씨", "org": None, "formal": False}
+            yield Found("person", token.text, "medium", "a name before 씨", [quote], fields)
+
+
+HONORIFIC = {"씨", "씨가", "씨는", "씨를", "씨의", "씨와", "씨도", "씨에게"}
 
 
 def _labelled_unit(text: str, title: Token, name: str) -> tuple[str, str] | None:
@@ -77,6 +100,7 @@ def _name_after(text: str, words: list[Token], i: int) -> Token | None:
     if tail.startswith(")") or re.match(r"\s?\(", tail):  # (원장 서하은)은, 모도현 (☎ …)
         after = Token(after.text, after.text, after.start)
     closed = after.text == after.stem and (tail[:1] in ("", ")", ",", "\n", "·", "(") or formal)
+    closed = closed or after.text == after.stem and re.match(r"\s[/|]", tail) is not None
     following = words[i + 2] if i + 2 < len(words) else None
     titled = following is not None and following.stem in gz.TITLES  # 본부장 허윤슬 책임연구원은
     closed = closed or re.match(r"\s\(", tail) is not None or (titled and tail[:1] == " ")
@@ -134,6 +158,6 @@ def glued_title(word: str) -> str | None:
 
 
 def short_references(text: str, name: str, title: str) -> list[str]:
-    """ "서 원장": a family syllable and the title, referring back to a named person."""
-    quote = f"{name[0]} {title}"
+    """ "서 원장", "서문 센터장": the family name and the title, referring back to a person."""
+    quote = f"{family_name(name)} {title}"
     return [quote] if re.search(rf"(?<![가-힣]){re.escape(quote)}", text) else []
