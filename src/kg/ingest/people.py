@@ -159,5 +159,5 @@ def glued_title(word: str) -> str | None:
 
 def short_references(text: str, name: str, title: str) -> list[str]:
     """ "서 원장", "서문 센터장": the family name and the title, referring back to a person."""
-    quote = f"{family_name(name)} {title}"
-    return [quote] if re.search(rf"(?<![가-힣]){re.escape(quote)}", text) else []
+    quotes = {f"{family_name(name)} {title}", f"{name[0]} {title}"}  # 서문산성: 서 or 서문
+    return [q for q in sorted(quotes) if re.search(rf"(?<![가-힣]){re.escape(q)}", text)]
