@@ -292,3 +292,22 @@ def test_compound_surname_references_honorifics_and_a_slash_after_a_name() -> No
     posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko) for p in found.of("post")}
     assert ("차도윤", "실장", "기획운영실") in posts
     assert not any(held == "하늘별" for held, _, _ in posts)
+
+
+def test_what_was_opened_after_the_verb_in_brackets_or_by_a_region_prefix() -> None:
+    text = (
+        "(재)차카진흥원은 본원과 차카영상센터(2016년 개소)를 운영한다. "
+        "2019년 문을 연 '차카 바다 체험관'은 인기다. 성장의 계기는 2014년 문을 연 차카게임센터였다.\n"
+        "■ 걸어온 길\n- 2021.05. 목포 메이커스페이스 개소\n"
+        "담당: 차카진흥원 미래인재팀\n"
+    )
+    found = extract(text, "x.txt")
+    events = {(e.fields["date"], e.fields["event_kind"], e.fields["about"].ko)
+              for e in found.of("event")}  # fmt: skip
+    assert events == {
+        ("2016", "OpeningEvent", "차카영상센터"),
+        ("2019", "OpeningEvent", "차카 바다 체험관"),
+        ("2014", "OpeningEvent", "차카게임센터"),
+        ("2021-05", "OpeningEvent", "목포 메이커스페이스"),
+    }
+    assert "미래인재팀" in {u.ko for u in found.of("unit")}  # a team is a unit

@@ -178,6 +178,9 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
         actor = government_before(assembly, item.before, topic=permitted)
     if not rest and not item.timeline:  # "문을 연 ○○센터는": the name after the verb
         rest = _name_after(tail)
+    bracketed = re.search(r"([\w·]+)\($", item.before)  # "○○센터(2017년 개소)"
+    if not rest and bracketed and named(bracketed[1]):
+        rest = bracketed[1]
     kinds = verbs.get(verb or "", [])
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
     ceremony = CEREMONY.search(item.text) is not None  # 기념식을 열고: the agency held it
@@ -222,16 +225,25 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
 
 
 def _name_after(tail: str) -> str:
-    """The name right after a verb ("세운 원주테크노밸리 지원센터다"): one or two words."""
+    """The name right after a verb ("세운 원주테크노밸리 지원센터다", "문을 연 '○○ 체험관'은",
+    "문을 연 ○○센터였다"): a quoted name, else one or two words without copula."""
+    quoted = re.match(
+        r"[가-힣]{0,3}\s+[‘'“\"「『](?P<name>[^‘’'“”\"「」『』]{2,40})[’'”\"」』]", tail
+    )
+    if quoted:
+        return quoted["name"] if named(quoted["name"]) else ""
     after = re.match(r"[가-힣]{0,3}\s+(?P<one>[\w·]+)(?:\s+(?P<two>[\w·]+))?", tail)
     if after is None:
         return ""
-    two = stem(f"{after['one']}{after['two']}") if after["two"] else ""
-    two = two.removesuffix("다").removesuffix("이") if two.endswith(("이다", "다")) else two
-    for name in (two, stem(after["one"])):
+    two = f"{after['one']}{after['two']}" if after["two"] else ""
+    for name in (two, after["one"]):
+        name = stem(COPULA.sub("", name))
         if name and named(name):
             return name
     return ""
+
+
+COPULA = re.compile(r"(?:이었|였)(?:다|고|으며|는데)?$|이(?:다|며|고)$|(?<=[가-힣])다$")
 
 
 def _governs(actor: Found | None) -> bool:

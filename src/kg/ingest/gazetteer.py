@@ -68,7 +68,8 @@ NOT_DISTRICTS = set(
 
 # Suffixes of names: units the agency runs, and bodies (agencies, ministries …).
 UNIT_SUFFIXES = ("센터", "랩", "제작소", "스튜디오", "타운", "창작터", "지원단", "허브",
-                 "테스트베드", "사무소", "분원", "본부")  # fmt: skip
+                 "테스트베드", "사무소", "분원", "본부", "사업단", "체험관", "캠퍼스",
+                 "팀")  # fmt: skip
 BODY_SUFFIXES = tuple(words("진흥원 재단 공사 공단 위원회 연구원 협회 테크노파크 부 청 처"))
 # Bodies that are regional promotion agencies when a place's name starts them.
 AGENCY_SUFFIXES = ("진흥원", "재단", "테크노파크")

@@ -56,7 +56,7 @@ def subject(
         bare = stem(word)
         place = _place(word) or _place(bare)
         if body_suffix(bare) is None and (place or word.endswith(("에", "에서"))):
-            if _name_prefix(word, words[i + 1 :]):
+            if _name_prefix(word, words[i + 1 :], verb in OPENED):
                 kept.append(word)  # 강원 SW융합센터: a region's short name starts a name
             continue  # where it happened: 청주 오송에, 전라남도 순천시에
         if body_suffix(bare) is None and word.endswith("로") and verb not in MEANS_KEPT:
@@ -73,7 +73,10 @@ def subject(
     return actor, PARTICLE_END.sub("", HEAD_NOISE.sub("", " ".join(kept))).strip()
 
 
-def _name_prefix(word: str, following: list[str]) -> bool:
+OPENED = {"개소", "개관", "개원", "설치"}
+
+
+def _name_prefix(word: str, following: list[str], opened: bool = False) -> bool:
     """A region's bare short name (강원, 나주; not 춘천시, 오송에) before a name with a suffix
     (강원 SW융합센터, 제주 실감콘텐츠 스튜디오); any 시·도 name before an ordinance."""
     from kg.ingest import gazetteer as gz
@@ -88,7 +91,8 @@ def _name_prefix(word: str, following: list[str]) -> bool:
     if place is None or place[1] not in ("province", "city"):
         return False
     town = word == place[0] or word.endswith(("동", "읍", "면"))  # 춘천시: the full name, a where
-    return not town and named(rest)
+    opened = opened and len(following) == 1 and _place(rest) is None  # 포항 메이커스페이스 개소
+    return not town and (named(rest) or opened)
 
 
 def _actor(
