@@ -297,7 +297,8 @@ def test_compound_surname_references_honorifics_and_a_slash_after_a_name() -> No
 def test_what_was_opened_after_the_verb_in_brackets_or_by_a_region_prefix() -> None:
     text = (
         "(재)차카진흥원은 본원과 차카영상센터(2016년 개소)를 운영한다. "
-        "2019년 문을 연 '차카 바다 체험관'은 인기다. 성장의 계기는 2014년 문을 연 차카게임센터였다.\n"
+        "2019년 문을 연 '차카 바다 체험관'은 인기다. "
+        "성장의 계기는 2014년 문을 연 차카게임센터였다.\n"
         "■ 걸어온 길\n- 2021.05. 목포 메이커스페이스 개소\n"
         "담당: 차카진흥원 미래인재팀\n"
     )
