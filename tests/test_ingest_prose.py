@@ -312,3 +312,14 @@ def test_what_was_opened_after_the_verb_in_brackets_or_by_a_region_prefix() -> N
         ("2021-05", "OpeningEvent", "목포 메이커스페이스"),
     }
     assert "미래인재팀" in {u.ko for u in found.of("unit")}  # a team is a unit
+
+
+def test_posts_in_a_bracketed_unit_a_contact_team_and_a_glued_mayor() -> None:
+    text = (
+        "(재)파타진흥원 소식\n담당부서: 파타진흥원 미래사업팀\n담당자: 팀장 구하람, 주임 연다솜\n"
+        "행사에는 염태호 목포시장이 참석했다. 공연은 진흥원 문화사업단(단장 설누리)이 맡았다.\n"
+    )
+    found = extract(text, "x.txt")
+    posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko) for p in found.of("post")}
+    assert {("구하람", "팀장", "미래사업팀"), ("연다솜", "주임", "미래사업팀")} <= posts
+    assert {("염태호", "시장", "목포시청"), ("설누리", "단장", "문화사업단")} <= posts

@@ -212,6 +212,9 @@ class Assembly:
             org, title = found.fields.get("org"), found.fields["title"]
             at = self.text.find(found.quotes[0])
             self.focus(agencies.nearest(self.text, self.agencies, at))
+            team = _contact_team(self.text, at) if not org and title in TEAM_TITLES else None
+            if team is not None:  # 담당부서: …콘텐츠산업팀 / 담당자: 팀장 정한결, 주임 오세린
+                org, found.fields["unit"] = team, True
             if org and found.fields.get("unit"):
                 unit = self.named("unit", org, "a unit its head's title names", "medium")
                 self._post(person, title, unit, found.quotes[0])
@@ -295,6 +298,18 @@ class Assembly:
                 place = self.add(Found("place", province, "medium", why, list(agency.quotes[:1])))
             place.fields["kind"] = "province"
             agency.fields["region"] = place
+
+
+TEAM_TITLES = {"팀장", "주임", "과장", "대리", "사원", "선임", "책임", "차장", "매니저"}
+
+
+def _contact_team(text: str, at: int) -> str | None:
+    """The team named last on a person's line or the line before (a press release's
+    contacts), whose 팀장 or 주임 the person is."""
+    start = text.rfind("\n", 0, text.rfind("\n", 0, at))
+    teams = [t.stem for t in names.tokens(text[start + 1 : at])
+             if t.stem.endswith("팀") and names.body_suffix(t.stem) == "unit"]  # fmt: skip
+    return teams[-1] if teams else None
 
 
 QUOTES = re.compile(r"[‘’'“”\"「」『』]")

@@ -55,6 +55,8 @@ def people(text: str) -> Iterator[Found]:
         end = last.start + (len(last.stem) if last is not token else len(token.stem))
         quote = text[first.start : end]
         fields: dict[str, Any] = {"title": title, "org": org if title == token.stem else None}
+        if title != token.stem and not unit:  # 창원시장: the mayor of 창원시청
+            fields["org"] = glued_government(token.stem)
         unit = unit or _labelled_unit(text, token, title)
         if unit:  # 데이터사업본부장, "기업지원본부 : 본부장 …": the head of the unit named
             fields["org"], fields["unit"] = unit[1], True
@@ -81,10 +83,14 @@ def _labelled_unit(text: str, title: Token, name: str) -> tuple[str, str] | None
     """ "- 기업지원본부 : 본부장 연서준": an organization chart's line, the unit its head's."""
     line = text[text.rfind("\n", 0, title.start) + 1 : title.start]
     label = re.fullmatch(r"[\s\-–·•○◦*]*(?P<unit>[\w·]+?)(?:\([^()]*\))?\s*[:：]\s*", line)
+    label = label or BRACKETED.search(line)  # "├ 경영기획본부 (본부장 강도윤)", "…사업단(단장 …)"
     if label is None or name not in ("본부장", "센터장", "팀장", "실장", "단장", "소장"):
         return None
     unit = label["unit"]
     return (name, unit) if unit.endswith(name[:-1]) and len(unit) > len(name) else None
+
+
+BRACKETED = re.compile(r"(?P<unit>[\w·]+)\s?\($")
 
 
 def _name_after(text: str, words: list[Token], i: int) -> Token | None:
@@ -146,6 +152,13 @@ def _around_title(
         org = before[0] if before and body_suffix(before[0].stem) == "body" else None
         return after.stem, org.stem if org else None, org or words[i], after
     return None, None, words[i], words[i]
+
+
+def glued_government(word: str) -> str | None:
+    """ "창원시장" → 창원시청, "경기도지사" → 경기도청: the government a glued title heads."""
+    title = glued_title(word)
+    place = _place(word[: -len(title) + 1]) if title else None
+    return place[0] + "청" if place and place[1] in ("city", "province") else None
 
 
 def glued_title(word: str) -> str | None:
