@@ -102,3 +102,20 @@ def test_a_brief_lead_names_an_agency_and_a_ministry_of_acts() -> None:
     (event,) = found.of("event")
     assert (event.fields["date"], event.fields["event_kind"]) == ("2024-09-06", "DesignationEvent")
     assert (event.fields["about"].ko, _actor(event.fields)) == ("김제들판ICT센터", "행정안전부")
+
+
+def test_a_merger_story_a_council_ordinance_and_the_predecessors_history() -> None:
+    text = (
+        "하나일보 2024년 2월 5일\n"
+        "(재)강릉정보진흥원과 (재)강릉영상센터를 통합한 '(재)강릉디지털진흥원'이 지난 1일 "
+        "출범했다. 2009년 설립된 강릉정보진흥원은 SW 기업을 도왔다. "
+        "강릉시의회는 지난해 8월 통합 조례안을 의결했다.\n"
+    )
+    found = extract(text, "x.txt")
+    (agency,) = [o for o in found.of("organization") if o.fields.get("agency")]
+    assert agency.ko == "강릉디지털진흥원"
+    events = _events(text)
+    assert events[("2009", "FoundingEvent")]["about"].ko == "강릉정보진흥원"
+    enacted = events[("2023-08", "EnactmentEvent")]
+    assert (enacted["about"].ko, _actor(enacted)) == ("통합 조례", "강릉시의회")
+    assert ("2023-08", "MergerEvent") not in events

@@ -65,7 +65,8 @@ def primary_names(text: str, entries: list[TimelineEntry]) -> tuple[list[str], r
     alias = ALIAS.search(text)
     names = [alias.group("name")] if alias and body_suffix(alias.group("name")) else []
     names += [e.subject for e in entries if e.verb in gz.AGENCY_VERBS and body_suffix(e.subject)]
-    marked = _foundations(text)
+    formers = {plain_name(g) for m in FORMER.finditer(text) for g in m.groups() if g}
+    marked = [n for n in _foundations(text) if plain_name(n) not in formers]  # not the merged
     names += [n for n in marked if is_agency_name(n)][:1] or marked[:1]
     names = [n for n in names if body_suffix(n) == "body"]
     return (names or _headline_names(text)[:1]), alias

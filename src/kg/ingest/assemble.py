@@ -103,10 +103,12 @@ class Assembly:
             self.merged(rest)
             return self.agency
         if not rest or entry.verb in gz.AGENCY_VERBS and names.body_suffix(rest) == "body":
-            return self.agency
+            known = self.find(rest, ("organization",)) if rest else None
+            return known if known is not None and "merged" in known.why else self.agency
         first = rest.split()[0]
         if entry.verb == "지정" and rest.endswith(gz.ZONE_SUFFIXES):
             return self.named("place", rest, "designated zone", kind="zone")
+        rest = rest.removesuffix("안") if rest.endswith("조례안") else rest  # 조례안을 의결
         if entry.verb == "제정" and rest.endswith(gz.LAW_SUFFIXES):
             return self.named("legislation", rest, "enacted ordinance or law")
         if names.body_suffix(rest) == "unit" and set(kinds) & set(OPENING_KINDS):

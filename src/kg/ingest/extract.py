@@ -154,6 +154,7 @@ def _opened(event: Found) -> None:
         about.fields.setdefault("date", event.fields["date"])
 
 
+COUNCIL = re.compile(r"([가-힣]{2,8}의회)(?:는|은|가|이|에서)\s")
 # "…의 설립을 허가했다": the permission is the event (a HistoryEvent), not the founding.
 PERMITTED = re.compile(r"[가-힣]{0,2}?(?:을|를)\s*(?:허가|인가|승인)")
 QUOTED = re.compile(r"[‘'“\"「『]([^‘’'“”\"「」『』]{2,40})[’'”\"」』]")
@@ -164,6 +165,7 @@ MERGED_INTO = re.compile(
     r"(?P<parts>\S+(?:과|와)\s+\S+?)(?:을|를)?\s*통합(?:한|해|하여|하고|돼|된)"
 )
 DATED_KINDS = {"FoundingEvent", "EstablishmentEvent", "OpeningEvent"}
+SAME_HAPPENING = DATED_KINDS | {"MergerEvent"}  # 통합 출범 and 출범식: one launch
 
 
 def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) -> None:
@@ -174,6 +176,9 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     head, tail = (item.text[:v_start], item.text[v_end:]) if verb else (item.text, "")
     actor, rest = subject(assembly, verb, head, tail, item.line)
     permitted = verb is not None and PERMITTED.match(tail) is not None  # 설립을 허가했다
+    council = COUNCIL.search(item.before + head) if verb == "제정" and actor is None else None
+    if council:  # 여수시의회는 지난해 9월 통합 조례안을 의결했고
+        actor = assembly.body(council[1], "the council that passed it")
     if actor is None and (verb in GOVERNMENT_ACTED or permitted) and item.before:
         actor = government_before(assembly, item.before, topic=permitted)
     if not rest and not item.timeline:  # "문을 연 ○○센터는": the name after the verb
@@ -263,7 +268,7 @@ def _told_already(
     for event in assembly.of("event"):
         f = event.fields
         same_date = f.get("date", "").startswith(date) or date.startswith(f.get("date", "-"))
-        same_kind = f.get("event_kind") == kind or {kind, f.get("event_kind")} <= DATED_KINDS
+        same_kind = f.get("event_kind") == kind or {kind, f.get("event_kind")} <= SAME_HAPPENING
         if same_kind and f.get("about") is about and same_date:
             if "timeline" not in f and quote not in event.quotes:
                 event.quotes.append(quote)

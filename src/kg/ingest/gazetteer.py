@@ -70,7 +70,7 @@ NOT_DISTRICTS = set(
 UNIT_SUFFIXES = ("센터", "랩", "제작소", "스튜디오", "타운", "창작터", "지원단", "허브",
                  "테스트베드", "사무소", "분원", "본부", "사업단", "체험관", "캠퍼스",
                  "팀")  # fmt: skip
-BODY_SUFFIXES = tuple(words("진흥원 재단 공사 공단 위원회 연구원 협회 테크노파크 부 청 처"))
+BODY_SUFFIXES = tuple(words("진흥원 재단 공사 공단 위원회 연구원 협회 테크노파크 의회 부 청 처"))
 # Bodies that are regional promotion agencies when a place's name starts them.
 AGENCY_SUFFIXES = ("진흥원", "재단", "테크노파크")
 SHORT_BODY_SUFFIXES = {"부": 3, "청": 3, "처": 4}  # the shortest name each suffix may end
@@ -182,7 +182,7 @@ AGENCY_VERBS = {"설립", "출범", "명칭개정", "명칭변경", "통합", "�
 # Event phrases of timelines and prose → the verb whose def:verb names the event kind
 # (ontology/kg.ttl). 허가 and 인증 취득 are accreditations; 문을 열다 an opening.
 EVENT_PHRASES = {
-    "통합": r"통합\s*출범|통합",
+    "통합": r"통합\s*출범|통합(?!\s*조례)",
     "명칭변경": r"명칭\s*(?:을\s*|이\s*)?(?:변경|개정|개칭)|개칭"
     r"|(?:으로|로)\s*(?:이름|명칭|간판)을\s*바|(?:이름|명칭)(?:으로|로)\s*(?:바뀌었|바뀌어|바뀐|바꿨|바꾸었|바꿔|변경)",
     "개소": r"문을\s*(?:열었|열어|열고|열|연)|(?<=[을를])\s*(?:열었|열어|열고|연)|개소|개장|준공",
@@ -197,7 +197,7 @@ EVENT_PHRASES = {
     "등록": r"등록",
     "인증": r"인증\s*(?:을\s*|를\s*)?(?:취득|획득|받)|인증|허가",
     "인정": r"인정",
-    "제정": r"제정",
+    "제정": r"제정|(?<=조례안을\s)(?:의결|가결)|(?<=조례를\s)(?:의결|가결)",
     # An agreement signed: a HistoryEvent (no class of its own), about the agreement if named.
     "협약": r"(?:협약(?:\(MOU\))?['’”\"」』]?|MOU)(?:을|를)?\s*(?:맺[었은고어는]|체결)",
     "이전": r"(?:으로|로)\s*(?:본사|본원|사옥|청사)?(?:를|을)?\s*이전"
