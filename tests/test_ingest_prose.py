@@ -323,3 +323,22 @@ def test_posts_in_a_bracketed_unit_a_contact_team_and_a_glued_mayor() -> None:
     posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko) for p in found.of("post")}
     assert {("구하람", "팀장", "미래사업팀"), ("연다솜", "주임", "미래사업팀")} <= posts
     assert {("염태호", "시장", "목포시청"), ("설누리", "단장", "문화사업단")} <= posts
+
+
+def test_a_role_a_new_name_a_move_and_a_facility_built_before_its_opening() -> None:
+    text = (
+        "(재)타하진흥원은 2012년 재단법인이 되며 지금의 이름을 얻었고, 2018년에는 새 청사로 "
+        "옮겼다. 2021년 6월 중소벤처기업부로부터 '창업보육센터 평가 우수기관(A등급)'으로 "
+        "선정됐다. 진흥원은 '타하 공유 스튜디오'를 만들어 2022년 3월 문을 열었다. "
+        "협력은 강원대학교와 타하중앙병원이 맡는다.\n"
+    )
+    found = extract(text, "x.txt")
+    events = {(e.fields["date"], e.fields["event_kind"]): e.fields["about"].ko
+              for e in found.of("event")}  # fmt: skip
+    assert events == {
+        ("2012", "RenamingEvent"): "타하진흥원",
+        ("2018", "RelocationEvent"): "타하진흥원",
+        ("2021-06", "SelectionEvent"): "타하진흥원",
+        ("2022-03", "OpeningEvent"): "타하 공유 스튜디오",
+    }
+    assert {"강원대학교", "타하중앙병원"} <= {o.ko for o in found.of("organization")}

@@ -87,6 +87,10 @@ class Assembly:
             if quoted and quoted[1].endswith(gz.ZONE_SUFFIXES):
                 self.named("place", quoted[1], "designated zone", kind="zone")
             return self.agency
+        if entry.verb in ("지정", "선정") and ROLE.search(QUOTES.sub("", rest).strip()):
+            return (
+                self.agency
+            )  # '창업보육센터 운영평가 우수기관(S등급)'으로 선정: the agency's role
         annex = ANNEX.fullmatch(rest)
         if annex and names.body_suffix(annex["name"]) == "unit":  # ○○센터 2관: a unit of its own
             return self.named("unit", rest, "a numbered annex of a unit")
@@ -316,6 +320,7 @@ def _contact_team(text: str, at: int) -> str | None:
 
 QUOTES = re.compile(r"[‘’'“”\"「」『』]")
 QUOTED_NAME = re.compile(r"[‘'“\"「『]([^‘’'“”\"「」『』]{2,40})[’'”\"」』]")
+ROLE = re.compile(r"(?:기관|거점|거점기관|대상자?|사업자)(?:\s*\([^()]*\))?$")
 ANNEX = re.compile(r"(?P<name>\S+)\s+제?\d+(?:관|호관|캠퍼스)")
 OPERATOR = re.compile(r"운영\s*기관|수행\s*기관|전담\s*기관|주관\s*기관")
 OPENING_KINDS = ("FoundingEvent", "EstablishmentEvent", "OpeningEvent")

@@ -154,6 +154,10 @@ def _opened(event: Found) -> None:
         about.fields.setdefault("date", event.fields["date"])
 
 
+BUILT_BEFORE = re.compile(
+    r"[‘'“\"]?(?P<name>[^‘’'“”\"\s][^‘’'“”\"]{1,38}?)[’'”\"]?(?:을|를)\s+"
+    r"(?:만들어|만들고|짓고|지어|조성해|조성하고|구축해|구축하고|꾸며)\s+$"
+)
 COUNCIL = re.compile(r"([가-힣]{2,8}의회)(?:는|은|가|이|에서)\s")
 # "…의 설립을 허가했다": the permission is the event (a HistoryEvent), not the founding.
 PERMITTED = re.compile(r"[가-힣]{0,2}?(?:을|를)\s*(?:허가|인가|승인)")
@@ -186,6 +190,9 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     bracketed = re.search(r"([\w·]+)\($", item.before)  # "○○센터(2017년 개소)"
     if not rest and bracketed and named(bracketed[1]):
         rest = bracketed[1]
+    built = BUILT_BEFORE.search(item.before) if verb in ("개소", "개관") else None
+    if not rest and built and named(built["name"]):  # '○○랩'을 만들어 지난 4월 문을 열었다
+        rest = built["name"]
     kinds = verbs.get(verb or "", [])
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
     ceremony = CEREMONY.search(item.text) is not None  # 기념식을 열고: the agency held it
