@@ -87,10 +87,9 @@ class Assembly:
             if quoted and quoted[1].endswith(gz.ZONE_SUFFIXES):
                 self.named("place", quoted[1], "designated zone", kind="zone")
             return self.agency
-        if entry.verb in ("지정", "선정") and ROLE.search(QUOTES.sub("", rest).strip()):
-            return (
-                self.agency
-            )  # '창업보육센터 운영평가 우수기관(S등급)'으로 선정: the agency's role
+        role = ROLE.search(QUOTES.sub("", rest).strip()) and not OPERATOR.search(rest)
+        if entry.verb in ("지정", "선정") and role:  # '○○ 우수기관(S등급)'으로 선정: a role
+            return self.agency
         annex = ANNEX.fullmatch(rest)
         if annex and names.body_suffix(annex["name"]) == "unit":  # ○○센터 2관: a unit of its own
             return self.named("unit", rest, "a numbered annex of a unit")
