@@ -342,3 +342,13 @@ def test_a_role_a_new_name_a_move_and_a_facility_built_before_its_opening() -> N
         ("2022-03", "OpeningEvent"): "타하 공유 스튜디오",
     }
     assert {"강원대학교", "타하중앙병원"} <= {o.ko for o in found.of("organization")}
+
+
+def test_numbers_written_with_man_and_cheon_or_in_words() -> None:
+    text = (
+        "(재)파랑진흥원 체험관에는 5만 2천 명이 다녀갔고 자료 310만 건을 모았다. "
+        "방문객은 12만 명이다. 장인은 세 명뿐이다. 직원 열 명이 안 되는 회사가 많다.\n"
+    )
+    found = {(o.fields["value"], o.fields["unit_text"])
+             for o in extract(text, "x.txt").of("observation")}  # fmt: skip
+    assert found == {(52000, "명"), (3100000, "건"), (12, "만 명"), (3, "명")}

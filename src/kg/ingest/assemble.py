@@ -265,7 +265,8 @@ class Assembly:
 
     def _figures(self) -> None:
         seen: dict[tuple, Found] = {}
-        for found in [*fig.figures(self.text), *fig.table_figures(self.text)]:
+        found_all = [*fig.figures(self.text), *fig.table_figures(self.text)]
+        for found in [*found_all, *fig.spelled_figures(self.text)]:
             key = (found.fields["value"], found.fields["unit_text"], found.ko)
             if key in seen:
                 self._quote(seen[key], found.quotes)

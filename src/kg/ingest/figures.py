@@ -53,6 +53,41 @@ def figures(text: str) -> Iterator[Found]:
         )
 
 
+BARE_UNITS = ("명", "건", "개사", "곳", "개", "원", "달러", "회", "편", "종")
+# "4만 3천 명" (43000), "420만 건" (4200000): a number written with 만 and 천.
+SPELLED_LARGE = re.compile(
+    r"(?<![\d.,])(?P<man>\d{1,4})\s?만(?:\s?(?P<cheon>\d)\s?천)?\s?(?P<unit>"
+    + "|".join(BARE_UNITS)
+    + r")(?=[이가을를의은는과와에도만]|으로|로|\s|[,.)]|$)"
+)
+# "두 명밖에": a small number in words (not 한, most often "a"); "열 명이 안 되는" is a bound.
+WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+SPELLED_SMALL = re.compile(
+    r"(?<![가-힣])(?P<word>" + "|".join(WORDS) + r")\s(?P<unit>명|곳|개사|건)"
+    r"(?!\s?(?:이|도)\s?(?:안|못)|\s?(?:미만|이하|이상|넘|남짓|가량|정도))"
+)
+
+
+def spelled_figures(text: str) -> Iterator[Found]:
+    """Figures written with 만/천 ("4만 3천 명") or in words ("두 명"), as plain numbers."""
+    for match in SPELLED_LARGE.finditer(text):
+        if not match["cheon"] and f"만{match['unit']}" in gz.FIGURE_UNITS:
+            continue  # "32만 명": read by FIGURE as 32 in the unit 만 명
+        value = int(match["man"]) * 10000 + int(match["cheon"] or 0) * 1000
+        yield _spelled(match, value)
+    for match in SPELLED_SMALL.finditer(text):
+        yield _spelled(match, WORDS[match["word"]])
+
+
+def _spelled(match: re.Match[str], value: int) -> Found:
+    unit = match["unit"]
+    code, noun = gz.FIGURE_UNITS.get(unit, ("C62", "개수"))
+    fields = {"value": value, "unit_text": unit, "unit_code": code, "variable_ko": f"{noun} 수",
+              "at": match.start()}  # fmt: skip
+    return Found("observation", f"{noun} 수", "medium", f"figure {match.group(0)}",
+                 [match.group(0)], fields)  # fmt: skip
+
+
 def _before_parenthesis(text: str, match: re.Match[str]) -> tuple[str, str]:
     """수혜기업(19개사) → 수혜기업; 매출 증가(11%) → 매출 증가 (a short word takes one more)."""
     open_at = match.start() - 1
