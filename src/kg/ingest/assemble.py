@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from kg.build.timeline import TimelineEntry
-from kg.ingest import agencies, names, people
+from kg.ingest import agencies, names
 from kg.ingest import figures as fig
 from kg.ingest import gazetteer as gz
 from kg.ingest.model import Found
+from kg.ingest.posts import add_people
 
 NAMED_KINDS = ("organization", "unit", "place", "legislation", "project")
 
@@ -87,12 +88,9 @@ class Assembly:
             if quoted and quoted[1].endswith(gz.ZONE_SUFFIXES):
                 self.named("place", quoted[1], "designated zone", kind="zone")
             return self.agency
-        role = ROLE.search(QUOTES.sub("", rest).strip()) and not OPERATOR.search(rest)
-        if entry.verb in ("지정", "선정") and role:  # '○○ 우수기관(S등급)'으로 선정: a role
-            return self.agency
-        annex = ANNEX.fullmatch(rest)
-        if annex and names.body_suffix(annex["name"]) == "unit":  # ○○센터 2관: a unit of its own
-            return self.named("unit", rest, "a numbered annex of a unit")
+        special = self._role_or_annex(entry.verb, rest)
+        if special is not None:
+            return special
         if quoted and (names.body_suffix(quoted[1]) or quoted[1].endswith(gz.ZONE_SUFFIXES)):
             rest = quoted[1]  # "구미시 임수동에 'AI 제조혁신센터'를": the name is the quoted part
         rest = " ".join(QUOTES.sub(" ", rest.replace("|", " ")).split()).strip("○●■□◆▪•·-– ")
@@ -121,6 +119,16 @@ class Assembly:
         if set(kinds) & set(OPENING_KINDS) and names.body_suffix(rest) is None:
             return self.named("unit", rest, "opened by the agency (no name suffix)", "medium")
         return self.agency
+
+    def _role_or_annex(self, verb: str | None, rest: str) -> Found | None:
+        """ "'○○ 우수기관(S등급)'으로 선정": the agency in a role; "○○센터 2관": a unit."""
+        role = ROLE.search(QUOTES.sub("", rest).strip()) and not OPERATOR.search(rest)
+        if verb in ("지정", "선정") and role:
+            return self.agency
+        annex = ANNEX.fullmatch(rest)
+        if annex and names.body_suffix(annex["name"]) == "unit":
+            return self.named("unit", rest, "a numbered annex of a unit")
+        return None
 
     def _predecessor(self, verb: str | None, rest: str) -> Found | None:
         """ "(재)춘천정보문화산업지원센터 설립": a foundation set up, under a name no other
@@ -165,7 +173,7 @@ class Assembly:
             self._merge_name(found)
         for found in names.governments(self.text):
             self.government(found)
-        self._people()
+        add_people(self)
         for fair in fig.fairs(self.text):
             self._fair(fair)
         self._figures()
@@ -174,7 +182,7 @@ class Assembly:
         key = names.plain_name(found.ko)
         for agency in self.agencies:
             if key in {names.plain_name(n) for n in agency.alt_ko} | {agency.ko}:
-                self._quote(agency, found.quotes)
+                self.quote(agency, found.quotes)
                 return
         existing = self.find(found.ko, ("place",) if found.kind == "place" else NAMED_KINDS)
         if existing is None:  # a place, even if its government (창원시청, alias 창원시) is known
@@ -183,7 +191,7 @@ class Assembly:
                 found.ko = names.plain_name(found.ko)
             self.add(found)
         elif existing.kind == found.kind or existing.ko == found.ko:
-            self._quote(existing, found.quotes)
+            self.quote(existing, found.quotes)
             if key in gz.SHORT_NAMES and key not in existing.alt_ko:
                 existing.alt_ko.append(key)
 
@@ -194,66 +202,16 @@ class Assembly:
             government = self.add(found)
             found.alt_ko.append(found.fields["territory"])
         else:
-            self._quote(government, found.quotes)
+            self.quote(government, found.quotes)
         territory = self.find(found.fields["territory"], ("place",))
         if territory is not None:
             government.fields["region"] = territory
         return government
 
-    def _quote(self, item: Found, quotes: list[str]) -> None:
+    def quote(self, item: Found, quotes: list[str]) -> None:
         for quote in quotes:
             if quote not in item.quotes and not any(quote in q for q in item.quotes):
                 item.quotes.append(quote)
-
-    def _people(self) -> None:
-        for found in people.people(self.text):
-            person = self.find(found.ko, ("person",))
-            if person is None:
-                person = self.add(Found("person", found.ko, found.confidence, found.why, []))
-                person.fields["title"] = found.fields["title"]
-            self._quote(person, found.quotes)
-            if found.confidence == "high":
-                person.confidence = "high"
-            org, title = found.fields.get("org"), found.fields["title"]
-            at = self.text.find(found.quotes[0])
-            self.focus(agencies.nearest(self.text, self.agencies, at))
-            team = _contact_team(self.text, at) if not org and title in TEAM_TITLES else None
-            if team is not None:  # 담당부서: …콘텐츠산업팀 / 담당자: 팀장 정한결, 주임 오세린
-                org, found.fields["unit"] = team, True
-            if org and found.fields.get("unit"):
-                unit = self.named("unit", org, "a unit its head's title names", "medium")
-                self._post(person, title, unit, found.quotes[0])
-            elif org and title != "기자":
-                self._post(person, title, org, found.quotes[0])
-            elif self.agency is not None and (title in gz.AGENCY_TITLES or found.fields["formal"]):
-                self._post(person, title, self.agency.ko, found.quotes[0], "medium")
-        self.focus(None)
-        for person in self.items():
-            if person.kind == "person":
-                short = people.short_references(self.text, person.ko, person.fields["title"])
-                self._quote(person, short)
-
-    def _post(
-        self, person: Found, title: str, org_of: str | Found, quote: str, confidence: str = "high"
-    ) -> None:
-        """``org_of``: a body's name, or the unit a glued title names (데이터사업본부장)."""
-        unit = org_of if isinstance(org_of, Found) else None
-        named = self.find(org_of) if isinstance(org_of, str) else None
-        if named is not None and named.kind == "unit":  # 센터장 of a unit: a post of its agency
-            named = self.agency
-        org = unit or (named if named is not None and named.kind == "organization" else None)
-        org = org or self.body(str(org_of), "employs")
-        for item in self._items:
-            held = item.kind == "post" and item.fields["held_by"] is person
-            in_unit = held and item.fields["post_in"].kind == "unit"
-            if held and (item.ko == title or unit is None and not in_unit):
-                self._quote(item, [quote])
-                if confidence == "high":
-                    item.confidence, item.fields["post_in"] = "high", org
-                return
-        fields = {"post_in": org, "held_by": person, "head": title in gz.HEAD_TITLES}
-        why = "a title printed with a person and a body"
-        self.add(Found("post", title, confidence, why, [quote], fields))
 
     def _fair(self, fair: Found) -> None:
         program = self.named(
@@ -269,7 +227,7 @@ class Assembly:
         for found in [*found_all, *fig.spelled_figures(self.text)]:
             key = (found.fields["value"], found.fields["unit_text"], found.ko)
             if key in seen:
-                self._quote(seen[key], found.quotes)
+                self.quote(seen[key], found.quotes)
                 continue
             found.fields["about"] = self._figure_subject(found.fields["at"])
             if found.fields["about"] is None:  # the agency named nearest, to be checked
@@ -304,18 +262,6 @@ class Assembly:
                 place = self.add(Found("place", province, "medium", why, list(agency.quotes[:1])))
             place.fields["kind"] = "province"
             agency.fields["region"] = place
-
-
-TEAM_TITLES = {"팀장", "주임", "과장", "대리", "사원", "선임", "책임", "차장", "매니저"}
-
-
-def _contact_team(text: str, at: int) -> str | None:
-    """The team named last on a person's line or the line before (a press release's
-    contacts), whose 팀장 or 주임 the person is."""
-    start = text.rfind("\n", 0, text.rfind("\n", 0, at))
-    teams = [t.stem for t in names.tokens(text[start + 1 : at])
-             if t.stem.endswith("팀") and names.body_suffix(t.stem) == "unit"]  # fmt: skip
-    return teams[-1] if teams else None
 
 
 QUOTES = re.compile(r"[‘’'“”\"「」『』]")

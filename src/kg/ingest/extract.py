@@ -19,16 +19,19 @@ from kg.core.errors import InputError, TimelineError
 from kg.core.files import read_text
 from kg.ingest.agencies import find_agencies, nearest
 from kg.ingest.assemble import Assembly
+from kg.ingest.clauses import (
+    agreement,
+    clause_actor,
+    governs,
+    merger,
+    what_was_named,
+)
 from kg.ingest.dates import Dated, dated, find_verb
 from kg.ingest.model import Extraction, Found, Repeat
 from kg.ingest.names import acting_government
 from kg.ingest.subjects import (
     ACTING_VERBS,
-    GOVERNMENT_ACTED,
     body_or_acronym,
-    government_before,
-    named,
-    stem,
     subject,
 )
 
@@ -154,20 +157,9 @@ def _opened(event: Found) -> None:
         about.fields.setdefault("date", event.fields["date"])
 
 
-BUILT_BEFORE = re.compile(
-    r"[‘'“\"]?(?P<name>[^‘’'“”\"\s][^‘’'“”\"]{1,38}?)[’'”\"]?(?:을|를)\s+"
-    r"(?:만들어|만들고|짓고|지어|조성해|조성하고|구축해|구축하고|꾸며)\s+$"
-)
-COUNCIL = re.compile(r"([가-힣]{2,8}의회)(?:는|은|가|이|에서)\s")
-# "…의 설립을 허가했다": the permission is the event (a HistoryEvent), not the founding.
-PERMITTED = re.compile(r"[가-힣]{0,2}?(?:을|를)\s*(?:허가|인가|승인)")
-QUOTED = re.compile(r"[‘'“\"「『]([^‘’'“”\"「」『』]{2,40})[’'”\"」』]")
 # A merger that gives the agency its name: also a renaming.
 NEW_NAME = re.compile(r"(?:지금|현재)의\s*(?:이름|명칭)|(?:으로|로)\s*(?:새롭게|새로)?\s*출범")
-# "A과 B를 통합한 (○○진흥원이)": the bodies merged into the agency a founding names.
-MERGED_INTO = re.compile(
-    r"(?P<parts>\S+(?:과|와)\s+\S+?)(?:을|를)?\s*통합(?:한|해|하여|하고|돼|된)"
-)
+UNKNOWN_VERB = "set kind, or add the verb to def:verb in ontology/kg.ttl"
 DATED_KINDS = {"FoundingEvent", "EstablishmentEvent", "OpeningEvent"}
 SAME_HAPPENING = DATED_KINDS | {"MergerEvent"}  # 통합 출범 and 출범식: one launch
 
@@ -179,36 +171,19 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     assembly.focus(nearest(text, assembly.agencies, item.verb_at if verb else item.start))
     head, tail = (item.text[:v_start], item.text[v_end:]) if verb else (item.text, "")
     actor, rest = subject(assembly, verb, head, tail, item.line)
-    permitted = verb is not None and PERMITTED.match(tail) is not None  # 설립을 허가했다
-    council = COUNCIL.search(item.before + head) if verb == "제정" and actor is None else None
-    if council:  # 여수시의회는 지난해 9월 통합 조례안을 의결했고
-        actor = assembly.body(council[1], "the council that passed it")
-    if actor is None and (verb in GOVERNMENT_ACTED or permitted) and item.before:
-        actor = government_before(assembly, item.before, topic=permitted)
-    if not rest and not item.timeline:  # "문을 연 ○○센터는": the name after the verb
-        rest = _name_after(tail)
-    bracketed = re.search(r"([\w·]+)\($", item.before)  # "○○센터(2017년 개소)"
-    if not rest and bracketed and named(bracketed[1]):
-        rest = bracketed[1]
-    built = BUILT_BEFORE.search(item.before) if verb in ("개소", "개관") else None
-    if not rest and built and named(built["name"]):  # '○○랩'을 만들어 지난 4월 문을 열었다
-        rest = built["name"]
+    actor, permitted = clause_actor(assembly, item, verb, head, tail, actor)
+    rest = rest or what_was_named(item, verb, tail)
     kinds = verbs.get(verb or "", [])
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
     ceremony = CEREMONY.search(item.text) is not None  # 기념식을 열고: the agency held it
     about = assembly.agency if ceremony else assembly.about(entry, rest, kinds)
-    if verb == "협약":  # '○○ 업무협약'을 맺었다: the agreement named, else the agency's act
-        named_as = QUOTED.search(item.text[:v_end])
-        about = (assembly.named("project", named_as[1].removesuffix("(MOU)"), "an agreement",
-                                kind="agreement") if named_as else assembly.agency)  # fmt: skip
-    if about is not None and about.kind == "unit" and verb == "설립" and _governs(actor):
+    about = agreement(assembly, item.text[:v_end]) if verb == "협약" else about
+    if about is not None and about.kind == "unit" and verb == "설립" and governs(actor):
         about.kind = "organization"  # 원주시가 세운 ○○지원센터: a body, not a unit
         about.fields.setdefault("kind", "government")
     kind = "HistoryEvent" if ceremony or permitted else pick_kind(kinds, about) or "HistoryEvent"
-    merged = MERGED_INTO.search(item.before + head) if verb in ("출범", "설립") else None
-    if merged and about is not None and about.fields.get("agency") is True:
-        assembly.merged(merged.group("parts"))  # A와 B를 통합한 ○○진흥원이 … 출범
-        kind = "MergerEvent"
+    merged = merger(assembly, item.before + head, verb, about)  # A와 B를 통합한 ○○진흥원이 출범
+    kind = "MergerEvent" if merged else kind
     quote = text[item.start : item.end].strip()
     if _told_already(assembly, kind, about, item.date, quote, item.precision):
         return
@@ -224,42 +199,14 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     if actor is not None:
         event.fields["actor"] = actor
     if verb is None:
-        assembly.notes.append(
-            f"line {item.line}: no known event verb in {item.text!r}: drafted as a generic "
-            "HistoryEvent (set kind, or add the verb to def:verb in ontology/kg.ttl)"
-        )
+        assembly.notes.append(f"line {item.line}: no known event verb in {item.text!r}: "
+                              f"drafted as a generic HistoryEvent ({UNKNOWN_VERB})")  # fmt: skip
     _opened(assembly.add(event))
     if kind == "MergerEvent" and (merged or NEW_NAME.search(item.text)):  # …으로 새롭게 출범
         renamed = Found("event", event.ko, event.confidence, "a merger that gives the name",
                         list(event.quotes), {**event.fields, "event_kind": "RenamingEvent",
                                              "verb": "명칭변경"})  # fmt: skip
         assembly.add(renamed)
-
-
-def _name_after(tail: str) -> str:
-    """The name right after a verb ("세운 원주테크노밸리 지원센터다", "문을 연 '○○ 체험관'은",
-    "문을 연 ○○센터였다"): a quoted name, else one or two words without copula."""
-    quoted = re.match(
-        r"[가-힣]{0,3}\s+[‘'“\"「『](?P<name>[^‘’'“”\"「」『』]{2,40})[’'”\"」』]", tail
-    )
-    if quoted:
-        return quoted["name"] if named(quoted["name"]) else ""
-    after = re.match(r"[가-힣]{0,3}\s+(?P<one>[\w·]+)(?:\s+(?P<two>[\w·]+))?", tail)
-    if after is None:
-        return ""
-    two = f"{after['one']}{after['two']}" if after["two"] else ""
-    for name in (two, after["one"]):
-        name = stem(COPULA.sub("", name))
-        if name and named(name):
-            return name
-    return ""
-
-
-COPULA = re.compile(r"(?:이었|였)(?:다|고|으며|는데)?$|이(?:다|며|고)$|(?<=[가-힣])다$")
-
-
-def _governs(actor: Found | None) -> bool:
-    return actor is not None and "territory" in actor.fields
 
 
 def _more_precise(event: Found, about: Found | None, date: str, precision: str) -> None:

@@ -174,3 +174,15 @@ def short_references(text: str, name: str, title: str) -> list[str]:
     """ "서 원장", "서문 센터장": the family name and the title, referring back to a person."""
     quotes = {f"{family_name(name)} {title}", f"{name[0]} {title}"}  # 서문산성: 서 or 서문
     return [q for q in sorted(quotes) if re.search(rf"(?<![가-힣]){re.escape(q)}", text)]
+
+
+TEAM_TITLES = {"팀장", "주임", "과장", "대리", "사원", "선임", "책임", "차장", "매니저"}
+
+
+def contact_team(text: str, at: int) -> str | None:
+    """The team named last on a person's line or the line before (a press release's
+    contacts), whose 팀장 or 주임 the person is."""
+    start = text.rfind("\n", 0, text.rfind("\n", 0, at))
+    teams = [t.stem for t in tokens(text[start + 1 : at])
+             if t.stem.endswith("팀") and body_suffix(t.stem) == "unit"]  # fmt: skip
+    return teams[-1] if teams else None

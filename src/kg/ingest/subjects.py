@@ -34,23 +34,14 @@ def subject(
 ) -> tuple[Found | None, str]:
     """(acting body, what the event is about) from the words before the verb, without
     places and locatives ("청주 오송에"), the actor or the particles."""
-    from kg.ingest.names import _place, acting_government, body_suffix
+    from kg.ingest.names import _place, body_suffix
 
     head = ACRONYM.sub("", head)  # 한국인터넷진흥원(KISA)으로부터: the body, not its acronym
     actor, head = _actor(assembly, head, tail, line, verb)
     head = re.sub(r"^(?:에는|에도|에|부터|까지|경|께)(?=\s)", "", head.strip())
     words = [w.strip(",") for w in head.split() if w.strip(",")]
-    if actor is None and verb in ACTING_VERBS and words and _government(words[0]):
-        actor = assembly.body(words[0], "the body that grants it")  # 과기정통부 인증 취득
-        words = words[1:]
-    elif actor is None and verb in ACTING_VERBS and any(_of_government(w) for w in words):
-        ministry = next(w for w in words if _of_government(w))  # 행정안전부의 '…'으로 지정
-        actor = assembly.body(ministry[:-1], "the body whose designation it is (…의)")
-        words = [w for w in words if w is not ministry]
-    elif actor is None and verb in ACTING_VERBS and words:  # 경상북도 '…' 선정
-        government = acting_government(words[0], ("",))
-        actor = assembly.government(government) if government is not None else None
-        words = words[1:] if government is not None else words
+    if actor is None and verb in ACTING_VERBS and words:
+        actor, words = _granting(assembly, words)
     kept: list[str] = []
     for i, word in enumerate(words):
         bare = stem(word)
@@ -74,6 +65,23 @@ def subject(
 
 
 OPENED = {"개소", "개관", "개원", "설치"}
+
+
+def _granting(assembly: Assembly, words: list[str]) -> tuple[Found | None, list[str]]:
+    """The body that designates, selects or accredits, named without a particle before
+    what it grants (과기정통부 인증 취득, 경상북도 '…' 선정) or with 의 (행정안전부의 '…')."""
+    from kg.ingest.names import acting_government
+
+    if _government(words[0]):
+        return assembly.body(words[0], "the body that grants it"), words[1:]
+    ministry = next((w for w in words if _of_government(w)), None)
+    if ministry is not None:
+        actor = assembly.body(ministry[:-1], "the body whose designation it is (…의)")
+        return actor, [w for w in words if w is not ministry]
+    government = acting_government(words[0], ("",))
+    if government is None:
+        return None, words
+    return assembly.government(government), words[1:]
 
 
 def _name_prefix(word: str, following: list[str], opened: bool = False) -> bool:
