@@ -9,7 +9,9 @@ seconds per article (the first article, which loads everything, apart). A reject
 counts as found nothing, so its expected records lower recall. First-run figures and what
 they mean: tests/fixtures/ingest/HELDOUT.md.
 
---prefix blind2- measures the second blind set instead (tests/fixtures/ingest/BLIND2.md).
+--prefix blind2- measures the second set instead (tests/fixtures/ingest/BLIND2.md; a dev set
+too since branch ingest3: an upper bound). A blind set the rules have never seen is named
+blind3-* and up; benchmarks/ingest_quality.py skips every heldout-* and blind* file.
 
 Run: .venv/bin/python benchmarks/ingest_heldout.py [--details] [--prefix heldout-|blind2-]
 """
