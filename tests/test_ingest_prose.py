@@ -352,3 +352,10 @@ def test_numbers_written_with_man_and_cheon_or_in_words() -> None:
     found = {(o.fields["value"], o.fields["unit_text"])
              for o in extract(text, "x.txt").of("observation")}  # fmt: skip
     assert found == {(52000, "명"), (3100000, "건"), (12, "만 명"), (3, "명")}
+
+
+def test_a_byline_with_its_body_and_title_in_brackets() -> None:
+    text = "(재)노을진흥원 이야기\n본문이다.\n\n채도윤 (목포대학교 교수·해양학)\n"
+    found = extract(text, "x.txt")
+    posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko) for p in found.of("post")}
+    assert posts == {("채도윤", "교수", "목포대학교")}

@@ -43,6 +43,7 @@ def people(text: str) -> Iterator[Found]:
     becomes their post's organization."""
     words = tokens(text)
     yield from _honorific(words)
+    yield from _bylines(text)
     for i, token in enumerate(words):
         unit = glued_unit(token.stem)
         title = token.stem if token.stem in gz.TITLES else unit[0] if unit else None
@@ -74,6 +75,22 @@ def _honorific(words: list[Token]) -> Iterator[Found]:
             quote = f"{token.text} {after.text}"
             fields = {"title": "씨", "org": None, "formal": False}
             yield Found("person", token.text, "medium", "a name before 씨", [quote], fields)
+
+
+# "권서율 (안동대학교 교수·민속학)": a name, then its body and title in brackets.
+BYLINE = re.compile(
+    r"(?<![가-힣])(?P<name>[가-힣]{3,4})\s?\((?P<org>[\w·]+)\s(?P<title>[가-힣]{2,6})"
+    r"(?:[·,/][^()\n]{0,20})?\)"
+)
+
+
+def _bylines(text: str) -> Iterator[Found]:
+    for match in BYLINE.finditer(text):
+        name, org, title = match["name"], match["org"], match["title"]
+        if _person_name(name) and body_suffix(org) == "body" and title in gz.TITLES:
+            fields = {"title": title, "org": org, "formal": True}
+            yield Found("person", name, "high", "a name with its body and title in brackets",
+                        [match.group(0)], fields)  # fmt: skip
 
 
 HONORIFIC = {"씨", "씨가", "씨는", "씨를", "씨의", "씨와", "씨도", "씨에게"}
