@@ -312,6 +312,10 @@ def test_what_was_opened_after_the_verb_in_brackets_or_by_a_region_prefix() -> N
         ("2021-05", "OpeningEvent", "목포 메이커스페이스"),
     }
     assert "미래인재팀" in {u.ko for u in found.of("unit")}  # a team is a unit
+    (topic,) = extract("(재)차카진흥원은 크다. 차카VR센터는 2019년 5월 개소했다.\n", "x").of(
+        "event"
+    )
+    assert (topic.fields["event_kind"], topic.fields["about"].ko) == ("OpeningEvent", "차카VR센터")
 
 
 def test_posts_in_a_bracketed_unit_a_contact_team_and_a_glued_mayor() -> None:

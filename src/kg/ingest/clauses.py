@@ -51,7 +51,16 @@ def what_was_named(item: Dated, verb: str | None, tail: str) -> str:
     built = BUILT_BEFORE.search(item.before) if verb in ("개소", "개관") else None
     if not rest and built and named(built["name"]):
         rest = built["name"]
-    return rest
+    return rest or _unit_topic(item.before)
+
+
+def _unit_topic(before: str) -> str:
+    """ "○○센터는 2019년 5월 개소했다": a unit named as the sentence's subject before the date."""
+    from kg.ingest.names import body_suffix
+
+    words = before.split()
+    last = stem(words[-1]) if words and re.search(r"(?:은|는|이|가)$", words[-1]) else ""
+    return last if body_suffix(last) == "unit" else ""
 
 
 def merger(assembly: Assembly, before: str, verb: str | None, about: Found | None) -> bool:
