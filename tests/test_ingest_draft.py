@@ -111,3 +111,22 @@ def test_the_draft_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         outputs.append(out.read_bytes() + out.with_suffix(".review.txt").read_bytes())
         outputs[-1] += ttl.read_bytes()
     assert outputs[0] == outputs[1]
+
+
+def test_a_post_in_a_team_and_a_last_year_event_draft_and_conform(tmp_path: Path) -> None:
+    article = tmp_path / "press.txt"
+    article.write_text(
+        "보도자료\n배포일시: 2024. 5. 3.(금)\n담당부서: (재)누리별진흥원 미디어사업팀\n"
+        "담당자: 팀장 마하윤\n\n(재)누리별진흥원은 지난해 9월 과학기술정보통신부로부터 "
+        "'별빛 데이터 거점'으로 지정됐다고 3일 밝혔다.\n",
+        encoding="utf-8",
+    )
+    result = ingest(article)
+    graph = Graph().parse(data=result.turtle(), format="turtle")
+    (post,) = graph.subjects(RDF.type, ORG.Post)
+    assert (graph.value(post, ORG.postIn), RDF.type, ORG.OrganizationalUnit) in graph
+    draft = review_draft(tomllib.loads(result.toml))
+    assert [e["date"] for e in draft["event"]] == ["2023-09"]
+    report = validate(draft_graph(draft, result.extraction.text))
+    paths = {v.path for v in report.violations}  # a short press release lacks author, region …
+    assert paths == {"schema:author", "schema:areaServed", "schema:foundingDate"}, paths

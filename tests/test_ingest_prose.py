@@ -253,3 +253,113 @@ def test_an_opening_ceremony_opens_what_it_names() -> None:
     text = "다솜일보 2024.6.20\n(재)다솜진흥원은 지난 10일 다솜창업센터 개소식을 열었다.\n"
     (event,) = _events(text).values()
     assert (event["event_kind"], event["about"].ko) == ("OpeningEvent", "다솜창업센터")
+
+
+def test_same_year_this_year_and_last_month_are_resolved() -> None:
+    text = (
+        "타파일보 2023년 5월 20일\n"
+        "(재)타파진흥원은 2019년 4월 설립됐고, 같은 해 9월 타파 영상센터를 개소했다. "
+        "이듬해 2월 타파 게임센터를 개관했다. 올해 3월 타파 웹툰센터를 개소했다.\n"
+        "지난달 25일에는 '타파 인재 업무협약'을 맺었다.\n"
+    )
+    events = {(e.fields["date"], e.fields["about"].ko) for e in extract(text, "x.txt").of("event")}
+    assert {("2019-09", "타파 영상센터"), ("2020-02", "타파 게임센터")} <= events
+    assert {("2023-03", "타파 웹툰센터"), ("2023-04-25", "타파 인재 업무협약")} <= events
+
+
+def test_a_permission_of_a_founding_and_a_numbered_annex() -> None:
+    text = (
+        "(재)하타진흥원은 기관이다. 충청남도는 2020년 5월 새 재단의 설립을 허가했다. "
+        "2022년 8월 하타창업센터 2관을 개관했다.\n"
+    )
+    events = {e.fields["date"]: e.fields for e in extract(text, "x.txt").of("event")}
+    permitted = events["2020-05"]
+    assert (permitted["event_kind"], permitted["about"].ko) == ("HistoryEvent", "하타진흥원")
+    assert permitted["actor"].ko == "충청남도청"
+    assert events["2022-08"]["about"].ko == "하타창업센터 2관"
+
+
+def test_compound_surname_references_honorifics_and_a_slash_after_a_name() -> None:
+    text = (
+        "(재)라마진흥원(원장 선우다온)은 기관이다. 선우 원장은 웃었다. 실무는 하늘별 씨가 맡는다.\n"
+        "작성: 기획운영실장 차도윤 / 검토: 감사실\n"
+    )
+    found = extract(text, "x.txt")
+    people = {p.ko for p in found.of("person")}
+    assert people == {"선우다온", "하늘별", "차도윤"}  # not "선우" from "선우 원장은"
+    (sunwoo,) = [p for p in found.of("person") if p.ko == "선우다온"]
+    assert "선우 원장" in sunwoo.quotes
+    posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko) for p in found.of("post")}
+    assert ("차도윤", "실장", "기획운영실") in posts
+    assert not any(held == "하늘별" for held, _, _ in posts)
+
+
+def test_what_was_opened_after_the_verb_in_brackets_or_by_a_region_prefix() -> None:
+    text = (
+        "(재)차카진흥원은 본원과 차카영상센터(2016년 개소)를 운영한다. "
+        "2019년 문을 연 '차카 바다 체험관'은 인기다. "
+        "성장의 계기는 2014년 문을 연 차카게임센터였다.\n"
+        "■ 걸어온 길\n- 2021.05. 목포 메이커스페이스 개소\n"
+        "담당: 차카진흥원 미래인재팀\n"
+    )
+    found = extract(text, "x.txt")
+    events = {(e.fields["date"], e.fields["event_kind"], e.fields["about"].ko)
+              for e in found.of("event")}  # fmt: skip
+    assert events == {
+        ("2016", "OpeningEvent", "차카영상센터"),
+        ("2019", "OpeningEvent", "차카 바다 체험관"),
+        ("2014", "OpeningEvent", "차카게임센터"),
+        ("2021-05", "OpeningEvent", "목포 메이커스페이스"),
+    }
+    assert "미래인재팀" in {u.ko for u in found.of("unit")}  # a team is a unit
+    (topic,) = extract("(재)차카진흥원은 크다. 차카VR센터는 2019년 5월 개소했다.\n", "x").of(
+        "event"
+    )
+    assert (topic.fields["event_kind"], topic.fields["about"].ko) == ("OpeningEvent", "차카VR센터")
+
+
+def test_posts_in_a_bracketed_unit_a_contact_team_and_a_glued_mayor() -> None:
+    text = (
+        "(재)파타진흥원 소식\n담당부서: 파타진흥원 미래사업팀\n담당자: 팀장 구하람, 주임 연다솜\n"
+        "행사에는 염태호 목포시장이 참석했다. 공연은 진흥원 문화사업단(단장 설누리)이 맡았다.\n"
+    )
+    found = extract(text, "x.txt")
+    posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko) for p in found.of("post")}
+    assert {("구하람", "팀장", "미래사업팀"), ("연다솜", "주임", "미래사업팀")} <= posts
+    assert {("염태호", "시장", "목포시청"), ("설누리", "단장", "문화사업단")} <= posts
+
+
+def test_a_role_a_new_name_a_move_and_a_facility_built_before_its_opening() -> None:
+    text = (
+        "(재)타하진흥원은 2012년 재단법인이 되며 지금의 이름을 얻었고, 2018년에는 새 청사로 "
+        "옮겼다. 2021년 6월 중소벤처기업부로부터 '창업보육센터 평가 우수기관(A등급)'으로 "
+        "선정됐다. 진흥원은 '타하 공유 스튜디오'를 만들어 2022년 3월 문을 열었다. "
+        "협력은 강원대학교와 타하중앙병원이 맡는다.\n"
+    )
+    found = extract(text, "x.txt")
+    events = {(e.fields["date"], e.fields["event_kind"]): e.fields["about"].ko
+              for e in found.of("event")}  # fmt: skip
+    assert events == {
+        ("2012", "RenamingEvent"): "타하진흥원",
+        ("2018", "RelocationEvent"): "타하진흥원",
+        ("2021-06", "SelectionEvent"): "타하진흥원",
+        ("2022-03", "OpeningEvent"): "타하 공유 스튜디오",
+    }
+    assert {"강원대학교", "타하중앙병원"} <= {o.ko for o in found.of("organization")}
+
+
+def test_numbers_written_with_man_and_cheon_or_in_words() -> None:
+    text = (
+        "(재)파랑진흥원 체험관에는 5만 2천 명이 다녀갔고 자료 310만 건을 모았다. "
+        "방문객은 12만 명이다. 장인은 세 명뿐이다. 직원 열 명이 안 되는 회사가 많다.\n"
+    )
+    found = {(o.fields["value"], o.fields["unit_text"])
+             for o in extract(text, "x.txt").of("observation")}  # fmt: skip
+    assert found == {(52000, "명"), (3100000, "건"), (12, "만 명"), (3, "명")}
+
+
+def test_a_byline_with_its_body_and_title_in_brackets() -> None:
+    text = "(재)노을진흥원 이야기\n본문이다.\n\n채도윤 (목포대학교 교수·해양학)\n"
+    found = extract(text, "x.txt")
+    posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko) for p in found.of("post")}
+    assert posts == {("채도윤", "교수", "목포대학교")}

@@ -140,7 +140,9 @@ def _free_event(index: Index, source: Source, record: Record) -> ResolvedEvent:
         raise RecordError(f"{record.where}: date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     evidence = ground(source.text, record.list("evidence"), record.where)
     printed = (match.group(1), f"'{match.group(1)[2:]}")  # 2015, or '15 as in '15.7
-    if not any(year in e.exact for e in evidence for year in printed):
+    if not any(year in e.exact for e in evidence for year in printed) and not _last_year(
+        match.group(1), [e.exact for e in evidence]
+    ):
         raise RecordError(f"{record.where}: the year {match.group(1)} is printed in no evidence")
     precision = "day" if match.group(3) else "month" if match.group(2) else "year"
     organizer = record.get("organizer")
@@ -164,3 +166,10 @@ def _free_event(index: Index, source: Source, record: Record) -> ResolvedEvent:
     if record.get("actor"):  # a history event told in prose: "…부로부터 지정"
         resolved.actor = URIRef(index.ref(record, "actor", "organization"))
     return resolved
+
+
+def _last_year(year: str, quotes: list[str]) -> bool:
+    """ "지난해 4월" quoted with the article's date line "2025. 11. 14.": the year before
+    a year printed, told as last year."""
+    told = any(re.search(r"지난해|작년", q) for q in quotes)
+    return told and any(str(int(year) + 1) in q for q in quotes)

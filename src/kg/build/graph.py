@@ -122,7 +122,8 @@ class FactsBuilder:
 
     def post(self, record: Record) -> None:
         iri = self.entity(record, ORG.Post)
-        org = self.ref(record, "post_in", "organization")
+        unit = ("unit", record.get("post_in")) in self.index.by_key  # 팀장 of a team
+        org = self.ref(record, "post_in", "unit" if unit else "organization")
         person = self.ref(record, "held_by", "person")
         self.graph.add((iri, ORG.postIn, org))
         self.graph.add((iri, ORG.heldBy, person))

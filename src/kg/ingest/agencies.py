@@ -22,8 +22,15 @@ RENAMING_VERBS = {"명칭개정", "명칭변경"}
 _NAME = r"((?:\((?:재|사)\))?[\w·]+?)"
 FORMER = re.compile(
     rf"{_NAME}(?:으로|로)\s*(?:출발|설립|창립)|{_NAME}에서\s+(?:\S+\s+){{0,3}}?(?:바뀌|바꾸|변경|명칭)"
-    rf"|{_NAME}(?:과|와)\s+(?:{_NAME}(?:가|이)\s+)?(?:통합|합쳐)"
+    rf"|{_NAME}(?:과|와)\s+(?:{_NAME}(?:가|이|을|를)\s+)?(?:통합|합쳐)"
 )
+# A brief's lead: "◇ 충남 아산 = ○○센터는 …": the body the paragraph is about.
+LEAD = re.compile(
+    r"^\s*[◇◆■□▲△▶●○]\s*[^=\n]{1,20}=\s*(?P<name>(?:\((?:재|사)\))?[\w·]+?)(?:은|는|이|가)\s",
+    re.M,
+)
+# A foundation's founding in a list: the agency under a former name, not another agency.
+FOUNDED_AS = re.compile(r"\((?:재|사)\)([\w·]+?)(?:으로|로)?\s*(?:설립|창립|출범)")
 GOVERNMENT_ENDS = ("부", "청", "처", "위원회", "공사", "공단", "협회")
 
 
@@ -58,7 +65,8 @@ def primary_names(text: str, entries: list[TimelineEntry]) -> tuple[list[str], r
     alias = ALIAS.search(text)
     names = [alias.group("name")] if alias and body_suffix(alias.group("name")) else []
     names += [e.subject for e in entries if e.verb in gz.AGENCY_VERBS and body_suffix(e.subject)]
-    marked = _foundations(text)
+    formers = {plain_name(g) for m in FORMER.finditer(text) for g in m.groups() if g}
+    marked = [n for n in _foundations(text) if plain_name(n) not in formers]  # not the merged
     names += [n for n in marked if is_agency_name(n)][:1] or marked[:1]
     names = [n for n in names if body_suffix(n) == "body"]
     return (names or _headline_names(text)[:1]), alias
@@ -104,11 +112,14 @@ def find_agencies(text: str, entries: list[TimelineEntry]) -> list[Found]:
     known = {plain_name(n) for a in found for n in [a.ko, *a.alt_ko]}
     marked = {plain_name(n) for n in _foundations(text)}
     known |= {plain_name(g) for m in FORMER.finditer(text) for g in m.groups() if g}
+    known |= {plain_name(m[1]) for m in FOUNDED_AS.finditer(text)}  # "(재)○○센터 설립"
+    leads = {plain_name(m["name"]) for m in LEAD.finditer(text) if body_suffix(m["name"])}
     for token in tokens(text):
         name = plain_name(token.stem)
         regional = province_of(name) is not None or name in marked
-        if name in known or not is_agency_name(name) or not regional:
-            continue
+        centre = body_suffix(name) == "unit" and (name in marked or name in leads)
+        if name in known or not (is_agency_name(name) and regional or centre):
+            continue  # (재)○○센터, or a brief's lead "◇ 충남 아산 = ○○센터는": an agency
         known.add(name)
         other = Found(
             "organization",

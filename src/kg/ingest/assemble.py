@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from kg.build.timeline import TimelineEntry
-from kg.ingest import agencies, names, people
+from kg.ingest import agencies, names
 from kg.ingest import figures as fig
 from kg.ingest import gazetteer as gz
 from kg.ingest.model import Found
+from kg.ingest.posts import add_people
 
 NAMED_KINDS = ("organization", "unit", "place", "legislation", "project")
 
@@ -87,6 +88,9 @@ class Assembly:
             if quoted and quoted[1].endswith(gz.ZONE_SUFFIXES):
                 self.named("place", quoted[1], "designated zone", kind="zone")
             return self.agency
+        special = self._role_or_annex(entry.verb, rest)
+        if special is not None:
+            return special
         if quoted and (names.body_suffix(quoted[1]) or quoted[1].endswith(gz.ZONE_SUFFIXES)):
             rest = quoted[1]  # "구미시 임수동에 'AI 제조혁신센터'를": the name is the quoted part
         rest = " ".join(QUOTES.sub(" ", rest.replace("|", " ")).split()).strip("○●■□◆▪•·-– ")
@@ -97,13 +101,15 @@ class Assembly:
         if renamed and names.body_suffix(renamed.group("new")) == "unit":
             return self._renamed_unit(renamed.group("old"), renamed.group("new"))
         if entry.verb == "통합":  # "A와 B 통합 (출범)": the agency, and the bodies merged into it
-            self._merged(rest)
+            self.merged(rest)
             return self.agency
         if not rest or entry.verb in gz.AGENCY_VERBS and names.body_suffix(rest) == "body":
-            return self.agency
+            known = self.find(rest, ("organization",)) if rest else None
+            return known if known is not None and "merged" in known.why else self.agency
         first = rest.split()[0]
         if entry.verb == "지정" and rest.endswith(gz.ZONE_SUFFIXES):
             return self.named("place", rest, "designated zone", kind="zone")
+        rest = rest.removesuffix("안") if rest.endswith("조례안") else rest  # 조례안을 의결
         if entry.verb == "제정" and rest.endswith(gz.LAW_SUFFIXES):
             return self.named("legislation", rest, "enacted ordinance or law")
         if names.body_suffix(rest) == "unit" and set(kinds) & set(OPENING_KINDS):
@@ -113,6 +119,16 @@ class Assembly:
         if set(kinds) & set(OPENING_KINDS) and names.body_suffix(rest) is None:
             return self.named("unit", rest, "opened by the agency (no name suffix)", "medium")
         return self.agency
+
+    def _role_or_annex(self, verb: str | None, rest: str) -> Found | None:
+        """ "'○○ 우수기관(S등급)'으로 선정": the agency in a role; "○○센터 2관": a unit."""
+        role = ROLE.search(QUOTES.sub("", rest).strip()) and not OPERATOR.search(rest)
+        if verb in ("지정", "선정") and role:
+            return self.agency
+        annex = ANNEX.fullmatch(rest)
+        if annex and names.body_suffix(annex["name"]) == "unit":
+            return self.named("unit", rest, "a numbered annex of a unit")
+        return None
 
     def _predecessor(self, verb: str | None, rest: str) -> Found | None:
         """ "(재)춘천정보문화산업지원센터 설립": a foundation set up, under a name no other
@@ -130,7 +146,7 @@ class Assembly:
             agency.quotes.append(rest)
         return agency if known is None else None
 
-    def _merged(self, rest: str) -> None:
+    def merged(self, rest: str) -> None:
         for part in re.split(r"(?:와|과|및|,)\s+|\s+및\s+", rest + " "):
             name = names.stem(part.strip())
             known = self.find(name)
@@ -156,8 +172,8 @@ class Assembly:
         for found in names.places(self.text):
             self._merge_name(found)
         for found in names.governments(self.text):
-            self._government(found)
-        self._people()
+            self.government(found)
+        add_people(self)
         for fair in fig.fairs(self.text):
             self._fair(fair)
         self._figures()
@@ -166,82 +182,36 @@ class Assembly:
         key = names.plain_name(found.ko)
         for agency in self.agencies:
             if key in {names.plain_name(n) for n in agency.alt_ko} | {agency.ko}:
-                self._quote(agency, found.quotes)
+                self.quote(agency, found.quotes)
                 return
-        existing = self.find(found.ko)
-        if existing is None:
+        existing = self.find(found.ko, ("place",) if found.kind == "place" else NAMED_KINDS)
+        if existing is None:  # a place, even if its government (창원시청, alias 창원시) is known
             if found.kind == "organization":
                 found.fields.setdefault("kind", "government")
                 found.ko = names.plain_name(found.ko)
             self.add(found)
         elif existing.kind == found.kind or existing.ko == found.ko:
-            self._quote(existing, found.quotes)
+            self.quote(existing, found.quotes)
             if key in gz.SHORT_NAMES and key not in existing.alt_ko:
                 existing.alt_ko.append(key)
 
-    def _government(self, found: Found) -> None:
+    def government(self, found: Found) -> Found:
         """A 시청 or 도청, serving its territory (the place of the same name)."""
         government = self.find(found.ko, ("organization",))
         if government is None:
             government = self.add(found)
             found.alt_ko.append(found.fields["territory"])
         else:
-            self._quote(government, found.quotes)
+            self.quote(government, found.quotes)
         territory = self.find(found.fields["territory"], ("place",))
         if territory is not None:
             government.fields["region"] = territory
+        return government
 
-    def _quote(self, item: Found, quotes: list[str]) -> None:
+    def quote(self, item: Found, quotes: list[str]) -> None:
         for quote in quotes:
             if quote not in item.quotes and not any(quote in q for q in item.quotes):
                 item.quotes.append(quote)
-
-    def _people(self) -> None:
-        for found in people.people(self.text):
-            person = self.find(found.ko, ("person",))
-            if person is None:
-                person = self.add(Found("person", found.ko, found.confidence, found.why, []))
-                person.fields["title"] = found.fields["title"]
-            self._quote(person, found.quotes)
-            if found.confidence == "high":
-                person.confidence = "high"
-            org, title = found.fields.get("org"), found.fields["title"]
-            at = self.text.find(found.quotes[0])
-            self.focus(agencies.nearest(self.text, self.agencies, at))
-            if org and found.fields.get("unit"):
-                unit = self.named("unit", org, "a unit its head's title names", "medium")
-                self._post(person, title, unit, found.quotes[0])
-            elif org and title != "기자":
-                self._post(person, title, org, found.quotes[0])
-            elif self.agency is not None and (title in gz.AGENCY_TITLES or found.fields["formal"]):
-                self._post(person, title, self.agency.ko, found.quotes[0], "medium")
-        self.focus(None)
-        for person in self.items():
-            if person.kind == "person":
-                short = people.short_references(self.text, person.ko, person.fields["title"])
-                self._quote(person, short)
-
-    def _post(
-        self, person: Found, title: str, org_of: str | Found, quote: str, confidence: str = "high"
-    ) -> None:
-        """``org_of``: a body's name, or the unit a glued title names (데이터사업본부장)."""
-        unit = org_of if isinstance(org_of, Found) else None
-        named = self.find(org_of) if isinstance(org_of, str) else None
-        if named is not None and named.kind == "unit":  # 센터장 of a unit: a post of its agency
-            named = self.agency
-        org = unit or (named if named is not None and named.kind == "organization" else None)
-        org = org or self.body(str(org_of), "employs")
-        for item in self._items:
-            held = item.kind == "post" and item.fields["held_by"] is person
-            in_unit = held and item.fields["post_in"].kind == "unit"
-            if held and (item.ko == title or unit is None and not in_unit):
-                self._quote(item, [quote])
-                if confidence == "high":
-                    item.confidence, item.fields["post_in"] = "high", org
-                return
-        fields = {"post_in": org, "held_by": person, "head": title in gz.HEAD_TITLES}
-        why = "a title printed with a person and a body"
-        self.add(Found("post", title, confidence, why, [quote], fields))
 
     def _fair(self, fair: Found) -> None:
         program = self.named(
@@ -253,10 +223,11 @@ class Assembly:
 
     def _figures(self) -> None:
         seen: dict[tuple, Found] = {}
-        for found in [*fig.figures(self.text), *fig.table_figures(self.text)]:
+        found_all = [*fig.figures(self.text), *fig.table_figures(self.text)]
+        for found in [*found_all, *fig.spelled_figures(self.text)]:
             key = (found.fields["value"], found.fields["unit_text"], found.ko)
             if key in seen:
-                self._quote(seen[key], found.quotes)
+                self.quote(seen[key], found.quotes)
                 continue
             found.fields["about"] = self._figure_subject(found.fields["at"])
             if found.fields["about"] is None:  # the agency named nearest, to be checked
@@ -295,6 +266,8 @@ class Assembly:
 
 QUOTES = re.compile(r"[‘’'“”\"「」『』]")
 QUOTED_NAME = re.compile(r"[‘'“\"「『]([^‘’'“”\"「」『』]{2,40})[’'”\"」』]")
+ROLE = re.compile(r"(?:기관|거점|거점기관|대상자?|사업자)(?:\s*\([^()]*\))?$")
+ANNEX = re.compile(r"(?P<name>\S+)\s+제?\d+(?:관|호관|캠퍼스)")
 OPERATOR = re.compile(r"운영\s*기관|수행\s*기관|전담\s*기관|주관\s*기관")
 OPENING_KINDS = ("FoundingEvent", "EstablishmentEvent", "OpeningEvent")
 RENAMING_VERBS = {"명칭개정", "명칭변경"}

@@ -30,12 +30,15 @@ ABSOLUTE = [  # longest forms first; y may be 'YY (apostrophe and two digits)
 LEADING = [re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：])"]]
 IN_PROSE = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(f"(?:{f})" for f in ABSOLUTE)))
 RELATIVE = re.compile(
-    r"(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일(?=\s|,|에)"
+    r"(?P<same>같은\s*해|그\s*해|이듬해|다음\s*해|올해|올)\s*(?P<sm>\d{1,2})\s*월"
+    r"(?:\s*(?P<sd>\d{1,2})\s*일)?(?=\s|,|에)"  # 같은 해 11월: the year of the date before
+    r"|지난달\s*(?P<pd>\d{1,2})\s*일(?=\s|,|에)"
+    r"|(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일(?=\s|,|에)"
     r"|(?P<last>지난해|작년|지난)\s*(?P<lm>\d{1,2})\s*월(?=\s|,|에)"  # 지난 9월, 지난해 6월
 )
 DATE_LINE = re.compile(
     r"^(?!.*(?:설립|개소|개원|창립|출범|개관))"  # "설립일 | 2011년 5월 2일": a field, no dateline
-    r"\s*(?:[\[(【]?[^\d\n|]{0,20}[\])】]?\s*)?(?:입력|기사입력|등록|발행|작성|보도일자?)?\s*[:：]?\s*"
+    r"\s*(?:[\[(【]?[^\d\n|]{0,20}[\])】]?\s*(?:[|/]\s*)?)?(?:입력|기사입력|등록|발행|작성|보도일자?)?\s*[:：]?\s*"
     r"(?P<y>\d{4})\s*[.\-년]\s*(?P<m>\d{1,2})\s*[.\-월]\s*(?P<d>\d{1,2})\s*일?\.?"
     r"(?:\s*\(?[월화수목금토일]\)?)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"(?:\s*[|/]\s*[^\d\n]*|\s{2,}[^\d\n]*)?\s*$"  # "| 홍길동 기자", "   보도시점 : 즉시"
@@ -68,6 +71,7 @@ class Dated:
     verb: str | None = None  # the canonical verb (개소, 지정 …) or None
     verb_at: int = -1  # offset of the verb phrase in the article
     relative: bool = False
+    before: str = ""  # the sentence before the date (prose): where its subject may be
 
 
 class BadDate(ValueError):
@@ -119,6 +123,7 @@ def find_verb(text: str, last: bool = False) -> tuple[str | None, int, int]:
 def dated(text: str, notes: list[str]) -> Iterator[Dated]:
     """Every dated happening of ``text``; unreadable ones are added to ``notes``."""
     today = article_date(text)
+    years: list[str] = []  # the years printed so far: "같은 해" is the last one
     offset = 0
     for number, raw in enumerate(text.splitlines(keepends=True), start=1):
         line = raw.rstrip("\r\n")
@@ -127,11 +132,12 @@ def dated(text: str, notes: list[str]) -> Iterator[Dated]:
             continue
         try:
             item = _timeline_line(line, number, offset)
-            for found in [item] if item else _prose(line, number, offset, today, notes):
+            for found in [item] if item else _prose(line, number, offset, today, notes, years):
                 if not found.timeline and today and found.date > today[: len(found.date)]:
                     notes.append(f"line {number}: {found.date} is after the article's date "
                                  f"{today}: a plan, not history (not drafted)")  # fmt: skip
                     continue
+                years.append(found.date[:4])
                 yield found
         except BadDate as e:
             notes.append(f"line {number}: {e}: {line.strip()!r} (not drafted)")
@@ -142,7 +148,16 @@ def _timeline_line(line: str, number: int, offset: int) -> Dated | None:
     """A line that starts with a date (after bullets, pipes) and says something after it."""
     lead = BULLET.match(line)
     at = lead.end() if lead else 0
+    labelled = _date_cell(line, at)
     for form in LEADING:
+        if labelled != at:  # a row with a label cell tells a happening only with its verb
+            found = _timeline_line(line[:at] + line[labelled:], number, offset)
+            if found is None or found.verb is None:
+                return None
+            shift = labelled - at
+            found.start, found.end = found.start + shift, found.end + shift
+            found.verb_at += shift
+            return found
         match = form.match(line, at)
         if match is None:
             continue
@@ -166,8 +181,20 @@ def _timeline_line(line: str, number: int, offset: int) -> Dated | None:
     return None
 
 
+LABEL_CELL = re.compile(r"[^\d|]{1,12}\|\s*")
+
+
+def _date_cell(line: str, at: int) -> int:
+    """Where a table row's date cell starts when a short label cell comes first
+    ("성장기 | 2016 | 3월 …개소": a period, then the year); else ``at``."""
+    label = LABEL_CELL.match(line, at)
+    if label is None or not any(form.match(line, label.end()) for form in LEADING):
+        return at
+    return label.end()
+
+
 def _prose(
-    line: str, number: int, offset: int, today: str | None, notes: list[str]
+    line: str, number: int, offset: int, today: str | None, notes: list[str], years: list[str]
 ) -> Iterator[Dated]:
     for sentence_start, sentence in _sentences(line):
         mentions = [(m, False) for m in IN_PROSE.finditer(sentence)]
@@ -181,6 +208,8 @@ def _prose(
         for i, (match, relative) in enumerate(mentions):
             stop = mentions[i + 1][0].start() if i + 1 < len(mentions) else len(sentence)
             clause = sentence[match.end() : stop]
+            if not relative:
+                years.append(_resolve(match, False, None, years)[0][:4])  # type: ignore[index]
             verb, v_start, _ = find_verb(clause)
             at = offset + sentence_start
             if verb is None and i == 0 and relative and ANNOUNCED.match(clause):
@@ -189,7 +218,7 @@ def _prose(
                 v_start -= match.end()
             if verb is None:
                 continue
-            date = _resolve(match, relative, today)
+            date = _resolve(match, relative, today, years)
             if date is None:
                 notes.append(
                     f"line {number}: {match.group(0).strip()!r} is relative and the article "
@@ -198,17 +227,29 @@ def _prose(
                 continue
             yield Dated(date[0], date[1], clause.strip(), number, at,
                         at + len(sentence.rstrip()), False, verb,
-                        at + match.end() + v_start, relative)  # fmt: skip
+                        at + match.end() + v_start, relative,
+                        sentence[: match.start()])  # fmt: skip
 
 
-def _resolve(match: re.Match[str], relative: bool, today: str | None) -> tuple[str, str] | None:
+def _resolve(
+    match: re.Match[str], relative: bool, today: str | None, years: list[str]
+) -> tuple[str, str] | None:
     if not relative:
         parts = re.match(ABSOLUTE_ANY, match.group(0))
         assert parts is not None
         return to_date(parts["y"], parts["m"], parts["d"])
+    if match["same"] and not match["same"].startswith("올"):  # 같은 해, 이듬해: the year before's
+        if not years:
+            return None
+        later = 1 if match["same"].startswith(("이듬", "다음")) else 0
+        return to_date(str(int(years[-1]) + later), match["sm"], match["sd"])
     if today is None:
         return None
     year, month, day = (int(p) for p in today.split("-"))
+    if match["same"]:  # 올해 3월
+        return to_date(str(year), match["sm"], match["sd"])
+    if match["pd"]:  # 지난달 25일
+        return to_date(str(year if month > 1 else year - 1), str(month - 1 or 12), match["pd"])
     if match["lm"]:  # the month named, last year's if 지난해 or not yet come this year
         m = int(match["lm"])
         y = year - 1 if match["last"] in ("지난해", "작년") or m >= month else year

@@ -19,9 +19,21 @@ from kg.core.errors import InputError, TimelineError
 from kg.core.files import read_text
 from kg.ingest.agencies import find_agencies, nearest
 from kg.ingest.assemble import Assembly
+from kg.ingest.clauses import (
+    agreement,
+    clause_actor,
+    governs,
+    merger,
+    what_was_named,
+)
 from kg.ingest.dates import Dated, dated, find_verb
 from kg.ingest.model import Extraction, Found, Repeat
-from kg.ingest.subjects import ACTING_VERBS, body_or_acronym, named, stem, subject
+from kg.ingest.names import acting_government
+from kg.ingest.subjects import (
+    ACTING_VERBS,
+    body_or_acronym,
+    subject,
+)
 
 # What is held, not opened: "기념식을 열고" is a ceremony of the agency (a HistoryEvent).
 CEREMONY = re.compile(
@@ -130,7 +142,12 @@ def timeline_event(assembly: Assembly, entry: TimelineEntry, verbs: dict[str, li
         },
     )
     if actor:
-        event.fields["actor"] = assembly.body(actor, "named as the acting body in the line")
+        government = acting_government(actor, ("",))
+        event.fields["actor"] = (
+            assembly.government(government)
+            if government is not None
+            else assembly.body(actor, "named as the acting body in the line")
+        )
     _opened(assembly.add(event))
 
 
@@ -142,7 +159,9 @@ def _opened(event: Found) -> None:
 
 # A merger that gives the agency its name: also a renaming.
 NEW_NAME = re.compile(r"(?:지금|현재)의\s*(?:이름|명칭)|(?:으로|로)\s*(?:새롭게|새로)?\s*출범")
+UNKNOWN_VERB = "set kind, or add the verb to def:verb in ontology/kg.ttl"
 DATED_KINDS = {"FoundingEvent", "EstablishmentEvent", "OpeningEvent"}
+SAME_HAPPENING = DATED_KINDS | {"MergerEvent"}  # 통합 출범 and 출범식: one launch
 
 
 def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) -> None:
@@ -152,15 +171,19 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     assembly.focus(nearest(text, assembly.agencies, item.verb_at if verb else item.start))
     head, tail = (item.text[:v_start], item.text[v_end:]) if verb else (item.text, "")
     actor, rest = subject(assembly, verb, head, tail, item.line)
-    if not rest and not item.timeline:  # "문을 연 ○○센터는": the name after the verb
-        after = re.match(r"[가-힣]{0,3}\s+(?P<name>[\w·]+)", tail)
-        rest = stem(after.group("name")) if after else ""
-        rest = rest if named(rest) else ""
+    actor, permitted = clause_actor(assembly, item, verb, head, tail, actor)
+    rest = rest or what_was_named(item, verb, tail)
     kinds = verbs.get(verb or "", [])
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
     ceremony = CEREMONY.search(item.text) is not None  # 기념식을 열고: the agency held it
     about = assembly.agency if ceremony else assembly.about(entry, rest, kinds)
-    kind = "HistoryEvent" if ceremony else pick_kind(kinds, about) or "HistoryEvent"
+    about = agreement(assembly, item.text[:v_end]) if verb == "협약" else about
+    if about is not None and about.kind == "unit" and verb == "설립" and governs(actor):
+        about.kind = "organization"  # 원주시가 세운 ○○지원센터: a body, not a unit
+        about.fields.setdefault("kind", "government")
+    kind = "HistoryEvent" if ceremony or permitted else pick_kind(kinds, about) or "HistoryEvent"
+    merged = merger(assembly, item.before + head, verb, about)  # A와 B를 통합한 ○○진흥원이 출범
+    kind = "MergerEvent" if merged else kind
     quote = text[item.start : item.end].strip()
     if _told_already(assembly, kind, about, item.date, quote, item.precision):
         return
@@ -176,12 +199,10 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     if actor is not None:
         event.fields["actor"] = actor
     if verb is None:
-        assembly.notes.append(
-            f"line {item.line}: no known event verb in {item.text!r}: drafted as a generic "
-            "HistoryEvent (set kind, or add the verb to def:verb in ontology/kg.ttl)"
-        )
+        assembly.notes.append(f"line {item.line}: no known event verb in {item.text!r}: "
+                              f"drafted as a generic HistoryEvent ({UNKNOWN_VERB})")  # fmt: skip
     _opened(assembly.add(event))
-    if kind == "MergerEvent" and NEW_NAME.search(item.text):  # 통합해 …으로 새롭게 출범
+    if kind == "MergerEvent" and (merged or NEW_NAME.search(item.text)):  # …으로 새롭게 출범
         renamed = Found("event", event.ko, event.confidence, "a merger that gives the name",
                         list(event.quotes), {**event.fields, "event_kind": "RenamingEvent",
                                              "verb": "명칭변경"})  # fmt: skip
@@ -201,7 +222,7 @@ def _told_already(
     for event in assembly.of("event"):
         f = event.fields
         same_date = f.get("date", "").startswith(date) or date.startswith(f.get("date", "-"))
-        same_kind = f.get("event_kind") == kind or {kind, f.get("event_kind")} <= DATED_KINDS
+        same_kind = f.get("event_kind") == kind or {kind, f.get("event_kind")} <= SAME_HAPPENING
         if same_kind and f.get("about") is about and same_date:
             if "timeline" not in f and quote not in event.quotes:
                 event.quotes.append(quote)
@@ -213,14 +234,16 @@ def _told_already(
 
 def acting_body(entry: TimelineEntry) -> tuple[str | None, str]:
     """The acting body and the rest of the subject: "(정보통신부)" or a leading body name."""
-    from kg.ingest.names import body_suffix
+    from kg.ingest.names import acting_government, body_suffix
 
     subject = entry.subject
     actor = entry.actor_text or ""
     if body_or_acronym(actor, body_suffix):
         return entry.actor_text, subject
     words = [w.strip(",") for w in subject.split() if w.strip(",")]  # "산업통상자원부, …"
-    if entry.verb in ACTING_VERBS and len(words) > 1 and body_or_acronym(words[0], body_suffix):
+    acting = body_or_acronym(words[0], body_suffix) if words else False
+    acting = acting or bool(words) and acting_government(words[0], ("",)) is not None
+    if entry.verb in ACTING_VERBS and len(words) > 1 and acting:  # 경상북도 '…' 선정
         return words[0], " ".join(words[1:])
     return None, subject
 

@@ -53,6 +53,41 @@ def figures(text: str) -> Iterator[Found]:
         )
 
 
+BARE_UNITS = ("명", "건", "개사", "곳", "개", "원", "달러", "회", "편", "종")
+# "4만 3천 명" (43000), "420만 건" (4200000): a number written with 만 and 천.
+SPELLED_LARGE = re.compile(
+    r"(?<![\d.,])(?P<man>\d{1,4})\s?만(?:\s?(?P<cheon>\d)\s?천)?\s?(?P<unit>"
+    + "|".join(BARE_UNITS)
+    + r")(?=[이가을를의은는과와에도만]|으로|로|\s|[,.)]|$)"
+)
+# "두 명밖에": a small number in words (not 한, most often "a"); "열 명이 안 되는" is a bound.
+WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+SPELLED_SMALL = re.compile(
+    r"(?<![가-힣])(?P<word>" + "|".join(WORDS) + r")\s(?P<unit>명|곳|개사|건)"
+    r"(?!\s?(?:이|도)\s?(?:안|못)|\s?(?:미만|이하|이상|넘|남짓|가량|정도))"
+)
+
+
+def spelled_figures(text: str) -> Iterator[Found]:
+    """Figures written with 만/천 ("4만 3천 명") or in words ("두 명"), as plain numbers."""
+    for match in SPELLED_LARGE.finditer(text):
+        if not match["cheon"] and f"만{match['unit']}" in gz.FIGURE_UNITS:
+            continue  # "32만 명": read by FIGURE as 32 in the unit 만 명
+        value = int(match["man"]) * 10000 + int(match["cheon"] or 0) * 1000
+        yield _spelled(match, value)
+    for match in SPELLED_SMALL.finditer(text):
+        yield _spelled(match, WORDS[match["word"]])
+
+
+def _spelled(match: re.Match[str], value: int) -> Found:
+    unit = match["unit"]
+    code, noun = gz.FIGURE_UNITS.get(unit, ("C62", "개수"))
+    fields = {"value": value, "unit_text": unit, "unit_code": code, "variable_ko": f"{noun} 수",
+              "at": match.start()}  # fmt: skip
+    return Found("observation", f"{noun} 수", "medium", f"figure {match.group(0)}",
+                 [match.group(0)], fields)  # fmt: skip
+
+
 def _before_parenthesis(text: str, match: re.Match[str]) -> tuple[str, str]:
     """수혜기업(19개사) → 수혜기업; 매출 증가(11%) → 매출 증가 (a short word takes one more)."""
     open_at = match.start() - 1
@@ -124,22 +159,69 @@ def program_phrase(text: str, at: int) -> str | None:
 TABLE_UNIT = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<unit>[^()]+)\)$")
 
 
+# "(단위: 백만원, 개사, 명, %)": the units of the table that follows, one per kind of row.
+UNIT_NOTE = re.compile(r"[(\[]\s*단위\s*[:：]\s*(?P<units>[^)\]]+)[)\]]")
+# What a row or column label measures → the noun (FIGURE_UNITS) of the unit it takes;
+# the first that matches wins (입주기업 매출액 is money, not companies).
+ROW_KINDS = [
+    (re.compile(r"률|율|비중|비율|점유"), "비율"),
+    (
+        re.compile(r"액|수입|매출|예산|금액|비용|사업비|^[-\s]*[국도시군구]비$|자본|부채|자산"),
+        "금액",
+    ),
+    (re.compile(r"인원|인력|직원|고용|종사자|참가자|명$"), "인원"),
+    (re.compile(r"기업|업체|개사|스타트업"), "기업"),
+]
+
+
 def table_figures(text: str) -> Iterator[Found]:
     """A pipe table whose header names each column's unit ("매출(억원)"): every number of a
-    row is a figure of that unit, measuring the column for the row's first cell."""
+    row is a figure of that unit, measuring the column for the row's first cell. Under a
+    "(단위: …)" note, a header without units takes each row's unit by what its label (or
+    its column's) measures."""
     header: list[tuple[str, str] | None] = []
+    noted: list[str] = []
+    plain: list[str] = []
     offset = 0
     for line in text.splitlines(keepends=True):
         cells = [c.strip() for c in line.split("|")] if "|" in line else []
         units = [TABLE_UNIT.match(c) for c in cells]
+        note = UNIT_NOTE.search(line)
+        if note:
+            noted = [u.strip() for u in note["units"].split(",") if u.strip() in gz.FIGURE_UNITS]
         if any(u and u["unit"] in gz.FIGURE_UNITS for u in units):
             header = [(u["name"], u["unit"]) if u and u["unit"] in gz.FIGURE_UNITS else None
                       for u in units]  # fmt: skip
         elif not cells:
-            header = []
+            header, plain = [], [] if line.strip() else plain
+            noted = noted if not line.strip() or note else []
         elif header and len(cells) == len(header):
             yield from _row(line, offset, cells, header)
+        elif noted and not plain:
+            plain = cells  # the header row under the note
+        elif noted and len(cells) == len(plain):
+            yield from _row(line, offset, cells, _noted_units(cells[0], plain, noted))
         offset += len(line)
+
+
+def _noted_units(label: str, header: list[str], noted: list[str]) -> list[tuple[str, str] | None]:
+    """Each column's (name, unit) for a row: the column's own kind (증감률: %), else the
+    row label's (국비: money), among the noted units; a lone noted unit serves every row."""
+
+    def unit_of(name: str) -> str | None:
+        for pattern, noun in ROW_KINDS:
+            if pattern.search(name):
+                fits = [u for u in noted if gz.FIGURE_UNITS[u][1].startswith(noun)]
+                return fits[0] if fits else None
+        return noted[0] if len(noted) == 1 else None
+
+    row = unit_of(label)
+    columns: list[tuple[str, str] | None] = [None]
+    for name in header[1:]:
+        unit = unit_of(name) if not re.search(r"\d{4}", name) else None
+        unit = unit or row
+        columns.append((name, unit) if unit else None)
+    return columns
 
 
 def _row(
@@ -152,7 +234,7 @@ def _row(
         name, unit = column
         code, _ = gz.FIGURE_UNITS[unit]
         value: int | float = float(number) if "." in number else int(number)
-        variable = f"{name} ({cells[0]})"
+        variable = f"{name} ({cells[0].strip('- ')})"
         fields = {"value": value, "unit_text": unit, "unit_code": code, "variable_ko": variable,
                   "at": offset + line.find(cell)}  # fmt: skip
         why = f"table cell {cell} in column {name}"

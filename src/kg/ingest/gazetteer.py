@@ -68,16 +68,26 @@ NOT_DISTRICTS = set(
 
 # Suffixes of names: units the agency runs, and bodies (agencies, ministries …).
 UNIT_SUFFIXES = ("센터", "랩", "제작소", "스튜디오", "타운", "창작터", "지원단", "허브",
-                 "테스트베드", "사무소", "분원", "본부")  # fmt: skip
-BODY_SUFFIXES = tuple(words("진흥원 재단 공사 공단 위원회 연구원 협회 테크노파크 부 청 처"))
+                 "테스트베드", "사무소", "분원", "본부", "사업단", "체험관", "캠퍼스",
+                 "팀")  # fmt: skip
+BODY_SUFFIXES = tuple(
+    words("진흥원 재단 공사 공단 위원회 연구원 협회 테크노파크 의회 대학교 병원 연구소 부 청 처")
+)
 # Bodies that are regional promotion agencies when a place's name starts them.
 AGENCY_SUFFIXES = ("진흥원", "재단", "테크노파크")
-SHORT_BODY_SUFFIXES = {"부": 3, "청": 3, "처": 4}  # the shortest name each suffix may end
+SHORT_BODY_SUFFIXES = {
+    "부": 3,
+    "청": 3,
+    "처": 4,
+    "병원": 5,
+    "대학교": 5,
+}  # the shortest name each suffix may end
 ZONE_SUFFIXES = ("구역", "타운", "단지", "특구", "지구", "밸리", "클러스터")
 LAW_SUFFIXES = ("조례", "법", "규칙", "규정")
 NOT_NAMES = set(words(
     "범부처 각부처 관계부처 지원센터 거점센터 본부 사업부 책임연구원 선임연구원 수석연구원 "
-    "주임연구원 전임연구원 연구원"))  # fmt: skip
+    "주임연구원 전임연구원 연구원 중앙부처 주무부처 주무관청 취재부 편집부 대학병원 "
+    "종합병원"))  # fmt: skip
 
 # The short names ministries go by in the news → their full names.
 SHORT_NAMES = {
@@ -144,6 +154,10 @@ FIGURE_UNITS: dict[str, tuple[str, str]] = {
     "건": ("C62", "건수"),
     "%": ("P1", "비율"),
     "억원": ("C62", "금액(억원)"),
+    "백만원": ("C62", "금액(백만원)"),
+    "백만 원": ("C62", "금액(백만원)"),
+    "천원": ("C62", "금액(천원)"),
+    "천 원": ("C62", "금액(천원)"),
     "억 원": ("C62", "금액(억원)"),
     "조원": ("C62", "금액(조원)"),
     "만원": ("C62", "금액(만원)"),
@@ -164,6 +178,9 @@ FIGURE_UNITS: dict[str, tuple[str, str]] = {
     "개": ("C62", "개수"),
     "실": ("C62", "실"),
     "회": ("C62", "횟수"),
+    "편": ("C62", "편수"),
+    "종": ("C62", "종류"),
+    "km": ("KMT", "거리(km)"),
 }
 # Words before 을/를 통해 … that name a program; leading adverbs are dropped.
 ADVERBS = ("특히", "또한", "아울러", "먼저", "한편", "지난해", "올해", "최근", "그동안")
@@ -174,8 +191,9 @@ AGENCY_VERBS = {"설립", "출범", "명칭개정", "명칭변경", "통합", "�
 # Event phrases of timelines and prose → the verb whose def:verb names the event kind
 # (ontology/kg.ttl). 허가 and 인증 취득 are accreditations; 문을 열다 an opening.
 EVENT_PHRASES = {
-    "통합": r"통합\s*출범|통합",
+    "통합": r"통합\s*출범|통합(?!\s*조례)",
     "명칭변경": r"명칭\s*(?:을\s*|이\s*)?(?:변경|개정|개칭)|개칭"
+    r"|지금의\s*이름을\s*(?:얻|갖|달)(?:었|았|은|어|아|고|게)"
     r"|(?:으로|로)\s*(?:이름|명칭|간판)을\s*바|(?:이름|명칭)(?:으로|로)\s*(?:바뀌었|바뀌어|바뀐|바꿨|바꾸었|바꿔|변경)",
     "개소": r"문을\s*(?:열었|열어|열고|열|연)|(?<=[을를])\s*(?:열었|열어|열고|연)|개소|개장|준공",
     "개관": r"개관",
@@ -189,8 +207,11 @@ EVENT_PHRASES = {
     "등록": r"등록",
     "인증": r"인증\s*(?:을\s*|를\s*)?(?:취득|획득|받)|인증|허가",
     "인정": r"인정",
-    "제정": r"제정",
+    "제정": r"제정|(?<=조례안을\s)(?:의결|가결)|(?<=조례를\s)(?:의결|가결)",
+    # An agreement signed: a HistoryEvent (no class of its own), about the agreement if named.
+    "협약": r"(?:협약(?:\(MOU\))?['’”\"」』]?|MOU)(?:을|를)?\s*(?:맺[었은고어는]|체결)",
     "이전": r"(?:으로|로)\s*(?:본사|본원|사옥|청사)?(?:를|을)?\s*이전"
     r"|(?:본사|본원|사옥|청사)(?:를|을)?\s*이전|이전\s*개소|이전(?=\s*$)"
-    r"|(?:본사|본원|사옥|청사)(?:를|을)\s*(?:\S+\s+){0,6}?옮(?:겼|겨|긴|기)",  # 본원을 … 옮겼다
+    r"|(?:본사|본원|사옥|청사)(?:를|을)\s*(?:\S+\s+){0,6}?옮(?:겼|겨|긴|기)"  # 본원을 … 옮겼다
+    r"|(?:본사|본원|사옥|청사)(?:으로|로)\s*(?:자리를\s*)?옮(?:겼|겨|긴|기)",  # 새 청사로 옮겼다
 }

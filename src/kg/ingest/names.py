@@ -204,12 +204,27 @@ def governments(text: str) -> Iterator[Found]:
             if line.start("list") <= token.start < line.end() and _acting(token, ("",)):
                 acting.setdefault(j, token.text)
     for i, quote in sorted(acting.items()):
-        place = _place(_bare(words[i]))
-        assert place is not None
-        written = _bare(words[i])  # 대구시: 대구광역시청, also known as 대구시청
-        alt = [written + "청", written] if written != place[0] else []
-        yield Found("organization", place[0] + "청", "medium", "a city or province that acts",
-                    [quote], {"kind": "government", "territory": place[0]}, alt_ko=alt)  # fmt: skip
+        yield _government_of(words[i], quote)
+
+
+def _government_of(token: Token, quote: str) -> Found:
+    written = _bare(token)  # 대구시: 대구광역시청, also known as 대구시청
+    place = _place(written)
+    assert place is not None
+    alt = [written + "청", written] if written != place[0] else []
+    return Found("organization", place[0] + "청", "medium", "a city or province that acts",
+                 [quote], {"kind": "government", "territory": place[0]}, alt_ko=alt)  # fmt: skip
+
+
+def acting_government(word: str, particles: tuple[str, ...]) -> Found | None:
+    """ "창원시가", "경상남도로부터", "마포구가": the government of a city, province or
+    district written with one of ``particles`` (its subject or source), else None."""
+    token = Token(word, stem(word), 0)
+    bare = _bare(token)
+    district = _place(bare) is not None and _place(bare)[1] == "district"  # type: ignore[index]
+    if not (_acting(token, particles) or district and word[len(bare) :] in particles):
+        return None
+    return _government_of(token, word)
 
 
 GOVERNMENT_ACTS = ("출연", "지원을", "지원으로", "지원해", "협의", "분담", "예산")

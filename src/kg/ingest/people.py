@@ -25,7 +25,16 @@ def _person_name(word: str, strict: bool = True) -> bool:
         and not word.endswith(suffixes)
         and word not in gz.TITLES
         and _place(word) is None  # 강원 SW융합센터장: a place, not a person
+        and word not in COMPOUND  # "서문 센터장은": a short reference, the family name alone
     )
+
+
+COMPOUND = {s for s in gz.SURNAMES if len(s) == 2}
+
+
+def family_name(name: str) -> str:
+    """The family name a person is referred back by: 서문하린 → 서문, 김하늘 → 김."""
+    return name[:2] if name[:2] in COMPOUND and len(name) >= 3 else name[:1]
 
 
 def people(text: str) -> Iterator[Found]:
@@ -33,6 +42,8 @@ def people(text: str) -> Iterator[Found]:
     장관", "원장 홍길동은", "원장 : 박솔", "(원장 이바다)"; the body printed next to them
     becomes their post's organization."""
     words = tokens(text)
+    yield from _honorific(words)
+    yield from _bylines(text)
     for i, token in enumerate(words):
         unit = glued_unit(token.stem)
         title = token.stem if token.stem in gz.TITLES else unit[0] if unit else None
@@ -45,6 +56,8 @@ def people(text: str) -> Iterator[Found]:
         end = last.start + (len(last.stem) if last is not token else len(token.stem))
         quote = text[first.start : end]
         fields: dict[str, Any] = {"title": title, "org": org if title == token.stem else None}
+        if title != token.stem and not unit:  # 창원시장: the mayor of 창원시청
+            fields["org"] = glued_government(token.stem)
         unit = unit or _labelled_unit(text, token, title)
         if unit:  # 데이터사업본부장, "기업지원본부 : 본부장 …": the head of the unit named
             fields["org"], fields["unit"] = unit[1], True
@@ -54,14 +67,47 @@ def people(text: str) -> Iterator[Found]:
         )
 
 
+def _honorific(words: list[Token]) -> Iterator[Found]:
+    """ "봉다예 씨가": a full name before the honorific 씨 is a person (no post)."""
+    for token, after in zip(words, words[1:], strict=False):
+        full = len(token.text) == 3 or len(token.text) == 4 and token.text[:2] in COMPOUND
+        if after.text in HONORIFIC and full and _person_name(token.text):
+            quote = f"{token.text} {after.text}"
+            fields = {"title": "씨", "org": None, "formal": False}
+            yield Found("person", token.text, "medium", "a name before 씨", [quote], fields)
+
+
+# "권서율 (안동대학교 교수·민속학)": a name, then its body and title in brackets.
+BYLINE = re.compile(
+    r"(?<![가-힣])(?P<name>[가-힣]{3,4})\s?\((?P<org>[\w·]+)\s(?P<title>[가-힣]{2,6})"
+    r"(?:[·,/][^()\n]{0,20})?\)"
+)
+
+
+def _bylines(text: str) -> Iterator[Found]:
+    for match in BYLINE.finditer(text):
+        name, org, title = match["name"], match["org"], match["title"]
+        if _person_name(name) and body_suffix(org) == "body" and title in gz.TITLES:
+            fields = {"title": title, "org": org, "formal": True}
+            yield Found("person", name, "high", "a name with its body and title in brackets",
+                        [match.group(0)], fields)  # fmt: skip
+
+
+HONORIFIC = {"씨", "씨가", "씨는", "씨를", "씨의", "씨와", "씨도", "씨에게"}
+
+
 def _labelled_unit(text: str, title: Token, name: str) -> tuple[str, str] | None:
     """ "- 기업지원본부 : 본부장 연서준": an organization chart's line, the unit its head's."""
     line = text[text.rfind("\n", 0, title.start) + 1 : title.start]
     label = re.fullmatch(r"[\s\-–·•○◦*]*(?P<unit>[\w·]+?)(?:\([^()]*\))?\s*[:：]\s*", line)
+    label = label or BRACKETED.search(line)  # "├ 경영기획본부 (본부장 강도윤)", "…사업단(단장 …)"
     if label is None or name not in ("본부장", "센터장", "팀장", "실장", "단장", "소장"):
         return None
     unit = label["unit"]
     return (name, unit) if unit.endswith(name[:-1]) and len(unit) > len(name) else None
+
+
+BRACKETED = re.compile(r"(?P<unit>[\w·]+)\s?\($")
 
 
 def _name_after(text: str, words: list[Token], i: int) -> Token | None:
@@ -77,6 +123,7 @@ def _name_after(text: str, words: list[Token], i: int) -> Token | None:
     if tail.startswith(")") or re.match(r"\s?\(", tail):  # (원장 서하은)은, 모도현 (☎ …)
         after = Token(after.text, after.text, after.start)
     closed = after.text == after.stem and (tail[:1] in ("", ")", ",", "\n", "·", "(") or formal)
+    closed = closed or after.text == after.stem and re.match(r"\s[/|]", tail) is not None
     following = words[i + 2] if i + 2 < len(words) else None
     titled = following is not None and following.stem in gz.TITLES  # 본부장 허윤슬 책임연구원은
     closed = closed or re.match(r"\s\(", tail) is not None or (titled and tail[:1] == " ")
@@ -124,6 +171,13 @@ def _around_title(
     return None, None, words[i], words[i]
 
 
+def glued_government(word: str) -> str | None:
+    """ "창원시장" → 창원시청, "경기도지사" → 경기도청: the government a glued title heads."""
+    title = glued_title(word)
+    place = _place(word[: -len(title) + 1]) if title else None
+    return place[0] + "청" if place and place[1] in ("city", "province") else None
+
+
 def glued_title(word: str) -> str | None:
     """ "대전광역시장" → 시장, "경기도지사" → 도지사: a title glued to its place's name."""
     for cut in (1, 2):
@@ -134,6 +188,18 @@ def glued_title(word: str) -> str | None:
 
 
 def short_references(text: str, name: str, title: str) -> list[str]:
-    """ "서 원장": a family syllable and the title, referring back to a named person."""
-    quote = f"{name[0]} {title}"
-    return [quote] if re.search(rf"(?<![가-힣]){re.escape(quote)}", text) else []
+    """ "서 원장", "서문 센터장": the family name and the title, referring back to a person."""
+    quotes = {f"{family_name(name)} {title}", f"{name[0]} {title}"}  # 서문산성: 서 or 서문
+    return [q for q in sorted(quotes) if re.search(rf"(?<![가-힣]){re.escape(q)}", text)]
+
+
+TEAM_TITLES = {"팀장", "주임", "과장", "대리", "사원", "선임", "책임", "차장", "매니저"}
+
+
+def contact_team(text: str, at: int) -> str | None:
+    """The team named last on a person's line or the line before (a press release's
+    contacts), whose 팀장 or 주임 the person is."""
+    start = text.rfind("\n", 0, text.rfind("\n", 0, at))
+    teams = [t.stem for t in tokens(text[start + 1 : at])
+             if t.stem.endswith("팀") and body_suffix(t.stem) == "unit"]  # fmt: skip
+    return teams[-1] if teams else None

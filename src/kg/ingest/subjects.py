@@ -18,6 +18,11 @@ MEANS_KEPT = ACTING_VERBS | {"명칭개정", "명칭변경", "이전", "통합"}
 FROM_BODY = re.compile(r"(?P<body>[\w·]+?)(?:으로부터|로부터|에서|이|가)\s")
 TRAILING = re.compile(r"^\s*\((?P<inside>[^()]+)\)")
 PARTICLE_END = re.compile(r"(?:으로|로|을|를|이|가|은|는|에|의|과|와)?\s*[,.]?\s*$")
+# A verb form that links to the next verb (출연해, 내걸고, 거쳐, 바꾸며): no part of a name.
+CONNECTIVE = re.compile(
+    r"(?:[^\s'‘\"“]{1,6}(?:해|하여|하고|하며|면서)|[^\s'‘\"“]{0,4}(?:내걸고|거쳐|받아|맞춰))$"
+)
+ADVERBS = {"공식", "공식적으로", "정식", "정식으로", "본격", "함께", "공동", "공동으로", "새롭게"}
 HEAD_NOISE = re.compile(
     r"^(?:(?:지난|올해|지난해|이어|또|또한|이후|그리고|함께|새로|처음|봄|여름|가을|겨울|초|중순|말|초순|하순"
     r"|상반기|하반기|연초|연말)(?:\s+|$))+"  # "2007년 가을 문을 연": a season is no name
@@ -35,27 +40,51 @@ def subject(
     actor, head = _actor(assembly, head, tail, line, verb)
     head = re.sub(r"^(?:에는|에도|에|부터|까지|경|께)(?=\s)", "", head.strip())
     words = [w.strip(",") for w in head.split() if w.strip(",")]
-    if actor is None and verb in ACTING_VERBS and words and _government(words[0]):
-        actor = assembly.body(words[0], "the body that grants it")  # 과기정통부 인증 취득
-        words = words[1:]
+    if actor is None and verb in ACTING_VERBS and words:
+        actor, words = _granting(assembly, words)
     kept: list[str] = []
     for i, word in enumerate(words):
         bare = stem(word)
         place = _place(word) or _place(bare)
         if body_suffix(bare) is None and (place or word.endswith(("에", "에서"))):
-            if _name_prefix(word, words[i + 1 :]):
+            if _name_prefix(word, words[i + 1 :], verb in OPENED):
                 kept.append(word)  # 강원 SW융합센터: a region's short name starts a name
             continue  # where it happened: 청주 오송에, 전라남도 순천시에
         if body_suffix(bare) is None and word.endswith("로") and verb not in MEANS_KEPT:
             kept.clear()  # by what means, and whose: 군산시 출연으로 문을 연
             continue
+        if body_suffix(bare) is None and (CONNECTIVE.search(word) or word in ADVERBS):
+            kept.clear()  # a verb or an adverb of its own, no name: 출연해 설립한, 공식 출범
+            continue
         kept.append(word)
     if len(kept) > 1 and stem(kept[0]) in SELF:
         kept = kept[1:]  # 진흥원 서울사무소: the agency's own office
+    if kept and all(stem(w).removesuffix("의") in SELF | {"새", "통합"} for w in kept):
+        kept = []  # "새 재단의 설립": the agency itself, named by what it is
     return actor, PARTICLE_END.sub("", HEAD_NOISE.sub("", " ".join(kept))).strip()
 
 
-def _name_prefix(word: str, following: list[str]) -> bool:
+OPENED = {"개소", "개관", "개원", "설치"}
+
+
+def _granting(assembly: Assembly, words: list[str]) -> tuple[Found | None, list[str]]:
+    """The body that designates, selects or accredits, named without a particle before
+    what it grants (과기정통부 인증 취득, 경상북도 '…' 선정) or with 의 (행정안전부의 '…')."""
+    from kg.ingest.names import acting_government
+
+    if _government(words[0]):
+        return assembly.body(words[0], "the body that grants it"), words[1:]
+    ministry = next((w for w in words if _of_government(w)), None)
+    if ministry is not None:
+        actor = assembly.body(ministry[:-1], "the body whose designation it is (…의)")
+        return actor, [w for w in words if w is not ministry]
+    government = acting_government(words[0], ("",))
+    if government is None:
+        return None, words
+    return assembly.government(government), words[1:]
+
+
+def _name_prefix(word: str, following: list[str], opened: bool = False) -> bool:
     """A region's bare short name (강원, 나주; not 춘천시, 오송에) before a name with a suffix
     (강원 SW융합센터, 제주 실감콘텐츠 스튜디오); any 시·도 name before an ordinance."""
     from kg.ingest import gazetteer as gz
@@ -70,7 +99,8 @@ def _name_prefix(word: str, following: list[str]) -> bool:
     if place is None or place[1] not in ("province", "city"):
         return False
     town = word == place[0] or word.endswith(("동", "읍", "면"))  # 춘천시: the full name, a where
-    return not town and named(rest)
+    opened = opened and len(following) == 1 and _place(rest) is None  # 포항 메이커스페이스 개소
+    return not town and (named(rest) or opened)
 
 
 def _actor(
@@ -78,7 +108,7 @@ def _actor(
 ) -> tuple[Found | None, str]:
     """The acting body ("…부로부터", "(정보통신부)" after the verb, a body first); a place in
     brackets is a place, not an actor."""
-    from kg.ingest.names import _place, body_suffix
+    from kg.ingest.names import _place, acting_government, body_suffix
 
     trailing = TRAILING.match(tail)
     if trailing:
@@ -96,10 +126,51 @@ def _actor(
             if old is not None and body_suffix(body) == "body" and body not in old.alt_ko:
                 old.alt_ko.append(body)
             return None, head[match.end() :]
+        rest = head[: match.start()] + head[match.end() :]
         if body_or_acronym(body, body_suffix) and not _is_agency(assembly, body):
-            rest = head[: match.start()] + head[match.end() :]
             return assembly.body(body, "the body an event comes from (…로부터)"), rest
+        government = acting_government(match.group(0).strip(), GOVERNMENT_PARTICLES)
+        if government is not None and not _joint(head[: match.start()]):
+            return assembly.government(government), rest  # 창원시가 설립한, 경상남도로부터
     return None, head
+
+
+GOVERNMENT_PARTICLES = ("가", "이", "로부터")
+# Verbs a city, province or district does as a government (founds, designates, selects).
+GOVERNMENT_ACTED = {"설립", "지정", "선정", "인정", "인증", "등록"}
+
+
+def government_before(assembly: Assembly, before: str, topic: bool = False) -> Found | None:
+    """The government named as the subject earlier in the sentence than the date
+    ("포항시가 … 2009년 3월 설립한"), after any earlier verb of that sentence."""
+    from kg.ingest.dates import find_verb
+    from kg.ingest.names import acting_government
+
+    while True:  # only the words after the sentence's last event verb before the date
+        verb, _, end = find_verb(before, last=True)
+        if verb is None:
+            break
+        before = before[end:]
+    words = [w.strip(",'\"‘’“”") for w in before.split()]
+    for i in reversed(range(len(words))):
+        particles = (*GOVERNMENT_PARTICLES, "는", "은") if topic else GOVERNMENT_PARTICLES
+        government = acting_government(words[i], particles)
+        if government is None:
+            continue
+        return None if _joint(" ".join(words[:i])) else assembly.government(government)
+    return None
+
+
+def _joint(before: str) -> bool:
+    """ "충청북도와 청주시가 함께 세운": two founders, no one actor."""
+    from kg.ingest.names import acting_government
+
+    words = before.split()
+    return bool(words) and acting_government(words[-1], ("와", "과")) is not None
+
+
+def _of_government(word: str) -> bool:
+    return word.endswith("의") and _government(word[:-1])
 
 
 def _government(word: str) -> bool:

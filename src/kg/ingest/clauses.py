@@ -1,0 +1,107 @@
+"""What a dated sentence of prose says beyond its verb: who acted (a council, a government
+named before the date, a permission), what was opened or founded when the words before the
+verb do not name it (after the verb, before a bracketed date, made before the date), and an
+agreement signed."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.assemble import Assembly
+from kg.ingest.dates import Dated
+from kg.ingest.model import Found
+from kg.ingest.subjects import GOVERNMENT_ACTED, government_before, named, stem
+
+BUILT_BEFORE = re.compile(
+    r"[‘'“\"]?(?P<name>[^‘’'“”\"\s][^‘’'“”\"]{1,38}?)[’'”\"]?(?:을|를)\s+"
+    r"(?:만들어|만들고|짓고|지어|조성해|조성하고|구축해|구축하고|꾸며)\s+$"
+)
+COUNCIL = re.compile(r"([가-힣]{2,8}의회)(?:는|은|가|이|에서)\s")
+# "…의 설립을 허가했다": the permission is the event (a HistoryEvent), not the founding.
+PERMITTED = re.compile(r"[가-힣]{0,2}?(?:을|를)\s*(?:허가|인가|승인)")
+QUOTED = re.compile(r"[‘'“\"「『]([^‘’'“”\"「」『』]{2,40})[’'”\"」』]")
+# "A과 B를 통합한 (○○진흥원이)": the bodies merged into the agency a founding names.
+MERGED_INTO = re.compile(
+    r"(?P<parts>\S+(?:과|와)\s+\S+?)(?:을|를)?\s*통합(?:한|해|하여|하고|돼|된)"
+)
+
+
+def clause_actor(
+    assembly: Assembly, item: Dated, verb: str | None, head: str, tail: str, actor: Found | None
+) -> tuple[Found | None, bool]:
+    """(the acting body, whether the event is a permission): a council that passed an
+    ordinance, a government named as the subject before the date (or as the topic of a
+    permission, "전라남도는 … 설립을 허가했다")."""
+    permitted = verb is not None and PERMITTED.match(tail) is not None
+    council = COUNCIL.search(item.before + head) if verb == "제정" and actor is None else None
+    if council:  # 여수시의회는 지난해 9월 통합 조례안을 의결했고
+        actor = assembly.body(council[1], "the council that passed it")
+    if actor is None and (verb in GOVERNMENT_ACTED or permitted) and item.before:
+        actor = government_before(assembly, item.before, topic=permitted)
+    return actor, permitted
+
+
+def what_was_named(item: Dated, verb: str | None, tail: str) -> str:
+    """What an event is about when the words before its verb do not say: the name after
+    the verb, before "(2017년 개소)", or made before the date ("'○○랩'을 만들어 지난 4월")."""
+    rest = "" if item.timeline else _name_after(tail)
+    bracketed = re.search(r"([\w·]+)\($", item.before)  # "○○센터(2017년 개소)"
+    if not rest and bracketed and named(bracketed[1]):
+        rest = bracketed[1]
+    built = BUILT_BEFORE.search(item.before) if verb in ("개소", "개관") else None
+    if not rest and built and named(built["name"]):
+        rest = built["name"]
+    return rest or _unit_topic(item.before)
+
+
+def _unit_topic(before: str) -> str:
+    """ "○○센터는 2019년 5월 개소했다": a unit named as the sentence's subject before the date."""
+    from kg.ingest.names import body_suffix
+
+    words = before.split()
+    last = stem(words[-1]) if words and re.search(r"(?:은|는|이|가)$", words[-1]) else ""
+    return last if body_suffix(last) == "unit" else ""
+
+
+def merger(assembly: Assembly, before: str, verb: str | None, about: Found | None) -> bool:
+    """ "A와 B를 통합한 ○○진흥원이 … 출범": a merger; A and B are added as merged bodies."""
+    merged = MERGED_INTO.search(before) if verb in ("출범", "설립") else None
+    if merged is None or about is None or about.fields.get("agency") is not True:
+        return False
+    assembly.merged(merged.group("parts"))
+    return True
+
+
+def agreement(assembly: Assembly, text: str) -> Found | None:
+    """ "'○○ 업무협약'을 맺었다": the agreement named, else the agency's act."""
+    named_as = QUOTED.search(text)
+    if named_as is None:
+        return assembly.agency
+    name = named_as[1].removesuffix("(MOU)")
+    return assembly.named("project", name, "an agreement", kind="agreement")
+
+
+def _name_after(tail: str) -> str:
+    """The name right after a verb ("세운 원주테크노밸리 지원센터다", "문을 연 '○○ 체험관'은",
+    "문을 연 ○○센터였다"): a quoted name, else one or two words without copula."""
+    quoted = re.match(
+        r"[가-힣]{0,3}\s+[‘'“\"「『](?P<name>[^‘’'“”\"「」『』]{2,40})[’'”\"」』]", tail
+    )
+    if quoted:
+        return quoted["name"] if named(quoted["name"]) else ""
+    after = re.match(r"[가-힣]{0,3}\s+(?P<one>[\w·]+)(?:\s+(?P<two>[\w·]+))?", tail)
+    if after is None:
+        return ""
+    two = f"{after['one']}{after['two']}" if after["two"] else ""
+    for name in (two, after["one"]):
+        name = stem(COPULA.sub("", name))
+        if name and named(name):
+            return name
+    return ""
+
+
+COPULA = re.compile(r"(?:이었|였)(?:다|고|으며|는데)?$|이(?:다|며|고)$|(?<=[가-힣])다$")
+
+
+def governs(actor: Found | None) -> bool:
+    return actor is not None and "territory" in actor.fields

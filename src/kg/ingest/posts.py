@@ -1,0 +1,73 @@
+"""People and their posts, added to an :class:`~kg.ingest.assemble.Assembly` (passed in: the
+assembly imports this module): the title printed with each, the body, unit or team it is
+held in, and references back (서 원장)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.ingest import agencies, people
+from kg.ingest import gazetteer as gz
+from kg.ingest.model import Found
+
+
+def add_people(assembly: Any) -> None:
+    """People of the text, their posts, and their short references (서 원장)."""
+    for found in people.people(assembly.text):
+        person = assembly.find(found.ko, ("person",))
+        if person is None:
+            person = assembly.add(Found("person", found.ko, found.confidence, found.why, []))
+            person.fields["title"] = found.fields["title"]
+        assembly.quote(person, found.quotes)
+        if found.confidence == "high":
+            person.confidence = "high"
+        org, title = found.fields.get("org"), found.fields["title"]
+        at = assembly.text.find(found.quotes[0])
+        assembly.focus(agencies.nearest(assembly.text, assembly.agencies, at))
+        team = (
+            people.contact_team(assembly.text, at)
+            if not org and title in people.TEAM_TITLES
+            else None
+        )
+        if team is not None:  # 담당부서: …콘텐츠산업팀 / 담당자: 팀장 정한결, 주임 오세린
+            org, found.fields["unit"] = team, True
+        if org and found.fields.get("unit"):
+            unit = assembly.named("unit", org, "a unit its head's title names", "medium")
+            _post(assembly, person, title, unit, found.quotes[0])
+        elif org and title != "기자":
+            _post(assembly, person, title, org, found.quotes[0])
+        elif assembly.agency is not None and (title in gz.AGENCY_TITLES or found.fields["formal"]):
+            _post(assembly, person, title, assembly.agency.ko, found.quotes[0], "medium")
+    assembly.focus(None)
+    for person in assembly.items():
+        if person.kind == "person":
+            short = people.short_references(assembly.text, person.ko, person.fields["title"])
+            assembly.quote(person, short)
+
+
+def _post(
+    assembly: Any,
+    person: Found,
+    title: str,
+    org_of: str | Found,
+    quote: str,
+    confidence: str = "high",
+) -> None:
+    """``org_of``: a body's name, or the unit a glued title names (데이터사업본부장)."""
+    unit = org_of if isinstance(org_of, Found) else None
+    named = assembly.find(org_of) if isinstance(org_of, str) else None
+    if named is not None and named.kind == "unit":  # 센터장 of a unit: a post of its agency
+        named = assembly.agency
+    org = unit or (named if named is not None and named.kind == "organization" else None)
+    org = org or assembly.body(str(org_of), "employs")
+    for item in assembly.items():
+        held = item.kind == "post" and item.fields["held_by"] is person
+        in_unit = held and item.fields["post_in"].kind == "unit"
+        if held and (item.ko == title or unit is None and not in_unit):
+            assembly.quote(item, [quote])
+            if confidence == "high":
+                item.confidence, item.fields["post_in"] = "high", org
+            return
+    fields = {"post_in": org, "held_by": person, "head": title in gz.HEAD_TITLES}
+    why = "a title printed with a person and a body"
+    assembly.add(Found("post", title, confidence, why, [quote], fields))
