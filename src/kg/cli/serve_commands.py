@@ -75,6 +75,15 @@ from kg.cli.options import graph_option, store_option
     "taken from --client-header.",
 )
 @click.option(
+    "--cache",
+    "cache_mb",
+    default=64.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Megabytes of answers kept: a query asked again on the same graph is answered "
+    "without running it (0: none kept; a rebuilt graph empties it).",
+)
+@click.option(
     "--client-header",
     default="X-Forwarded-For",
     show_default=True,

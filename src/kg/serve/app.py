@@ -80,6 +80,7 @@ class ServeConfig:
     client_budget: float = 30.0  # seconds of query time per client per minute
     trusted_proxies: tuple[str, ...] = ()  # peers whose client header is believed
     client_header: str = "X-Forwarded-For"
+    cache_mb: float = 64.0  # answers of repeated queries kept (kg.sparql.answers); 0: none
 
 
 class Refused(Exception):

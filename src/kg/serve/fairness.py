@@ -164,4 +164,8 @@ def describe_limits(pool: QueryPool, limits: Limits) -> list[str]:
         f"a query waits at most {pool.queue_wait:g} s for a free worker (503, Retry-After)",
         f"each client: at most {limits.queries} queries at once and {limits.budget:g} s of "
         f"query time per minute (429, Retry-After)",
-    ]
+    ] + (
+        [f"answers of repeated queries kept (up to {pool.answers.max_bytes >> 20} MB)"]
+        if pool.answers.max_bytes
+        else []
+    )
