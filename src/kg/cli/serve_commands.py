@@ -121,7 +121,8 @@ def serve(
 
     import uvicorn
 
-    from kg.serve.app import MAX_HEAD, ServeConfig, create_app
+    from kg.serve.app import ServeConfig, create_app
+    from kg.serve.http import HttpProtocol
     from kg.sparql.store import BUILT_NQUADS, open_store, require_graph
 
     path = require_graph(graph_file or BUILT_NQUADS)
@@ -136,8 +137,8 @@ def serve(
         host=host,
         port=port,
         log_level="warning",
-        http="h11",  # its header size cap (MAX_HEAD) is what the server documents
-        h11_max_incomplete_event_size=MAX_HEAD,
+        http=HttpProtocol,  # httptools, its request head held to MAX_HEAD
+        access_log=False,
         # SIGTERM: in-flight queries end (answer or 503) before the workers are stopped
         timeout_graceful_shutdown=math.ceil(config.timeout + config.queue_wait) + 5,
     )

@@ -60,7 +60,7 @@ from kg.sparql.remote import DEFAULT_GRAPH
 
 MAX_BODY = 4 * MAX_LENGTH  # bytes: a query of MAX_LENGTH characters, percent-encoded
 MAX_URL = 32 * 1024  # bytes of path and query string; longer queries must be POSTed (414)
-MAX_HEAD = 1024 * 1024  # bytes of request line and headers that uvicorn holds (400 past it)
+MAX_HEAD = 1024 * 1024  # bytes of request line and headers held (kg.serve.http; 400 past it)
 MAX_FIELDS = 20  # parameters in one request
 DECODED_LENGTH = 8192  # bytes: a shorter query string or form is decoded once (512 kept)
 UPDATE_REFUSED = "SPARQL Update is refused: this endpoint is read-only"
