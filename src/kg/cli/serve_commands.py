@@ -106,8 +106,9 @@ def serve(
     A client (its address, or behind --trusted-proxy its --client-header) may have
     --client-queries queries at once and --client-budget seconds of query time per
     minute (429 with Retry-After); a query that finds no free worker within
-    --queue-wait seconds gets 503 with Retry-After. A rebuilt graph file is served
-    within seconds, no restart. The front page (/) lists the limits.
+    --queue-wait seconds gets 503 with Retry-After. A query asked again is answered
+    from the --cache of answers. A rebuilt graph file is served within seconds, no
+    restart. The front page (/) lists the limits.
     Run `kg build` first.
 
     Example:

@@ -5,9 +5,10 @@ takes, but sets no bound of its own on the request line and headers: this protoc
 counts the bytes received while a request's head is being read, and past
 :data:`kg.serve.app.MAX_HEAD` answers 400 and closes the connection, as h11's cap did.
 
-Example::
+``kg serve`` runs uvicorn with ``http=HttpProtocol``. Example::
 
-    >>> uvicorn.run(app, http=HttpProtocol)   # doctest: +SKIP
+    >>> HEAD_TOO_LARGE
+    'Request line and headers too large (limit 1048576 bytes)'
 """
 
 from __future__ import annotations
