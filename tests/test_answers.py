@@ -66,6 +66,7 @@ def test_a_worker_counts_a_text_once_and_keeps_the_row_limit() -> None:
     assert counted(small, ROWS) == 3
     assert answer(small, ROWS, ["json"], 4) == first  # counted: run once, the same bytes
     assert len(json.loads(first[-1])["results"]["bindings"]) == 3
+    assert answer(small, ROWS, ["json"], 2)[0] == "too-large"  # a lower limit counts again
     # the count belongs to its store: another graph is counted again, and refused past 4
     assert answer(large, ROWS, ["json"], 4)[0] == "too-large"
     assert counted(large, ROWS) is None

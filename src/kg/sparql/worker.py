@@ -110,7 +110,8 @@ def answer(store, query: str, formats: list[str], max_rows: int) -> tuple:
             return ("ok", "graph", *serialize_triples(triples, formats))
         if isinstance(first, ox.QueryBoolean):
             return ("ok", *serialize_result(first, formats))
-        if counted(store, query) is None:  # counted once: a repeatable text runs once after
+        known = counted(store, query)  # a repeatable text counted before runs once
+        if known is None or known > max_rows:
             remember_count(store, query, _check_size(first, max_rows))
             first = _execute(store, query)
         return ("ok", *serialize_result(first, formats))
