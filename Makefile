@@ -55,7 +55,8 @@ serve: $(STAMP) $(WEB)
 	$(BIN)/kg serve
 
 # Load benchmark of `kg serve` (not a test): 8 clients for 20 s on loopback, then the same
-# clients against a plain `oxigraph serve` on the same graph; prints the throughput ratio.
+# clients against `kg serve --cache 0` and a plain `oxigraph serve` on the same graph; prints
+# both throughput ratios.
 bench-serve: $(STAMP) $(WEB)
 	$(BIN)/kg build >/dev/null
 	$(BIN)/python benchmarks/serve_load.py

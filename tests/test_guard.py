@@ -38,6 +38,16 @@ def test_refused_queries_name_the_place(query: str, message: str) -> None:
     with pytest.raises(QueryError, match=message) as info:
         check_query(query)
     assert "line 1, column" in str(info.value)
+    with pytest.raises(QueryError, match=message):  # a refused text is refused again
+        check_query(query)
+
+
+def test_a_text_that_passed_is_remembered_but_still_checked_at_its_depth() -> None:
+    nested = "SELECT * WHERE {" + "(" * 5 + "1" + ")" * 5 + "}"
+    check_query(nested)
+    check_query(nested)  # remembered as passed
+    with pytest.raises(QueryError, match="nested too deep"):
+        check_query(nested, max_depth=3)  # remembered for its limit only
 
 
 @pytest.mark.parametrize(

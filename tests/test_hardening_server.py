@@ -291,6 +291,22 @@ def test_a_url_past_the_http_head_cap_is_refused_and_the_server_lives(server) ->
     assert httpx.get(server + "/sparql", params={"query": "ASK {}"}).status_code == 200
 
 
+def test_a_header_past_the_head_cap_is_400_and_each_request_has_its_own_cap(server) -> None:
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        with contextlib.suppress(OSError):  # the server closes at its 1 MiB head cap
+            sock.sendall(b"GET /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: ")
+            sock.sendall(b"a" * (2 * 1024 * 1024))
+        answer = sock.recv(4096).decode("latin-1")
+    assert answer.startswith("HTTP/1.1 400") and "too large" in answer, answer[:200]
+    with httpx.Client(timeout=10) as client:  # one connection: 3 x 0.6 MiB heads pass
+        statuses = [
+            client.get(server + "/sparql", params={"query": "ASK {}"}, headers={"X-Pad": pad})
+            for pad in ["a" * 600_000] * 3
+        ]
+    assert [r.status_code for r in statuses] == [200, 200, 200]
+
+
 @pytest.mark.parametrize(
     "path",
     [

@@ -75,6 +75,15 @@ from kg.cli.options import graph_option, store_option
     "taken from --client-header.",
 )
 @click.option(
+    "--cache",
+    "cache_mb",
+    default=64.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Megabytes of answers kept: a query asked again on the same graph is answered "
+    "without running it (0: none kept; a rebuilt graph empties it).",
+)
+@click.option(
     "--client-header",
     default="X-Forwarded-For",
     show_default=True,
@@ -97,8 +106,9 @@ def serve(
     A client (its address, or behind --trusted-proxy its --client-header) may have
     --client-queries queries at once and --client-budget seconds of query time per
     minute (429 with Retry-After); a query that finds no free worker within
-    --queue-wait seconds gets 503 with Retry-After. A rebuilt graph file is served
-    within seconds, no restart. The front page (/) lists the limits.
+    --queue-wait seconds gets 503 with Retry-After. A query asked again is answered
+    from the --cache of answers. A rebuilt graph file is served within seconds, no
+    restart. The front page (/) lists the limits.
     Run `kg build` first.
 
     Example:
@@ -112,7 +122,8 @@ def serve(
 
     import uvicorn
 
-    from kg.serve.app import MAX_HEAD, ServeConfig, create_app
+    from kg.serve.app import ServeConfig, create_app
+    from kg.serve.http import HttpProtocol
     from kg.sparql.store import BUILT_NQUADS, open_store, require_graph
 
     path = require_graph(graph_file or BUILT_NQUADS)
@@ -127,8 +138,8 @@ def serve(
         host=host,
         port=port,
         log_level="warning",
-        http="h11",  # its header size cap (MAX_HEAD) is what the server documents
-        h11_max_incomplete_event_size=MAX_HEAD,
+        http=HttpProtocol,  # httptools, its request head held to MAX_HEAD
+        access_log=False,
         # SIGTERM: in-flight queries end (answer or 503) before the workers are stopped
         timeout_graceful_shutdown=math.ceil(config.timeout + config.queue_wait) + 5,
     )

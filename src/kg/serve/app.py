@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
@@ -59,8 +60,9 @@ from kg.sparql.remote import DEFAULT_GRAPH
 
 MAX_BODY = 4 * MAX_LENGTH  # bytes: a query of MAX_LENGTH characters, percent-encoded
 MAX_URL = 32 * 1024  # bytes of path and query string; longer queries must be POSTed (414)
-MAX_HEAD = 1024 * 1024  # bytes of request line and headers that uvicorn holds (400 past it)
+MAX_HEAD = 1024 * 1024  # bytes of request line and headers held (kg.serve.http; 400 past it)
 MAX_FIELDS = 20  # parameters in one request
+DECODED_LENGTH = 8192  # bytes: a shorter query string or form is decoded once (512 kept)
 UPDATE_REFUSED = "SPARQL Update is refused: this endpoint is read-only"
 
 
@@ -80,6 +82,7 @@ class ServeConfig:
     client_budget: float = 30.0  # seconds of query time per client per minute
     trusted_proxies: tuple[str, ...] = ()  # peers whose client header is believed
     client_header: str = "X-Forwarded-For"
+    cache_mb: float = 64.0  # answers of repeated queries kept (kg.sparql.answers); 0: none
 
 
 class Refused(Exception):
@@ -173,7 +176,7 @@ async def _query_of(request: Request) -> tuple[str | None, dict[str, str]]:
 
     Every parameter is given once at most, and all text is UTF-8 (else 400).
     """
-    pairs = _pairs(request.scope.get("query_string", b""), "the URL")
+    pairs = list(_pairs(request.scope.get("query_string", b""), "the URL"))
     query = None
     if request.method == "POST" and not any(name == "update" for name, _ in pairs):
         media_type, charset = _content_type(request)
@@ -212,8 +215,15 @@ def _content_type(request: Request) -> tuple[str, str]:
     return media_type.strip(), (charsets[0] if charsets else "")
 
 
-def _pairs(data: bytes, where: str) -> list[tuple[str, str]]:
-    """``name=value`` pairs of a query string or form, decoded as strict UTF-8."""
+def _pairs(data: bytes, where: str) -> tuple[tuple[str, str], ...]:
+    """``name=value`` pairs of a query string or form, decoded as strict UTF-8.
+
+    A short text already decoded is not decoded again (a query asked again).
+    """
+    return _decoded(data, where) if len(data) <= DECODED_LENGTH else _decode(data, where)
+
+
+def _decode(data: bytes, where: str) -> tuple[tuple[str, str], ...]:
     fields = [field for field in data.split(b"&") if field]
     if len(fields) > MAX_FIELDS:
         raise Refused(400, f"too many parameters in {where} (limit {MAX_FIELDS})")
@@ -222,7 +232,10 @@ def _pairs(data: bytes, where: str) -> list[tuple[str, str]]:
         name, _, value = field.partition(b"=")
         name, value = (unquote_to_bytes(x.replace(b"+", b" ")) for x in (name, value))
         pairs.append((_text(name, where), _text(value, where)))
-    return pairs
+    return tuple(pairs)
+
+
+_decoded = functools.lru_cache(maxsize=512)(_decode)  # refusals are not kept
 
 
 def _unique(pairs: list[tuple[str, str]]) -> dict[str, str]:

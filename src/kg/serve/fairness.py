@@ -63,8 +63,36 @@ class Limited(Exception):
 
 @dataclass
 class _Record:
+    """One client: its queries running, and what its queries in the window spent.
+
+    The total and the slowest are kept as queries end and leave the window (a client
+    may send thousands of queries a minute; admitting one must not add them all up).
+    """
+
     running: int = 0
     spent: deque[tuple[float, float]] = field(default_factory=deque)  # (ended, seconds)
+    total: float = 0.0  # seconds of the queries in ``spent``
+    peaks: deque[tuple[float, float]] = field(default_factory=deque)  # slowest first
+
+    def add(self, ended: float, seconds: float) -> None:
+        if seconds <= 0:  # an answer kept from before: no worker time, nothing to count
+            return
+        self.spent.append((ended, seconds))
+        self.total += seconds
+        while self.peaks and self.peaks[-1][1] <= seconds:
+            self.peaks.pop()
+        self.peaks.append((ended, seconds))
+
+    def expire(self, before: float) -> None:
+        while self.spent and self.spent[0][0] < before:
+            self.total -= self.spent.popleft()[1]
+        while self.peaks and self.peaks[0][0] < before:
+            self.peaks.popleft()
+        if not self.spent:
+            self.total = 0.0  # no rounding left over
+
+    def slowest(self) -> float:
+        return self.peaks[0][1] if self.peaks else 0.0
 
 
 class Clients:
@@ -97,7 +125,7 @@ class Clients:
                 f"(limit {self.limits.queries}); wait for it",
                 retry_after=1,
             )
-        spent = sum(seconds for _, seconds in record.spent)
+        spent = record.total
         if spent >= self.limits.budget:
             raise Limited(
                 f"{client} used {spent:.1f} s of query time in the last {WINDOW:g} s "
@@ -105,21 +133,21 @@ class Clients:
                 retry_after=self._retry_after(record, spent, now),
             )
         record.running += 1
-        slowest = max((seconds for _, seconds in record.spent), default=0.0)
-        return Ticket(cheap=slowest < self.fast_limit or not self.fast_limit, priority=spent)
+        return Ticket(
+            cheap=record.slowest() < self.fast_limit or not self.fast_limit, priority=spent
+        )
 
     def done(self, client: str, ticket: Ticket) -> None:
         """The query of ``ticket`` ended: its seconds count against ``client``'s budget."""
         record = self._records.setdefault(client, _Record())
         record.running = max(0, record.running - 1)
-        record.spent.append((time.monotonic(), ticket.seconds))
+        record.add(time.monotonic(), ticket.seconds)
 
     def _record(self, client: str, now: float) -> _Record:
         if client not in self._records and len(self._records) >= MAX_CLIENTS:
             self._forget(now)
         record = self._records.setdefault(client, _Record())
-        while record.spent and record.spent[0][0] < now - WINDOW:
-            record.spent.popleft()
+        record.expire(now - WINDOW)
         return record
 
     def _forget(self, now: float) -> None:
@@ -164,4 +192,8 @@ def describe_limits(pool: QueryPool, limits: Limits) -> list[str]:
         f"a query waits at most {pool.queue_wait:g} s for a free worker (503, Retry-After)",
         f"each client: at most {limits.queries} queries at once and {limits.budget:g} s of "
         f"query time per minute (429, Retry-After)",
-    ]
+    ] + (
+        [f"answers of repeated queries kept (up to {pool.answers.max_bytes >> 20} MB)"]
+        if pool.answers.max_bytes
+        else []
+    )

@@ -59,6 +59,7 @@ def load_state(app, config, store=None) -> None:
         config.store,
         queue_wait=config.queue_wait,
         fast_limit=config.fast_lane,
+        cache_bytes=int(config.cache_mb * 1024 * 1024),
     )
     limits = Limits(
         config.client_queries,

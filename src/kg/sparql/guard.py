@@ -26,6 +26,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.core.errors import QueryError
@@ -33,6 +34,8 @@ from kg.core.errors import QueryError
 MAX_DEPTH = 40  # nested (), {} and [] in one query
 MAX_LENGTH = 100_000  # characters of query text
 MAX_OPERATORS = 1_000  # operator characters and UNION/OPTIONAL/MINUS, all told
+PASSED = 1024  # texts remembered as passed (a query asked again is not read again)
+PASSED_LENGTH = 8192  # characters: longer texts are read each time (the memory stays small)
 
 UPDATE = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY")
 REFUSED = {
@@ -108,7 +111,18 @@ CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
 def check_query(text: str, max_depth: int = MAX_DEPTH) -> None:
-    """Raise QueryError (with line and column) if ``text`` is not a safe read-only query."""
+    """Raise QueryError (with line and column) if ``text`` is not a safe read-only query.
+
+    A short text that passed is remembered (the last :data:`PASSED`), so a query
+    asked again is not read again; a refused one is read each time.
+    """
+    if len(text) <= PASSED_LENGTH:
+        _passed(text, max_depth)
+    else:
+        _check(text, max_depth)
+
+
+def _check(text: str, max_depth: int) -> None:
     if len(text) > MAX_LENGTH:
         raise QueryError(f"query too long: {len(text)} characters (limit {MAX_LENGTH})")
     if "\x00" in text:
@@ -116,6 +130,22 @@ def check_query(text: str, max_depth: int = MAX_DEPTH) -> None:
     _scan(text, max_depth)
     if CODEPOINT.search(text):  # SPARQL allows \u escapes anywhere; an engine may decode them
         _scan(CODEPOINT.sub(_decode, text), max_depth)
+
+
+_passed = functools.lru_cache(maxsize=PASSED)(_check)
+
+
+def words(text: str) -> set[str]:
+    """The bare words of a query in upper case (keywords, function names), read as the engine
+    reads them: not in strings, IRIs, comments, variables or prefixed names; escapes decoded."""
+    texts = (text, CODEPOINT.sub(_decode, text)) if CODEPOINT.search(text) else (text,)
+    return {
+        part.upper()
+        for source in texts
+        for match in TOKEN.finditer(source)
+        if match.lastgroup == "word"
+        for part in WORD_PART.findall(match.group())
+    }
 
 
 def _scan(text: str, max_depth: int) -> None:

@@ -6,7 +6,9 @@ dies (so a server stopped by any signal leaves no orphan), then answers ``(job, 
 requests over a
 pipe (after a first :data:`READY`), one at a time, with ``("ok", value)``,
 ``("raised", KgError)`` or ``("failed", text)``.
-:func:`answer` is the server's job: run a query, enforce the row limit, serialize.
+:func:`answer` is the server's job: run a query, enforce the row limit, serialize. A SELECT
+is run once to count its rows, then again to serialize; a repeatable text whose count
+the worker already knows (:mod:`kg.sparql.answers`) runs once.
 
 Example::
 
@@ -22,6 +24,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from kg.core.errors import KgError, QueryError
+from kg.sparql.answers import counted, remember_count
 from kg.sparql.lanes import Worker
 from kg.sparql.oneshot import call, isolate_network
 
@@ -105,9 +108,13 @@ def answer(store, query: str, formats: list[str], max_rows: int) -> tuple:
             triples = list(itertools.islice(first, max_rows + 1))
             _check_size(triples, max_rows)
             return ("ok", "graph", *serialize_triples(triples, formats))
-        _check_size(first, max_rows)
-        again = first if isinstance(first, ox.QueryBoolean) else _execute(store, query)
-        return ("ok", *serialize_result(again, formats))
+        if isinstance(first, ox.QueryBoolean):
+            return ("ok", *serialize_result(first, formats))
+        known = counted(store, query)  # a repeatable text counted before runs once
+        if known is None or known > max_rows:
+            remember_count(store, query, _check_size(first, max_rows))
+            first = _execute(store, query)
+        return ("ok", *serialize_result(first, formats))
     except SyntaxError as e:
         from kg.sparql.syntax import readable
 
@@ -122,13 +129,13 @@ def _execute(store, query: str):
     return store.query(query, use_default_graph_as_union=True)
 
 
-def _check_size(result, max_rows: int) -> None:
+def _check_size(result, max_rows: int) -> int:
     """Count the rows or triples without keeping them; raise past ``max_rows``."""
-    if type(result).__name__ == "QueryBoolean":
-        return
+    count = 0
     for count, _ in enumerate(result, start=1):
         if count > max_rows:
             raise QueryTooLarge(
                 f"result too large: more than {max_rows} rows (the server's limit); "
                 "add a LIMIT or narrow the query"
             )
+    return count
