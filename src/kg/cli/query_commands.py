@@ -52,7 +52,8 @@ from kg.rdf import formats
     default=30.0,
     show_default=True,
     type=click.FloatRange(min=0),
-    help="Seconds the query may run (loading the graph included) before it is stopped "
+    help="Seconds the query may run (loading the graph included, building a --store "
+    "not) before it is stopped "
     "(exit 2); 0 runs it in this process: no limit, and no network isolation.",
 )
 @store_option
@@ -149,6 +150,10 @@ def _run(nquads: Path, store_path: Path | None, args: tuple, timeout: float) -> 
     from kg.sparql.store import require_graph
 
     require_graph(nquads)
+    if store_path is not None:  # building a store is not the query: not under its time limit
+        from kg.sparql.store import prepare_store
+
+        prepare_store(nquads, store_path)
     if timeout == 0:
         from kg.sparql.store import open_store
 

@@ -72,9 +72,7 @@ def open_store(nquads: Path = BUILT_NQUADS, store_path: Path | None = None) -> o
     """
     if store_path is None:
         return load_store(nquads)
-    require_graph(nquads)
-    if _stamp(store_path) != _version(nquads):
-        _rebuild(nquads, store_path)
+    prepare_store(nquads, store_path)
     try:
         store = ox.Store.read_only(str(store_path))
     except OSError as e:
@@ -83,6 +81,14 @@ def open_store(nquads: Path = BUILT_NQUADS, store_path: Path | None = None) -> o
 
     attach(store, store_path / INDEX_FILE)
     return store
+
+
+def prepare_store(nquads: Path, store_path: Path) -> None:
+    """(Re)build the persistent store at ``store_path`` if it is missing or older than
+    ``nquads``; it is not opened. ``kg query`` calls it before its time limit starts."""
+    require_graph(nquads)
+    if _stamp(store_path) != _version(nquads):
+        _rebuild(nquads, store_path)
 
 
 def _version(nquads: Path) -> str:

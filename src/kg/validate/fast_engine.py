@@ -118,9 +118,11 @@ def offset_violations(store: ox.Store, root: Path) -> list[Violation]:
 
 
 def _rows(store: ox.Store, query: str, keys: tuple[str, ...]) -> list[dict[str, str | None]]:
+    solutions = select(store, query)
+    assert [v.value for v in solutions.variables] == list(keys), "keys in the query's order"
     return [
-        {key: None if row[key] is None else row[key].value for key in keys}
-        for row in select(store, query)
+        dict(zip(keys, [None if term is None else term.value for term in row], strict=True))
+        for row in solutions
     ]
 
 
