@@ -148,10 +148,23 @@ def build_index(store: ox.Store, path: Path | None = None) -> LabelIndex:
 
 def build_file_index(graph: Path, fmt: ox.RdfFormat, path: Path) -> LabelIndex:
     """The index of the names in an N-Quads or N-Triples file, read from the file itself
-    (:mod:`kg.sparql.labelscan`): the same names as :func:`build_index` of its store."""
-    from kg.sparql.labelscan import name_terms
+    (:mod:`kg.rdf.linescan`, no store needed): the same names as :func:`build_index` of
+    its store, labels in file order, then alternative labels."""
+    from kg.rdf.linescan import statements_with
 
-    return _write(name_terms(graph, fmt, (LABEL, ALT_LABEL)), path)
+    later = []
+
+    def terms():
+        needles = [f"<{iri}>".encode() for iri in (LABEL, ALT_LABEL)]
+        for statement in statements_with(graph, fmt, needles):
+            predicate = statement.predicate.value
+            if predicate == LABEL:
+                yield 0, statement.subject, statement.object
+            elif predicate == ALT_LABEL:
+                later.append((1, statement.subject, statement.object))
+        yield from later
+
+    return _write(terms(), path)
 
 
 def _write(terms, path: Path | None) -> LabelIndex:
