@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # npm packages (YASGUI for `kg serve`, vis-network for `kg viz`): into node_modules/, never committed.
 WEB    := node_modules/.installed
 
-.PHONY: demo test test-fast lint format bench bench-speed clean web js serve bench-serve bench-abuse bench-ingest bench-explorer bench-search
+.PHONY: demo test test-fast lint format bench bench-speed bench-store clean web js serve bench-serve bench-abuse bench-ingest bench-explorer bench-search
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -90,6 +90,12 @@ bench-ingest: $(STAMP)
 # then the rdflib reference vs Oxigraph fast path, at BENCH_SCALES triples.
 bench: bench-speed
 	$(BIN)/python benchmarks/bench.py
+
+# Not part of `make test`: building a --store (whole `kg query --store` process) beside its
+# floor (a bare pyoxigraph bulk_load), each with its peak RSS, then `kg validate --engine fast`;
+# STORE_SCALES=10000000 SCALE_DIR=DIR for 10^7 (issue 16 point 4).
+bench-store: $(STAMP)
+	$(BIN)/python benchmarks/store_scale.py
 
 bench-speed: $(STAMP)
 	$(BIN)/kg build >/dev/null

@@ -237,3 +237,16 @@ def test_an_ill_typed_literal_no_shape_covers_fails_both_engines(
         f'"{lexical}"^^{datatype.n3(broken.namespace_manager)}',
     )  # fmt: skip
     assert [[(v.check, v.focus, v.path, v.value) for v in r] for r in reports] == [[expected]] * 2
+
+
+def test_the_scan_of_a_line_file_picks_what_a_whole_parse_gives(
+    synth_nquads: Path, tmp_path: Path
+) -> None:
+    """N-Quads are parsed only on the lines a byte search picks (kg.rdf.linescan): the
+    same datatype quads and typed literals as the whole file parsed (as TriG) gives."""
+    trig = tmp_path / "synth.trig"
+    ox.serialize(ox.parse(path=str(synth_nquads), format=ox.RdfFormat.N_QUADS),
+                 str(trig), format=ox.RdfFormat.TRIG)  # fmt: skip
+    picked, whole = scan(synth_nquads, Shapes()), scan(trig, Shapes())
+    assert [str(q) for q in picked[0]] == [str(q) for q in whole[0]] != []
+    assert picked[1] == whole[1] != []

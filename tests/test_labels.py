@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.scale.synth import write_synth
-from kg.sparql.labels import build_index, index_for, kind_of, open_index
+from kg.sparql.labels import build_file_index, build_index, index_for, kind_of, open_index
 from kg.sparql.store import load_store
 
 SCAN = """SELECT DISTINCT ?node ?matched WHERE {{
@@ -79,3 +79,45 @@ def test_an_index_file_answers_like_the_one_in_memory(store, tmp_path: Path) -> 
     build_index(store, tmp_path / "labels.sqlite").db.close()
     on_disk = open_index(tmp_path / "labels.sqlite")
     assert on_disk.search("ㅈㅈㅈㅂ") == index_for(store).search("ㅈㅈㅈㅂ")
+
+
+def _contents(index) -> list[tuple]:
+    """Every indexed name with its keys (ids aside: the file gives file order; the pairs
+    table keeps no content, searches of one and two characters below read it)."""
+    return sorted(
+        index.db.execute("SELECT node, term, label, lang, alt, folded, roman, initials FROM names")
+    )
+
+
+def _grams(index, text: str) -> list[tuple[str, str]]:
+    return sorted((hit.node, hit.term) for hit in index.search(text))
+
+
+@pytest.mark.parametrize("graph", ["nquads", "synth_nquads"])
+def test_the_index_read_from_the_file_is_the_one_read_from_its_store(
+    graph: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    path = request.getfixturevalue(graph)  # the seed graph's store and index are shared
+    from_store = index_for(request.getfixturevalue("store")) if graph == "nquads" else (
+        build_index(load_store(path)))  # fmt: skip
+    from_file = build_file_index(path, ox.RdfFormat.N_QUADS, tmp_path / "labels.sqlite")
+    assert _contents(from_file) == _contents(from_store) != []
+    for text in ["정보", "ㅈㅈㅈㅂ", "jeonju", "센", "ㅈ", "진흥원"]:
+        assert _grams(from_file, text) == _grams(from_store, text)
+
+
+def test_the_file_index_parses_escaped_iris_and_skips_quoted_ones(tmp_path: Path) -> None:
+    path = tmp_path / "g.nq"
+    path.write_text(
+        '<http://e.org/a> <http://www.w3.org/2000/01/rdf-schema\\u0023label> "가나"@ko '
+        "<http://e.org/g> .\n"
+        '<http://e.org/a> <http://e.org/p> "<http://www.w3.org/2000/01/rdf-schema#label>" .\n'
+        '<http://e.org/b> <http://www.w3.org/2004/02/skos/core#altLabel> "다" .\n'
+        '<http://e.org/b> <http://www.w3.org/2004/02/skos/core#altLabel> "다" <http://e.org/g> .\n'
+        '_:x <http://www.w3.org/2000/01/rdf-schema#label> "blank" .\n',
+        encoding="utf-8",
+    )
+    index = build_file_index(path, ox.RdfFormat.N_QUADS, tmp_path / "labels.sqlite")
+    assert _contents(index) == _contents(build_index(load_store(path)))
+    found = [(h.node, h.label, h.alt) for h in index.search("가나")]
+    assert found == [("http://e.org/a", "가나", False)]

@@ -77,3 +77,16 @@ def test_kg_serve_answers_from_the_store(nquads: Path, tmp_path: Path) -> None:
     assert reply.status_code == 200, reply.text
     n = int(reply.json()["results"]["bindings"][0]["n"]["value"])
     assert n == count(load_store(nquads))
+
+
+def test_a_bad_line_stops_the_build_with_the_loads_error(tmp_path: Path) -> None:
+    """The label index reads the file beside the load: the load's error is the one given."""
+    from kg.core.errors import ParseError
+
+    graph = tmp_path / "bad.nq"
+    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    graph.write_text(f'<http://e.org/a> {label} "가" .\n<http://e.org/b> {label} "나 .\n',
+                     encoding="utf-8")  # fmt: skip
+    with pytest.raises(ParseError, match=r"bad\.nq.*line 2"):
+        open_store(graph, tmp_path / "s.oxigraph")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.nq"]

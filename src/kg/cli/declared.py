@@ -105,8 +105,9 @@ TIMEOUT = Option(
     default=30.0,
     minimum=0,
     show_default=True,
-    help="Seconds the query may run (loading the graph included) before it is stopped "
-    "(exit 2); 0 runs it in this process: no limit, and no network isolation.",
+    help="Seconds the query may run (loading the graph included, building a --store "
+    "not) before it is stopped (exit 2); 0 runs it in this process: no limit, and no "
+    "network isolation.",
 )
 
 QUERY = (  # kg query's parameters, in the order --help shows them

@@ -66,6 +66,10 @@ def _run(nquads: Path, store_path: Path | None, args: tuple, timeout: float) -> 
     from kg.sparql.store import require_graph
 
     require_graph(nquads)
+    if store_path is not None:  # building a store is not the query: not under its time limit
+        from kg.sparql.store import prepare_store
+
+        prepare_store(nquads, store_path)
     if timeout == 0:
         from kg.sparql.store import open_store
 

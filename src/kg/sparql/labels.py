@@ -48,13 +48,16 @@ SCHEMA = """
 CREATE TABLE names (id INTEGER PRIMARY KEY, node TEXT NOT NULL, term TEXT NOT NULL,
   label TEXT NOT NULL, lang TEXT NOT NULL, alt INTEGER NOT NULL,
   folded TEXT NOT NULL, roman TEXT NOT NULL, initials TEXT NOT NULL);
+CREATE VIRTUAL TABLE grams USING fts5 (folded, roman, initials, content='names',
+  content_rowid='id', tokenize='trigram case_sensitive 1');
+CREATE VIRTUAL TABLE pairs USING fts5 (tokens, content='', detail='none');
+"""
+# made after the rows are in: one sort each, not a B-tree grown row by row
+INDEXES = """
 CREATE INDEX names_folded ON names (folded);
 CREATE INDEX names_node ON names (node);
 CREATE INDEX names_roman ON names (roman);
 CREATE INDEX names_initials ON names (initials);
-CREATE VIRTUAL TABLE grams USING fts5 (folded, roman, initials, content='names',
-  content_rowid='id', tokenize='trigram case_sensitive 1');
-CREATE VIRTUAL TABLE pairs USING fts5 (tokens, content='', detail='none');
 """
 COLUMNS = "node, term, label, lang, alt"
 
@@ -140,39 +143,73 @@ class LabelIndex:
 
 def build_index(store: ox.Store, path: Path | None = None) -> LabelIndex:
     """Index every label and alternative label of an IRI in ``store``, at ``path`` or in memory."""
+    return _write(_store_terms(store), path)
+
+
+def build_file_index(graph: Path, fmt: ox.RdfFormat, path: Path) -> LabelIndex:
+    """The index of the names in an N-Quads or N-Triples file, read from the file itself
+    (:mod:`kg.rdf.linescan`, no store needed): the same names as :func:`build_index` of
+    its store, labels in file order, then alternative labels."""
+    from kg.rdf.linescan import statements_with
+
+    later = []
+
+    def terms():
+        needles = [f"<{iri}>".encode() for iri in (LABEL, ALT_LABEL)]
+        for statement in statements_with(graph, fmt, needles):
+            predicate = statement.predicate.value
+            if predicate == LABEL:
+                yield 0, statement.subject, statement.object
+            elif predicate == ALT_LABEL:
+                later.append((1, statement.subject, statement.object))
+        yield from later
+
+    return _write(terms(), path)
+
+
+def _write(terms, path: Path | None) -> LabelIndex:
     import sqlite3
 
     db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
     # built in a fresh folder that is swapped into place whole: no journal needed
-    db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+    db.executescript(
+        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;"
+        "PRAGMA cache_size = -262144;" + SCHEMA
+    )
     db.executemany(
         "INSERT INTO names (node, term, label, lang, alt, folded, roman, initials) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        _rows(store),
+        _rows(terms),
     )
+    db.executescript(INDEXES)
     db.execute("INSERT INTO grams (grams) VALUES ('rebuild')")
-    keys = db.execute("SELECT id, folded, initials FROM names").fetchall()
+    keys = db.execute("SELECT id, folded, initials FROM names")  # read while pairs are written
     db.executemany("INSERT INTO pairs (rowid, tokens) VALUES (?, ?)", _pairs(keys))
     db.commit()
+    db.execute("PRAGMA cache_size = -2000")
     return LabelIndex(db)
 
 
-def _rows(store: ox.Store):
-    seen: set[tuple[str, str, bool]] = set()
+def _store_terms(store: ox.Store):
     for alt, predicate in enumerate((LABEL, ALT_LABEL)):
         for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None):
-            node, name = quad.subject, quad.object
-            if not isinstance(node, ox.NamedNode) or not isinstance(name, ox.Literal):
-                continue
-            key = (node.value, str(name), bool(alt))
-            if key in seen:  # the same name in two graphs
-                continue
-            seen.add(key)
-            text, folded = name.value, fold(name.value)
-            roman, first = romanize(folded), initials(folded)
-            # a name without Hangul has no other keys: its folded text already answers
-            yield (*key[:2], text, name.language or "", alt, folded,
-                   "" if roman == folded else roman, "" if first == folded else first)  # fmt: skip
+            yield alt, quad.subject, quad.object
+
+
+def _rows(terms):
+    seen: set[tuple[str, str, bool]] = set()
+    for alt, node, name in terms:
+        if not isinstance(node, ox.NamedNode) or not isinstance(name, ox.Literal):
+            continue
+        key = (node.value, str(name), bool(alt))
+        if key in seen:  # the same name in two graphs
+            continue
+        seen.add(key)
+        text, folded = name.value, fold(name.value)
+        roman, first = romanize(folded), initials(folded)
+        # a name without Hangul has no other keys: its folded text already answers
+        yield (*key[:2], text, name.language or "", alt, folded,
+               "" if roman == folded else roman, "" if first == folded else first)  # fmt: skip
 
 
 def _keys(query: str) -> list[str]:
@@ -196,7 +233,7 @@ class _Hex(dict):
 HEX = _Hex()
 
 
-def _pairs(keys: list[tuple[int, str, str]]):
+def _pairs(keys):
     """``(id, tokens)``: every pair of adjacent characters of the keys, and the last one alone."""
     for id_, *texts in keys:
         tokens: set[str] = set()

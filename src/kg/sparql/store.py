@@ -72,9 +72,7 @@ def open_store(nquads: Path = BUILT_NQUADS, store_path: Path | None = None) -> o
     """
     if store_path is None:
         return load_store(nquads)
-    require_graph(nquads)
-    if _stamp(store_path) != _version(nquads):
-        _rebuild(nquads, store_path)
+    prepare_store(nquads, store_path)
     try:
         store = ox.Store.read_only(str(store_path))
     except OSError as e:
@@ -83,6 +81,14 @@ def open_store(nquads: Path = BUILT_NQUADS, store_path: Path | None = None) -> o
 
     attach(store, store_path / INDEX_FILE)
     return store
+
+
+def prepare_store(nquads: Path, store_path: Path) -> None:
+    """(Re)build the persistent store at ``store_path`` if it is missing or older than
+    ``nquads``; it is not opened. ``kg query`` calls it before its time limit starts."""
+    require_graph(nquads)
+    if _stamp(store_path) != _version(nquads):
+        _rebuild(nquads, store_path)
 
 
 def _version(nquads: Path) -> str:
@@ -113,13 +119,7 @@ def _rebuild(nquads: Path, store_path: Path) -> None:
     fresh = store_path.with_name(f"{store_path.name}.new-{os.getpid()}")
     shutil.rmtree(fresh, ignore_errors=True)
     try:
-        store = load_store(nquads, fresh)
-        store.optimize()
-        store.flush()
-        from kg.sparql.labels import INDEX_FILE, build_index
-
-        build_index(store, fresh / INDEX_FILE).db.close()  # the label index, in the folder
-        del store  # closes the database before the folder moves
+        _fill(nquads, fresh)
         write_atomic(fresh / STAMP, _version(nquads))
         old = store_path.with_name(f"{store_path.name}.old-{os.getpid()}")
         if store_path.exists():
@@ -128,3 +128,34 @@ def _rebuild(nquads: Path, store_path: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _fill(nquads: Path, folder: Path) -> None:
+    """The store and its label index (:mod:`kg.sparql.labels`) in ``folder``.
+
+    For N-Quads and N-Triples the index is built from the file in a thread while
+    Oxigraph bulk-loads it (its loader releases the GIL); for other formats, and if
+    that fails, from the loaded store. The load's own error comes first.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kg.rdf.parsing import STREAMED, rdf_format
+    from kg.sparql.labels import INDEX_FILE, build_file_index, build_index
+
+    index_path, fmt = folder / INDEX_FILE, rdf_format(nquads)
+    folder.mkdir(parents=True)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        loading = pool.submit(load_store, nquads, folder)
+        indexed = None
+        if fmt in STREAMED:
+            try:
+                indexed = build_file_index(nquads, fmt, index_path)
+            except (SyntaxError, OSError, ValueError):
+                indexed = None  # the load reports a bad file; else the store is read below
+        store = loading.result()
+    store.flush()
+    if indexed is None:
+        index_path.unlink(missing_ok=True)
+        indexed = build_index(store, index_path)
+    indexed.db.close()
+    del store  # closes the database before the folder moves

@@ -18,8 +18,9 @@ import pyoxigraph as ox
 
 from kg.core.config import compact_iri
 from kg.core.paths import QUERIES_DIR, ROOT
+from kg.rdf.linescan import statements_with
 from kg.rdf.oxigraph import select
-from kg.rdf.parsing import bulk_load, checked_format, rdf_format
+from kg.rdf.parsing import STREAMED, bulk_load, checked_format, rdf_format
 from kg.sparql.catalogue import load_catalogue
 from kg.validate import lexical, textchecks
 from kg.validate.report import Report, Violation
@@ -36,9 +37,16 @@ def load(path: Path) -> ox.Store:
     return bulk_load(ox.Store(), path, checked_format(path))
 
 
-def quads(path: Path) -> Iterator[ox.Quad]:
-    """The file's statements exactly as written (the store normalizes numeric literals)."""
-    return ox.parse(path=str(path), format=rdf_format(path))
+def quads(path: Path, needles: list[bytes] | None = None) -> Iterator[ox.Quad]:
+    """The file's statements exactly as written (the store normalizes numeric literals).
+
+    Given ``needles``, an N-Quads or N-Triples file gives only (at least) the statements
+    whose line holds one of them (:func:`kg.rdf.linescan.statements_with`).
+    """
+    fmt = rdf_format(path)
+    if needles is not None and fmt in STREAMED:
+        return statements_with(path, fmt, needles)
+    return ox.parse(path=str(path), format=fmt)
 
 
 Row = tuple[str, str, str, str]
@@ -55,7 +63,9 @@ def scan(path: Path, shapes: Shapes) -> tuple[list[ox.Quad], list[Row]]:
     predicates, known = shapes.datatype_predicates(), lexical.COMPILED
     shaped: list[ox.Quad] = []
     typed: list[Row] = []
-    for quad in quads(path):
+    # a typed literal is written "…"^^<datatype>: other lines need parsing only for predicates
+    needles = [b"^^", *(f"<{iri}>".encode() for iri in sorted(predicates))]
+    for quad in quads(path, needles):
         if quad.predicate.value in predicates:
             shaped.append(quad)
         value = quad.object
@@ -118,9 +128,11 @@ def offset_violations(store: ox.Store, root: Path) -> list[Violation]:
 
 
 def _rows(store: ox.Store, query: str, keys: tuple[str, ...]) -> list[dict[str, str | None]]:
+    solutions = select(store, query)
+    assert [v.value for v in solutions.variables] == list(keys), "keys in the query's order"
     return [
-        {key: None if row[key] is None else row[key].value for key in keys}
-        for row in select(store, query)
+        dict(zip(keys, [None if term is None else term.value for term in row], strict=True))
+        for row in solutions
     ]
 
 

@@ -20,6 +20,7 @@ lossless parser's output, one pass over the triples with a datatype-constrained 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -272,15 +273,25 @@ def qualified_queries(shapes: Shapes, prop, target: str, path: str) -> Iterator[
 
 
 def run_checks(store: ox.Store, quads: Iterable[ox.Quad], shapes: Shapes) -> list[Result]:
-    """Every result: query checks on ``store``, datatype checks on the lossless ``quads``."""
-    results = set()
-    for check in shapes.checks:
-        if check.query:
-            for row in select(store, check.query):
-                # None when the query selects no value node
-                results.add(_result(row["this"], check, row[check.value]))
-    results.update(datatype_results(store, quads, shapes))
+    """Every result: query checks on ``store``, datatype checks on the lossless ``quads``.
+
+    The queries run in threads, one a core (Oxigraph releases the GIL while it evaluates),
+    the datatype checks here meanwhile; the results are sorted, so the order is fixed.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    queries = [check for check in shapes.checks if check.query]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        found = pool.map(lambda check: _query_results(store, check), queries)
+        results = datatype_results(store, quads, shapes)
+        for part in found:
+            results.update(part)
     return sorted(results)
+
+
+def _query_results(store: ox.Store, check: Check) -> list[Result]:
+    # row[check.value] is None when the query selects no value node
+    return [_result(row["this"], check, row[check.value]) for row in select(store, check.query)]
 
 
 def _result(focus, check: Check, value) -> Result:

@@ -70,29 +70,35 @@ def offset_violations(texts: Iterable[Row], spans: Iterable[Row], root: Path) ->
     stored: dict[str, tuple[str, str | None]] = {}
     for row in sorted(texts, key=lambda r: (bound(r, "doc"), bound(r, "url"), r["sha"] or "")):
         stored.setdefault(bound(row, "doc"), (bound(row, "url"), row["sha"]))
-    contents: dict[str, str | None] = {}
+    # each text is looked up (paths resolved, file read) once, not once per span
+    contents: dict[str, str | None | Absent] = {}
     unchecked: Counter[tuple[str, str]] = Counter()
     found = []
     for row in spans:
-        focus = compact_iri(bound(row, "ann"))
         if row["doc"] not in stored:
-            found.append(
-                Violation("offsets", focus, "oa:hasSource", "The source has no stored text.")
-            )
+            found.append(Violation("offsets", compact_iri(bound(row, "ann")), "oa:hasSource",
+                                   "The source has no stored text."))  # fmt: skip
             continue
         url, sha = stored[row["doc"]]
-        if absent_text(root, url):
+        if url not in contents:
+            contents[url] = ABSENT if absent_text(root, url) else stored_text(root, url, sha)
+        text = contents[url]
+        if isinstance(text, Absent):
             unchecked[row["doc"], url] += 1
             continue
-        if url not in contents:
-            contents[url] = stored_text(root, url, sha)
-        problem = problem_of_span(contents[url], row)
+        problem = problem_of_span(text, row)
         if problem:
-            found.append(
-                Violation("offsets", focus, "oa:start", problem, value=bound(row, "exact"))
-            )
+            found.append(Violation("offsets", compact_iri(bound(row, "ann")), "oa:start",
+                                   problem, value=bound(row, "exact")))  # fmt: skip
     found += [missing_text(doc, url, n, root) for (doc, url), n in unchecked.items()]
     return sorted(set(found), key=lambda v: v.focus)
+
+
+class Absent:
+    """A text inside the project that is not there (its spans are counted, not checked)."""
+
+
+ABSENT = Absent()
 
 
 def absent_text(root: Path, url: str) -> bool:
