@@ -1,0 +1,63 @@
+"""Rules learned from the third dev set (blind3-*, tuned on after its first run): dates told
+against the article's date or the date before (같은 달, 이날, 어제(22일), 재작년, 이듬해, a bare
+month), a locative before what opened. Every sentence here is new, written for the rule,
+not taken from an article."""
+
+from __future__ import annotations
+
+from kg.ingest.dates import dated
+from kg.ingest.extract import extract
+
+DATELINE = "하늘일보\n2024.9.20 08:00\n"
+
+
+def _dates(body: str) -> list[tuple[str, str]]:
+    return [(d.date, d.precision) for d in dated(DATELINE + body, [])]
+
+
+def test_dates_told_against_the_article_date() -> None:
+    assert _dates("다라진흥원은 어제(19일) 실증센터의 문을 열었다.\n") == [("2024-09-19", "day")]
+    assert _dates("다라진흥원은 어제 실증센터 개소식을 열었다.\n") == [("2024-09-19", "day")]
+    assert _dates("재작년 5월에는 거점기관으로 지정됐다.\n") == [("2022-05", "month")]
+    assert _dates("3월 초 마루동에 문을 연 체험관이다.\n") == [("2024-03", "month")]
+    assert _dates("11월 말 체험관을 열었다.\n") == [("2023-11", "month")]  # not yet come: last year
+    assert _dates("오는 11월 성과 공유회를 열 예정이다.\n") == []  # a plan
+
+
+def test_dates_told_against_the_date_before() -> None:
+    body = "2021년 4월 라온센터를 열었다. 같은 달 시는 진흥원을 거점으로 선정했다.\n"
+    assert _dates(body)[-1] == ("2021-04", "month")
+    body = "2019년 6월 진흥원이 출범했다. 이듬해 창업센터를 열었다.\n"
+    assert _dates(body)[-1] == ("2020", "year")
+    body = "진흥원은 2024년 3월 4일 조직을 바꿨다. 이날 AI팀을 신설했다. 전날에는 분원을 열었다.\n"
+    assert [d for d, _ in _dates(body)] == ["2024-03-04", "2024-03-03"]
+
+
+def test_this_day_tells_more_of_the_event_before() -> None:
+    text = DATELINE + (
+        "(재)다라진흥원은 지난 12일 '다라 실감센터' 개소식을 열었다고 밝혔다.\n"
+        "이날 개소식에는 시장과 기업 대표 80여 명이 참석했다.\n"
+    )
+    events = extract(text, "x.txt").of("event")
+    assert [(e.fields["date"], e.fields["about"].ko) for e in events] == [
+        ("2024-09-12", "다라 실감센터")
+    ]
+    assert any("이날 개소식에는" in q for q in events[0].quotes)
+
+
+def test_the_words_before_a_locative_say_where_not_what() -> None:
+    text = DATELINE + "다라진흥원은 2021년 4월 새 청사 2층에 다라 메이커랩을 열었다.\n"
+    (event,) = extract(text, "x.txt").of("event")
+    assert event.fields["about"].ko == "다라 메이커랩"
+
+
+def test_a_timeline_line_with_two_spaces_is_no_date_line_and_new_verbs() -> None:
+    body = "○ 연혁\n  - 2023-06-01  행정안전부 '디지털 거점' 지정\n"
+    body += "  - 2019-03-02  라온진흥원으로 기관명 변경\n"
+    assert [(d.date, d.verb) for d in dated(body, [])] == [
+        ("2023-06-01", "지정"),
+        ("2019-03-02", "명칭변경"),
+    ]
+    body = "진흥원은 2016년 지금 이름으로 바꾼 뒤 2020년 5월 데이터팀을 신설했다.\n"
+    found = [(d.date, d.verb) for d in dated(body, [])]
+    assert found == [("2016", "명칭변경"), ("2020-05", "설치")]
