@@ -61,3 +61,20 @@ def test_a_timeline_line_with_two_spaces_is_no_date_line_and_new_verbs() -> None
     body = "진흥원은 2016년 지금 이름으로 바꾼 뒤 2020년 5월 데이터팀을 신설했다.\n"
     found = [(d.date, d.verb) for d in dated(body, [])]
     assert found == [("2016", "명칭변경"), ("2020-05", "설치")]
+
+
+def _actors(text: str) -> dict[str, str | None]:
+    events = extract(text, "x.txt").of("event")
+    return {e.fields["date"]: (a.ko if (a := e.fields.get("actor")) else None) for e in events}
+
+
+def test_the_government_that_funds_a_founding_is_its_actor() -> None:
+    text = "■ 라온진흥원 연혁\n'13.5.2  김천시 출연으로 (재)라온정보센터 설립\n"
+    text += "'17.3.1  라온진흥원으로 이름 바꿈\n"
+    assert _actors(text)["2013-05-02"] == "김천시청"
+    text = " * 2013.05.02 재단법인 라온정보센터 설립 (김천시 출연)\n * 2017.03 라온진흥원 개칭\n"
+    assert _actors(text)["2013-05-02"] == "김천시청"
+    text = "라온진흥원은 2013년 5월 김천시가 출연해 설립한 기관이다.\n"
+    assert _actors(text) == {"2013-05": "김천시청"}
+    text = "2013년 김천시와 문경시이 함께 세운 라온진흥원은 인재를 길렀다.\n"
+    assert _actors(text) == {"2013": None}  # two founders, no one actor

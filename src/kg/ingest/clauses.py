@@ -38,7 +38,30 @@ def clause_actor(
         actor = assembly.body(council[1], "the council that passed it")
     if actor is None and (verb in GOVERNMENT_ACTED or permitted) and item.before:
         actor = government_before(assembly, item.before, topic=permitted)
+    if actor is None and verb == "설립":
+        actor = funder(assembly, head + " " + " ".join(FUNDED_AFTER.findall(tail[:30])))
     return actor, permitted
+
+
+FUNDED_AFTER = re.compile(r"^\s*\((\S+\s*출연)\)")  # "○○센터 설립 (군산시 출연)"
+
+
+def funder(assembly: Assembly, head: str) -> Found | None:
+    """The government that funds a founding, named after the date: "고양시 출연으로 …
+    설립", "순천시가 출연해 설립한", "통영시, (재)○○재단 설립"."""
+    from kg.ingest.names import acting_government
+    from kg.ingest.subjects import _joint
+
+    words = head.split()
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word.endswith(",") or after.startswith("출연"):
+            government = acting_government(word.rstrip(","), ("",))
+        else:
+            government = acting_government(word, ("가", "이"))
+        if government is not None:  # "경상북도와 구미시가 함께 세운": two founders, no one actor
+            return None if _joint(" ".join(words[:i])) else assembly.government(government)
+    return None
 
 
 def what_was_named(item: Dated, verb: str | None, tail: str) -> str:

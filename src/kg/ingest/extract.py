@@ -22,6 +22,7 @@ from kg.ingest.assemble import Assembly
 from kg.ingest.clauses import (
     agreement,
     clause_actor,
+    funder,
     governs,
     merger,
     what_was_named,
@@ -148,6 +149,8 @@ def timeline_event(assembly: Assembly, entry: TimelineEntry, verbs: dict[str, li
             if government is not None
             else assembly.body(actor, "named as the acting body in the line")
         )
+    elif entry.verb == "설립" and (funded := funder(assembly, entry.subject)) is not None:
+        event.fields["actor"] = funded  # "나래시 출연으로 (재)○○센터 설립"
     _opened(assembly.add(event))
 
 
