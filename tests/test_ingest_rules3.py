@@ -78,3 +78,22 @@ def test_the_government_that_funds_a_founding_is_its_actor() -> None:
     assert _actors(text) == {"2013-05": "김천시청"}
     text = "2013년 김천시와 문경시이 함께 세운 라온진흥원은 인재를 길렀다.\n"
     assert _actors(text) == {"2013": None}  # two founders, no one actor
+
+
+def test_a_lone_dated_field_or_title_is_no_event() -> None:
+    notes: list[str] = []
+    body = "2024년 제3차 직원 채용 공고\n\n ○ 원장: 누구\n ○ 2023년 실적: 기업 40개사 지원\n"
+    body += " ○ 소재지: 어딘가\n"
+    assert list(dated(body, notes)) == []
+    assert len(notes) == 2 and all("no dated line next to it" in n for n in notes)
+    listed = "- 2019.3 다라센터 출범식\n- 2021.5 도서관 리모델링\n"  # a list: kept, verb or not
+    assert [d.date for d in dated(listed, [])] == ["2019-03", "2021-05"]
+
+
+def test_a_quoted_name_after_an_opening_verb_is_what_opened() -> None:
+    text = DATELINE + "특히 올해 4월 개관한 '라온 버추얼 스테이지'(면적 900㎡)는 붐빈다.\n"
+    (event,) = extract(text, "x.txt").of("event")
+    assert (event.fields["event_kind"], event.fields["about"].ko) == (
+        "OpeningEvent",
+        "라온 버추얼 스테이지",
+    )

@@ -148,6 +148,7 @@ def dated(text: str, notes: list[str]) -> Iterator[Dated]:
     """Every dated happening of ``text``; unreadable ones are added to ``notes``."""
     today = article_date(text)
     years: list[str] = []  # the dates printed so far: "같은 해" is the last one's year
+    lines = text.splitlines()
     offset = 0
     for number, raw in enumerate(text.splitlines(keepends=True), start=1):
         line = raw.rstrip("\r\n")
@@ -156,6 +157,10 @@ def dated(text: str, notes: list[str]) -> Iterator[Dated]:
             continue
         try:
             item = _timeline_line(line, number, offset)
+            if item and item.verb is None and not _in_a_list(lines, number):
+                notes.append(f"line {number}: a dated line with no event verb and no dated "
+                             f"line next to it: {line.strip()!r} (not drafted)")  # fmt: skip
+                item = None  # "2024년 실적: …", "2025년 제2차 채용 공고": a field or a title
             for found in [item] if item else _prose(line, number, offset, today, notes, years):
                 if not found.timeline and today and found.date > today[: len(found.date)]:
                     notes.append(f"line {number}: {found.date} is after the article's date "
@@ -166,6 +171,20 @@ def dated(text: str, notes: list[str]) -> Iterator[Dated]:
         except BadDate as e:
             notes.append(f"line {number}: {e}: {line.strip()!r} (not drafted)")
         offset += len(raw)
+
+
+def _in_a_list(lines: list[str], number: int) -> bool:
+    """Whether the nearest non-blank line before or after line ``number`` (1-based) also
+    starts with a date: a timeline, not a lone dated field or title."""
+    before = [line for line in lines[: number - 1] if line.strip()][-1:]
+    after = [line for line in lines[number:] if line.strip()][:1]
+    return any(_starts_with_date(line) for line in before + after)
+
+
+def _starts_with_date(line: str) -> bool:
+    lead = BULLET.match(line)
+    at = _date_cell(line, lead.end() if lead else 0)
+    return any(form.match(line, at) for form in LEADING)
 
 
 def _timeline_line(line: str, number: int, offset: int) -> Dated | None:

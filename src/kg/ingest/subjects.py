@@ -101,7 +101,7 @@ def _name_prefix(word: str, following: list[str], opened: bool = False) -> bool:
     if place is None or place[1] not in ("province", "city"):
         return False
     town = word == place[0] or word.endswith(("동", "읍", "면"))  # 춘천시: the full name, a where
-    opened = opened and len(following) == 1 and _place(rest) is None  # 포항 메이커스페이스 개소
+    opened = opened and len(following) <= 2 and _place(rest) is None  # 포항 메이커스페이스 개소
     return not town and (named(rest) or opened)
 
 
