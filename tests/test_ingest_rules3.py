@@ -97,3 +97,32 @@ def test_a_quoted_name_after_an_opening_verb_is_what_opened() -> None:
         "OpeningEvent",
         "라온 버추얼 스테이지",
     )
+
+
+def _posts(text: str) -> set[tuple[str, str, str]]:
+    items = extract(text, "x.txt").items
+    return {
+        (p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko) for p in items if p.kind == "post"
+    }
+
+
+def test_a_caption_name_slash_title_and_a_head_glued_to_its_body() -> None:
+    text = "라온ICT진흥원이 센터를 열었습니다.\n<인터뷰> 남궁다온 / 라온ICT진흥원장\n"
+    text += "<인터뷰> 하서진 / 미르정밀 대표\n"
+    posts = _posts(text)
+    assert ("남궁다온", "원장", "라온ICT진흥원") in posts
+    assert ("하서진", "대표", "미르정밀") in posts
+    text = "라온콘텐츠진흥원 국정감사에서 답변에 나선 하서진 진흥원장은 설명했다.\n"
+    assert ("하서진", "원장", "라온콘텐츠진흥원") in _posts(text)
+
+
+def test_councillors_a_former_post_and_a_compound_surname_dongbang() -> None:
+    text = "당진시의회 행정사무감사에서 하서진 의원(읍내동)은 예산을 물었다.\n"
+    assert _posts(text) == {("하서진", "의원", "당진시의회")}
+    text = "라온진흥원 인사\n▲원장 동방다온(前 미르테크노파크 정책기획단장)\n"
+    posts = _posts(text)
+    assert ("동방다온", "원장", "라온진흥원") in posts
+    assert ("동방다온", "단장", "정책기획단") in posts
+    text = "라온진흥원 문의: 경영지원팀 인사담당 주임 하서진\n당진군청 문화과장 나은솔\n"
+    people = {p.ko for p in extract(text, "x.txt").of("person")}
+    assert "인사담당" not in people and "당진군청" not in people
