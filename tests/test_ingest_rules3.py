@@ -126,3 +126,12 @@ def test_councillors_a_former_post_and_a_compound_surname_dongbang() -> None:
     text = "라온진흥원 문의: 경영지원팀 인사담당 주임 하서진\n당진군청 문화과장 나은솔\n"
     people = {p.ko for p in extract(text, "x.txt").of("person")}
     assert "인사담당" not in people and "당진군청" not in people
+
+
+def test_money_in_eok_and_cheonman_about_and_machines_counted_in_dae() -> None:
+    from kg.ingest.figures import spelled_figures
+
+    text = "사업비 3억 5천만 원과 상금 1천만 원, 관람객 2만 3천여 명, 서버 40여 대를 갖췄다.\n"
+    found = {(f.fields["value"], f.fields["unit_text"]) for f in spelled_figures(text)}
+    assert found == {(3.5, "억원"), (1000, "만원"), (23000, "명"), (40, "대")}
+    assert list(spelled_figures("60대 이상 관람객이 늘었다.\n")) == []  # an age
