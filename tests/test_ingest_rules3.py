@@ -135,3 +135,13 @@ def test_money_in_eok_and_cheonman_about_and_machines_counted_in_dae() -> None:
     found = {(f.fields["value"], f.fields["unit_text"]) for f in spelled_figures(text)}
     assert found == {(3.5, "억원"), (1000, "만원"), (23000, "명"), (40, "대")}
     assert list(spelled_figures("60대 이상 관람객이 늘었다.\n")) == []  # an age
+
+
+def test_a_broadcast_date_line_and_an_agreement_at_an_opening_ceremony() -> None:
+    from kg.ingest.dates import article_date
+
+    assert article_date("[ABC 뉴스7] 2024년 9월 20일(금) 방송 / 원고\n\n<앵커>\n") == "2024-09-20"
+    text = "[ABC 뉴스7] 2024년 9월 20일(금) 방송\n"
+    text += "라온진흥원은 어제 개소식에서 대학 두 곳과 인력양성 협약도 맺었습니다.\n"
+    (event,) = extract(text, "x.txt").of("event")
+    assert (event.fields["date"], event.fields["verb"]) == ("2024-09-19", "협약")
