@@ -10,8 +10,8 @@ counts as found nothing, so its expected records lower recall. First-run figures
 they mean: tests/fixtures/ingest/HELDOUT.md.
 
 --prefix blind2- measures the second set instead (tests/fixtures/ingest/BLIND2.md; a dev set
-too since branch ingest3: an upper bound). The third, blind3-* (BLIND3.md), the rules
-have not been tuned on; benchmarks/ingest_quality.py skips every heldout-* and blind* file.
+too since branch ingest3: an upper bound). The third, blind3-* (BLIND3.md), is a dev set
+since branch ingest4; benchmarks/ingest_quality.py skips every heldout-* and blind* file.
 
 Run: .venv/bin/python benchmarks/ingest_heldout.py [--details] [--prefix heldout-|blind2-|blind3-]
 """

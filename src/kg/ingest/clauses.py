@@ -38,13 +38,36 @@ def clause_actor(
         actor = assembly.body(council[1], "the council that passed it")
     if actor is None and (verb in GOVERNMENT_ACTED or permitted) and item.before:
         actor = government_before(assembly, item.before, topic=permitted)
+    if actor is None and verb == "설립":
+        actor = funder(assembly, head + " " + " ".join(FUNDED_AFTER.findall(tail[:30])))
     return actor, permitted
+
+
+FUNDED_AFTER = re.compile(r"^\s*\((\S+\s*출연)\)")  # "○○센터 설립 (군산시 출연)"
+
+
+def funder(assembly: Assembly, head: str) -> Found | None:
+    """The government that funds a founding, named after the date: "고양시 출연으로 …
+    설립", "순천시가 출연해 설립한", "통영시, (재)○○재단 설립"."""
+    from kg.ingest.names import acting_government
+    from kg.ingest.subjects import _joint
+
+    words = head.split()
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word.endswith(",") or after.startswith("출연"):
+            government = acting_government(word.rstrip(","), ("",))
+        else:
+            government = acting_government(word, ("가", "이"))
+        if government is not None:  # "경상북도와 구미시가 함께 세운": two founders, no one actor
+            return None if _joint(" ".join(words[:i])) else assembly.government(government)
+    return None
 
 
 def what_was_named(item: Dated, verb: str | None, tail: str) -> str:
     """What an event is about when the words before its verb do not say: the name after
     the verb, before "(2017년 개소)", or made before the date ("'○○랩'을 만들어 지난 4월")."""
-    rest = "" if item.timeline else _name_after(tail)
+    rest = "" if item.timeline else _name_after(tail, verb in ("개소", "개관", "개원"))
     bracketed = re.search(r"([\w·]+)\($", item.before)  # "○○센터(2017년 개소)"
     if not rest and bracketed and named(bracketed[1]):
         rest = bracketed[1]
@@ -81,14 +104,15 @@ def agreement(assembly: Assembly, text: str) -> Found | None:
     return assembly.named("project", name, "an agreement", kind="agreement")
 
 
-def _name_after(tail: str) -> str:
+def _name_after(tail: str, opened: bool = False) -> str:
     """The name right after a verb ("세운 원주테크노밸리 지원센터다", "문을 연 '○○ 체험관'은",
-    "문을 연 ○○센터였다"): a quoted name, else one or two words without copula."""
+    "문을 연 ○○센터였다"): a quoted name (any, after an opening: "개관한 '○○ 스테이지'"),
+    else one or two words without copula."""
     quoted = re.match(
         r"[가-힣]{0,3}\s+[‘'“\"「『](?P<name>[^‘’'“”\"「」『』]{2,40})[’'”\"」』]", tail
     )
     if quoted:
-        return quoted["name"] if named(quoted["name"]) else ""
+        return quoted["name"] if opened or named(quoted["name"]) else ""
     after = re.match(r"[가-힣]{0,3}\s+(?P<one>[\w·]+)(?:\s+(?P<two>[\w·]+))?", tail)
     if after is None:
         return ""

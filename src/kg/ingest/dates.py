@@ -12,6 +12,7 @@ review note with its line number, never an error.
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,19 +30,42 @@ ABSOLUTE = [  # longest forms first; y may be 'YY (apostrophe and two digits)
 ]
 LEADING = [re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：])"]]
 IN_PROSE = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(f"(?:{f})" for f in ABSOLUTE)))
+# A month may be narrowed ("3월 초", "8월 말"): the month is what is kept.
+PART = r"(?:\s*(?:초순|초|중순|하순|말|께|경))?"
+END = r"(?=\s|,|에|\)|$)"
 RELATIVE = re.compile(
     r"(?P<same>같은\s*해|그\s*해|이듬해|다음\s*해|올해|올)\s*(?P<sm>\d{1,2})\s*월"
-    r"(?:\s*(?P<sd>\d{1,2})\s*일)?(?=\s|,|에)"  # 같은 해 11월: the year of the date before
-    r"|지난달\s*(?P<pd>\d{1,2})\s*일(?=\s|,|에)"
-    r"|(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일(?=\s|,|에)"
-    r"|(?P<last>지난해|작년|지난)\s*(?P<lm>\d{1,2})\s*월(?=\s|,|에)"  # 지난 9월, 지난해 6월
+    r"(?:\s*(?P<sd>\d{1,2})\s*일)?"
+    + PART
+    + END  # 같은 해 11월: the year of the date before
+    + r"|(?P<sameyear>같은\s*해|그\s*해|이듬해|다음\s*해)"
+    + END  # the year only
+    + r"|같은\s*달(?:\s*(?P<smd>\d{1,2})\s*일)?(?P<samemonth>)"
+    + END  # the month before's
+    + r"|(?P<thisday>이날|같은\s*날|당일)"
+    + END
+    + r"|(?P<eve>전날)"
+    + END  # the date before
+    + r"|(?P<ago>어제|그제|그저께|오늘)(?:\s*\(\s*(?P<ad>\d{1,2})\s*일\s*\))?"
+    + END
+    + r"|지난달\s*(?P<pd>\d{1,2})\s*일"
+    + END
+    + r"|(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일"
+    + END
+    + r"|(?P<last>지난해|작년|재작년|지난)\s*(?P<lm>\d{1,2})\s*월"
+    + PART
+    + END  # 지난 9월
+    + r"|(?<![\d.년'])(?<!오는\s)(?<!내년\s)(?P<bm>\d{1,2})\s*월(?!\s*\d{1,2}\s*일)"
+    + PART
+    + END  # 8월: this year's (or last year's, if not yet come)
 )
 DATE_LINE = re.compile(
     r"^(?!.*(?:설립|개소|개원|창립|출범|개관))"  # "설립일 | 2011년 5월 2일": a field, no dateline
-    r"\s*(?:[\[(【]?[^\d\n|]{0,20}[\])】]?\s*(?:[|/]\s*)?)?(?:입력|기사입력|등록|발행|작성|보도일자?)?\s*[:：]?\s*"
+    r"\s*(?:(?:\[[^\]\n]{1,20}\]|[(【]?[^\d\n|]{0,20}[)】]?)\s*(?:[|/]\s*)?)?"  # [○○ 뉴스9]
+    r"(?:입력|기사입력|등록|발행|작성|보도일자?)?\s*[:：]?\s*"
     r"(?P<y>\d{4})\s*[.\-년]\s*(?P<m>\d{1,2})\s*[.\-월]\s*(?P<d>\d{1,2})\s*일?\.?"
-    r"(?:\s*\(?[월화수목금토일]\)?)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"(?:\s*[|/]\s*[^\d\n]*|\s{2,}[^\d\n]*)?\s*$"  # "| 홍길동 기자", "   보도시점 : 즉시"
+    r"(?:\s*\(?[월화수목금토일]\)?)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:방송|송고|발행))?"
+    r"(?:\s*[|/]\s*[^\d\n]*|\s{2,}[^\d\n:：]*[:：][^\d\n]*)?\s*$"  # "| 기자", "  보도 : 즉시"
 )
 # "…했다고 12일 밝혔다": the date of a news story's one event, printed after it.
 ANNOUNCED = re.compile(r"\s*(?:밝혔|전했|발표했|알렸)")
@@ -72,6 +96,7 @@ class Dated:
     verb_at: int = -1  # offset of the verb phrase in the article
     relative: bool = False
     before: str = ""  # the sentence before the date (prose): where its subject may be
+    again: bool = False  # "이날", "같은 날": the date of a happening told just before
 
 
 class BadDate(ValueError):
@@ -123,7 +148,8 @@ def find_verb(text: str, last: bool = False) -> tuple[str | None, int, int]:
 def dated(text: str, notes: list[str]) -> Iterator[Dated]:
     """Every dated happening of ``text``; unreadable ones are added to ``notes``."""
     today = article_date(text)
-    years: list[str] = []  # the years printed so far: "같은 해" is the last one
+    years: list[str] = []  # the dates printed so far: "같은 해" is the last one's year
+    lines = text.splitlines()
     offset = 0
     for number, raw in enumerate(text.splitlines(keepends=True), start=1):
         line = raw.rstrip("\r\n")
@@ -132,16 +158,34 @@ def dated(text: str, notes: list[str]) -> Iterator[Dated]:
             continue
         try:
             item = _timeline_line(line, number, offset)
+            if item and item.verb is None and not _in_a_list(lines, number):
+                notes.append(f"line {number}: a dated line with no event verb and no dated "
+                             f"line next to it: {line.strip()!r} (not drafted)")  # fmt: skip
+                item = None  # "2024년 실적: …", "2025년 제2차 채용 공고": a field or a title
             for found in [item] if item else _prose(line, number, offset, today, notes, years):
                 if not found.timeline and today and found.date > today[: len(found.date)]:
                     notes.append(f"line {number}: {found.date} is after the article's date "
                                  f"{today}: a plan, not history (not drafted)")  # fmt: skip
                     continue
-                years.append(found.date[:4])
+                years.append(found.date)
                 yield found
         except BadDate as e:
             notes.append(f"line {number}: {e}: {line.strip()!r} (not drafted)")
         offset += len(raw)
+
+
+def _in_a_list(lines: list[str], number: int) -> bool:
+    """Whether the nearest non-blank line before or after line ``number`` (1-based) also
+    starts with a date: a timeline, not a lone dated field or title."""
+    before = [line for line in lines[: number - 1] if line.strip()][-1:]
+    after = [line for line in lines[number:] if line.strip()][:1]
+    return any(_starts_with_date(line) for line in before + after)
+
+
+def _starts_with_date(line: str) -> bool:
+    lead = BULLET.match(line)
+    at = _date_cell(line, lead.end() if lead else 0)
+    return any(form.match(line, at) for form in LEADING)
 
 
 def _timeline_line(line: str, number: int, offset: int) -> Dated | None:
@@ -209,7 +253,7 @@ def _prose(
             stop = mentions[i + 1][0].start() if i + 1 < len(mentions) else len(sentence)
             clause = sentence[match.end() : stop]
             if not relative:
-                years.append(_resolve(match, False, None, years)[0][:4])  # type: ignore[index]
+                years.append(_resolve(match, False, None, years)[0])  # type: ignore[index]
             verb, v_start, _ = find_verb(clause)
             at = offset + sentence_start
             if verb is None and i == 0 and relative and ANNOUNCED.match(clause):
@@ -228,37 +272,69 @@ def _prose(
             yield Dated(date[0], date[1], clause.strip(), number, at,
                         at + len(sentence.rstrip()), False, verb,
                         at + match.end() + v_start, relative,
-                        sentence[: match.start()])  # fmt: skip
+                        sentence[: match.start()],
+                        relative and bool(match["thisday"]))  # fmt: skip
 
 
 def _resolve(
     match: re.Match[str], relative: bool, today: str | None, years: list[str]
 ) -> tuple[str, str] | None:
+    """The date a mention names; ``years`` holds the dates printed before it (so "같은
+    해", "같은 달", "이날" and "전날" resolve against the last one), ``today`` the article's."""
     if not relative:
         parts = re.match(ABSOLUTE_ANY, match.group(0))
         assert parts is not None
         return to_date(parts["y"], parts["m"], parts["d"])
-    if match["same"] and not match["same"].startswith("올"):  # 같은 해, 이듬해: the year before's
-        if not years:
-            return None
-        later = 1 if match["same"].startswith(("이듬", "다음")) else 0
-        return to_date(str(int(years[-1]) + later), match["sm"], match["sd"])
+    if _told_before(match):
+        return _after_before(match, years)
     if today is None:
         return None
     year, month, day = (int(p) for p in today.split("-"))
     if match["same"]:  # 올해 3월
         return to_date(str(year), match["sm"], match["sd"])
+    if match["ago"]:  # 어제(22일), 그제: counted back from the article's date
+        back = {"오늘": 0, "어제": 1}.get(match["ago"], 2)
+        if match["ad"] is None:
+            return _days_before(today, back)
     if match["pd"]:  # 지난달 25일
         return to_date(str(year if month > 1 else year - 1), str(month - 1 or 12), match["pd"])
-    if match["lm"]:  # the month named, last year's if 지난해 or not yet come this year
-        m = int(match["lm"])
-        y = year - 1 if match["last"] in ("지난해", "작년") or m >= month else year
+    if match["lm"] or match["bm"]:  # the month named; last year's if 지난해 or not yet come
+        m = int(match["lm"] or match["bm"])
+        back = {"지난해": 1, "작년": 1, "재작년": 2}.get(match["last"] or "", 0)
+        y = year - (back or (1 if match["last"] and m >= month or m > month else 0))
         return to_date(str(y), str(m), None)
-    d = int(match["d"])
+    d = int(match["d"] or match["ad"])
     m = int(match["m"]) if match["m"] else month if d <= day else month - 1
     y = year if m <= month else year - 1
     m = m or 12
     return to_date(str(y), str(m), str(d))
+
+
+def _told_before(match: re.Match[str]) -> bool:
+    """Whether ``match`` is a date told against the one printed before it (같은 해, 이듬해,
+    같은 달, 이날, 전날) rather than against the article's date."""
+    told = match["same"] and not match["same"].startswith("올") or match["sameyear"]
+    return bool(told or match["samemonth"] is not None or match["thisday"] or match["eve"])
+
+
+def _after_before(match: re.Match[str], years: list[str]) -> tuple[str, str] | None:
+    """The date told against the last of ``years``; None if there is none."""
+    told = match["same"] and not match["same"].startswith("올") or match["sameyear"]
+    if not years:
+        return None
+    last = years[-1]
+    if told:  # 같은 해, 이듬해: the year before's
+        later = 1 if (match["same"] or match["sameyear"]).startswith(("이듬", "다음")) else 0
+        return to_date(str(int(last[:4]) + later), match["sm"], match["sd"])
+    if match["samemonth"] is not None:  # 같은 달 (5일)
+        return to_date(last[:4], last[5:7], match["smd"]) if len(last) >= 7 else None
+    if len(last) < 10:
+        return None
+    return (last, "day") if match["thisday"] else _days_before(last, 1)
+
+
+def _days_before(day: str, back: int) -> tuple[str, str]:
+    return (datetime.date.fromisoformat(day) - datetime.timedelta(days=back)).isoformat(), "day"
 
 
 ABSOLUTE_ANY = re.compile(

@@ -22,6 +22,7 @@ from kg.ingest.assemble import Assembly
 from kg.ingest.clauses import (
     agreement,
     clause_actor,
+    funder,
     governs,
     merger,
     what_was_named,
@@ -148,6 +149,8 @@ def timeline_event(assembly: Assembly, entry: TimelineEntry, verbs: dict[str, li
             if government is not None
             else assembly.body(actor, "named as the acting body in the line")
         )
+    elif entry.verb == "설립" and (funded := funder(assembly, entry.subject)) is not None:
+        event.fields["actor"] = funded  # "나래시 출연으로 (재)○○센터 설립"
     _opened(assembly.add(event))
 
 
@@ -185,6 +188,8 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     merged = merger(assembly, item.before + head, verb, about)  # A와 B를 통합한 ○○진흥원이 출범
     kind = "MergerEvent" if merged else kind
     quote = text[item.start : item.end].strip()
+    if item.again and _same_day(assembly, item.date, quote):
+        return
     if _told_already(assembly, kind, about, item.date, quote, item.precision):
         return
     event = Found(
@@ -207,6 +212,16 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
                         list(event.quotes), {**event.fields, "event_kind": "RenamingEvent",
                                              "verb": "명칭변경"})  # fmt: skip
         assembly.add(renamed)
+
+
+def _same_day(assembly: Assembly, date: str, quote: str) -> bool:
+    """ "이날 개소식에는 …": more about an event of that day, told already; its quote."""
+    for event in assembly.of("event"):
+        if event.fields.get("date") == date:
+            if quote not in event.quotes:
+                event.quotes.append(quote)
+            return True
+    return False
 
 
 def _more_precise(event: Found, about: Found | None, date: str, precision: str) -> None:

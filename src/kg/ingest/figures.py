@@ -56,7 +56,7 @@ def figures(text: str) -> Iterator[Found]:
 BARE_UNITS = ("명", "건", "개사", "곳", "개", "원", "달러", "회", "편", "종")
 # "4만 3천 명" (43000), "420만 건" (4200000): a number written with 만 and 천.
 SPELLED_LARGE = re.compile(
-    r"(?<![\d.,])(?P<man>\d{1,4})\s?만(?:\s?(?P<cheon>\d)\s?천)?\s?(?P<unit>"
+    r"(?<![\d.,])(?P<man>\d{1,4})\s?만(?:\s?(?P<cheon>\d)\s?천)?(?:\s?여)?\s?(?P<unit>"
     + "|".join(BARE_UNITS)
     + r")(?=[이가을를의은는과와에도만]|으로|로|\s|[,.)]|$)"
 )
@@ -68,8 +68,25 @@ SPELLED_SMALL = re.compile(
 )
 
 
+# "4억 2천만 원" (4.2 억원), "2천만 원" (2000 만원): money in its largest unit.
+SPELLED_MONEY = re.compile(
+    r"(?<![\d.,])(?:(?P<eok>\d{1,4})\s?억\s?)?(?P<cheon>\d)\s?천(?:\s?(?P<baek>\d)\s?백)?만\s?원"
+)
+# "장비 60여 대": machines counted (a space or 여 before 대; "60대" is an age).
+MACHINES = re.compile(r"(?<![\d.,])(?P<n>\d{1,4})(?:여\s?|\s)대(?=[를을이가의는은와과도,.)\s]|$)")
+
+
 def spelled_figures(text: str) -> Iterator[Found]:
-    """Figures written with 만/천 ("4만 3천 명") or in words ("두 명"), as plain numbers."""
+    """Figures written with 만/천 ("4만 3천 명"), 억/천만 ("4억 2천만 원"), machines counted in
+    대, or in words ("두 명"), as plain numbers."""
+    for match in SPELLED_MONEY.finditer(text):
+        thousands = int(match["cheon"]) * 1000 + int(match["baek"] or 0) * 100  # in 만원
+        if match["eok"]:
+            yield _spelled(match, int(match["eok"]) + thousands / 10000, "억원")
+        else:
+            yield _spelled(match, thousands, "만원")
+    for match in MACHINES.finditer(text):
+        yield _spelled(match, int(match["n"]), "대")
     for match in SPELLED_LARGE.finditer(text):
         if not match["cheon"] and f"만{match['unit']}" in gz.FIGURE_UNITS:
             continue  # "32만 명": read by FIGURE as 32 in the unit 만 명
@@ -79,8 +96,8 @@ def spelled_figures(text: str) -> Iterator[Found]:
         yield _spelled(match, WORDS[match["word"]])
 
 
-def _spelled(match: re.Match[str], value: int) -> Found:
-    unit = match["unit"]
+def _spelled(match: re.Match[str], value: float, unit: str | None = None) -> Found:
+    unit = unit or match["unit"]
     code, noun = gz.FIGURE_UNITS.get(unit, ("C62", "개수"))
     fields = {"value": value, "unit_text": unit, "unit_code": code, "variable_ko": f"{noun} 수",
               "at": match.start()}  # fmt: skip

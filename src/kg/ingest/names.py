@@ -20,7 +20,7 @@ QUOTED = re.compile(r"[‘'“\"「『]([^‘'“”\"’」』\n]{2,40})[’'�
 FIGURE = re.compile(  # "300여 명": about 300; "341억원이며": the copula is no part of the unit
     r"(?<![\d.,제])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?여)?\s?(?P<unit>"
     + "|".join(re.escape(u) for u in sorted(gz.FIGURE_UNITS, key=len, reverse=True))
-    + r")(?=이[며고다었던나]|였|에서|까지|씩"
+    + r")(?=이[며고다었던나]|이지|이라|였|에서|까지|씩"
     + r"|(?:으로|로|[이가을를의은는과와에도만])?(?![가-힣A-Za-z]))"
 )
 

@@ -25,6 +25,8 @@ def _person_name(word: str, strict: bool = True) -> bool:
         and not word.endswith(suffixes)
         and word not in gz.TITLES
         and _place(word) is None  # 강원 SW융합센터장: a place, not a person
+        and not word.endswith("담당")  # 인사담당: a duty, not a name
+        and not (word.endswith("청") and _place(word[:-1]) is not None)  # 진천군청
         and word not in COMPOUND  # "서문 센터장은": a short reference, the family name alone
     )
 
@@ -44,9 +46,12 @@ def people(text: str) -> Iterator[Found]:
     words = tokens(text)
     yield from _honorific(words)
     yield from _bylines(text)
+    yield from _slashed(text)
+    yield from _former(text)
     for i, token in enumerate(words):
         unit = glued_unit(token.stem)
-        title = token.stem if token.stem in gz.TITLES else unit[0] if unit else None
+        body = None if unit else glued_body(token.stem)  # 거제ICT진흥원장, 진흥원장
+        title = token.stem if token.stem in gz.TITLES else (unit or body or (None,))[0]
         title = title or glued_title(token.stem)
         if title is None:
             continue
@@ -57,7 +62,7 @@ def people(text: str) -> Iterator[Found]:
         quote = text[first.start : end]
         fields: dict[str, Any] = {"title": title, "org": org if title == token.stem else None}
         if title != token.stem and not unit:  # 창원시장: the mayor of 창원시청
-            fields["org"] = glued_government(token.stem)
+            fields["org"] = glued_government(token.stem) or (body[1] if body else None)
         unit = unit or _labelled_unit(text, token, title)
         if unit:  # 데이터사업본부장, "기업지원본부 : 본부장 …": the head of the unit named
             fields["org"], fields["unit"] = unit[1], True
@@ -91,6 +96,58 @@ def _bylines(text: str) -> Iterator[Found]:
             fields = {"title": title, "org": org, "formal": True}
             yield Found("person", name, "high", "a name with its body and title in brackets",
                         [match.group(0)], fields)  # fmt: skip
+
+
+# "<인터뷰> 사공민재 / ○○진흥원장", "홍길동 / ○○정밀 대표": a caption, name then title.
+SLASHED = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{3,4})\s*/\s*(?P<post>[^\n/|]{2,40}?)\s*$", re.M)
+# "▲원장 동방서윤(前 ○○테크노파크 정책기획단장)": a person's former post, in brackets.
+FORMER = re.compile(
+    r"(?<![가-힣])(?P<name>[가-힣]{3,4})\s?\((?:前|전)\s*(?:(?P<org>[\w·]+)\s+)?(?P<title>[\w·]+)\)"
+)
+
+
+def _slashed(text: str) -> Iterator[Found]:
+    for match in SLASHED.finditer(text):
+        found = _titled(match["name"], match["post"].split(), match.group(0))
+        if found is not None:
+            yield found
+
+
+def _former(text: str) -> Iterator[Found]:
+    for match in FORMER.finditer(text):
+        words = [match["org"], match["title"]] if match["org"] else [match["title"]]
+        found = _titled(match["name"], words, match.group(0))
+        if found is not None:
+            found.fields["former"] = True
+            yield found
+
+
+def _titled(name: str, words: list[str], quote: str) -> Found | None:
+    """A person whose post is ``words``: "[body] title", or a title glued to its unit or
+    body (정책기획단장, ○○진흥원장, 조선해양산업국장)."""
+    if not words or not _person_name(name):
+        return None
+    last = words[-1]
+    unit = glued_unit(last)
+    glued = unit or glued_body(last)
+    if last not in gz.TITLES and glued is None:
+        return None
+    fields: dict[str, Any] = {"title": glued[0] if glued else last, "formal": True}
+    fields["org"] = glued[1] if glued else " ".join(words[:-1]) or None
+    fields["unit"] = unit is not None
+    return Found("person", name, "high", "a name with its title after a slash", [quote], fields)
+
+
+SHORT_BODIES = {"진흥원", "진흥재단", "재단"}  # 진흥원장: the head of the agency named short
+
+
+def glued_body(word: str) -> tuple[str, str | None] | None:
+    """ "거제ICT융합진흥원장", "진흥원장" → (원장, the body): a head's title glued to its body."""
+    title = word[-2:]
+    body = word[:-1]
+    if title in gz.HEAD_TITLES and body in SHORT_BODIES:
+        return title, None  # the agency the article is about
+    return (title, body) if title in gz.HEAD_TITLES and body_suffix(body) == "body" else None
 
 
 HONORIFIC = {"씨", "씨가", "씨는", "씨를", "씨의", "씨와", "씨도", "씨에게"}

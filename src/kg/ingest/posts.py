@@ -4,11 +4,14 @@ held in, and references back (서 원장)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kg.ingest import agencies, people
 from kg.ingest import gazetteer as gz
 from kg.ingest.model import Found
+
+COUNCIL = re.compile(r"(?<![가-힣])[가-힣]{1,6}(?:특별자치시|특별자치도|광역시|시|도|군|구)의회")
 
 
 def add_people(assembly: Any) -> None:
@@ -31,6 +34,9 @@ def add_people(assembly: Any) -> None:
         )
         if team is not None:  # 담당부서: …콘텐츠산업팀 / 담당자: 팀장 정한결, 주임 오세린
             org, found.fields["unit"] = team, True
+        if title == "의원" and not org:  # "정한결 의원(○○동)은": a member of the council named
+            council = COUNCIL.search(assembly.text)
+            org = council[0] if council else None
         if org and found.fields.get("unit"):
             unit = assembly.named("unit", org, "a unit its head's title names", "medium")
             _post(assembly, person, title, unit, found.quotes[0])

@@ -49,6 +49,8 @@ def subject(
         if body_suffix(bare) is None and (place or word.endswith(("에", "에서"))):
             if _name_prefix(word, words[i + 1 :], verb in OPENED):
                 kept.append(word)  # 강원 SW융합센터: a region's short name starts a name
+            elif word.endswith(("에", "에서")):
+                kept.clear()  # "새 청사 1층에 ○○": the words before a locative say where
             continue  # where it happened: 청주 오송에, 전라남도 순천시에
         if body_suffix(bare) is None and word.endswith("로") and verb not in MEANS_KEPT:
             kept.clear()  # by what means, and whose: 군산시 출연으로 문을 연
@@ -99,7 +101,7 @@ def _name_prefix(word: str, following: list[str], opened: bool = False) -> bool:
     if place is None or place[1] not in ("province", "city"):
         return False
     town = word == place[0] or word.endswith(("동", "읍", "면"))  # 춘천시: the full name, a where
-    opened = opened and len(following) == 1 and _place(rest) is None  # 포항 메이커스페이스 개소
+    opened = opened and len(following) <= 2 and _place(rest) is None  # 포항 메이커스페이스 개소
     return not town and (named(rest) or opened)
 
 
