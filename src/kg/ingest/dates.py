@@ -24,8 +24,10 @@ ABSOLUTE = [  # longest forms first; y may be 'YY (apostrophe and two digits)
     r"(?P<y>\d{4}|'\d{2})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일",
     r"(?P<y>\d{4}|'\d{2})\s*\.\s*(?P<m>\d{1,2})\s*\.\s*(?P<d>\d{1,2})(?!\d)\s*\.?",
     r"(?P<y>\d{4})\s*-\s*(?P<m>\d{1,2})\s*-\s*(?P<d>\d{1,2})(?!\d)",
+    r"(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/(?P<d>\d{1,2})(?!\d)",  # 2017/6/1
     r"(?P<y>\d{4}|'\d{2})\s*년\s*(?P<m>\d{1,2})\s*월",
     r"(?P<y>\d{4}|'\d{2})\s*\.\s*(?P<m>\d{1,2})(?![\d,])\s*\.?",
+    r"(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])(?![\d/])",  # 2022/9
     r"(?P<y>(?:19|20)\d{2})\s*년(?!도)",  # 2026년도: a fiscal year, no happening
 ]
 LEADING = [re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：])"]]
@@ -63,9 +65,13 @@ DATE_LINE = re.compile(
     r"^(?!.*(?:설립|개소|개원|창립|출범|개관))"  # "설립일 | 2011년 5월 2일": a field, no dateline
     r"\s*(?:(?:\[[^\]\n]{1,20}\]|[(【]?[^\d\n|]{0,20}[)】]?)\s*(?:[|/]\s*)?)?"  # [○○ 뉴스9]
     r"(?:입력|기사입력|등록|발행|작성|보도일자?)?\s*[:：]?\s*"
-    r"(?P<y>\d{4})\s*[.\-년]\s*(?P<m>\d{1,2})\s*[.\-월]\s*(?P<d>\d{1,2})\s*일?\.?"
+    r"(?P<y>\d{4})\s*[.\-/년]\s*(?P<m>\d{1,2})\s*[.\-/월]\s*(?P<d>\d{1,2})\s*일?\.?"
     r"(?:\s*\(?[월화수목금토일]\)?)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:방송|송고|발행))?"
     r"(?:\s*[|/]\s*[^\d\n]*|\s{2,}[^\d\n:：]*[:：][^\d\n]*)?\s*$"  # "| 기자", "  보도 : 즉시"
+)
+# A heading of a person's career list: its dated lines are no events of the agency.
+CAREER = re.compile(
+    r"^[\s■□◆◇●○◎▶▷※*#•·\-\[<【]*[^\d\n]{0,24}(?:약력|경력|이력|프로필)[\]>】]?\s*$"
 )
 # "…했다고 12일 밝혔다": the date of a news story's one event, printed after it.
 ANNOUNCED = re.compile(r"\s*(?:밝혔|전했|발표했|알렸)")
@@ -148,12 +154,17 @@ def find_verb(text: str, last: bool = False) -> tuple[str | None, int, int]:
 def dated(text: str, notes: list[str]) -> Iterator[Dated]:
     """Every dated happening of ``text``; unreadable ones are added to ``notes``."""
     today = article_date(text)
+    career = False  # under a "■ ○○○ 원장 약력" heading: a person's history, not the agency's
     years: list[str] = []  # the dates printed so far: "같은 해" is the last one's year
     lines = text.splitlines()
     offset = 0
     for number, raw in enumerate(text.splitlines(keepends=True), start=1):
         line = raw.rstrip("\r\n")
-        if DATE_LINE.match(line):
+        career = CAREER.match(line) is not None or career and bool(line.strip())
+        if DATE_LINE.match(line) or career:
+            if career and _starts_with_date(line):
+                notes.append(f"line {number}: a career line (약력), a person's history, not "
+                             f"the agency's: {line.strip()!r} (not drafted)")  # fmt: skip
             offset += len(raw)
             continue
         try:
@@ -338,7 +349,7 @@ def _days_before(day: str, back: int) -> tuple[str, str]:
 
 
 ABSOLUTE_ANY = re.compile(
-    r"(?P<y>\d{4}|'\d{2})\s*[.년\-]\s*(?:(?P<m>\d{1,2})\s*[.월\-]?\s*(?:(?P<d>\d{1,2}))?)?"
+    r"(?P<y>\d{4}|'\d{2})\s*[.년\-/]\s*(?:(?P<m>\d{1,2})\s*[.월\-/]?\s*(?:(?P<d>\d{1,2}))?)?"
 )
 
 

@@ -1,0 +1,33 @@
+"""Rules learned from the fourth dev set (blind4-*, tuned on after its first run): slash dates,
+a person's career list (약력) that is no history of the agency, the acting body given by the
+sentence's subject, a table read by its header. Every sentence here is new, written for the
+rule, not taken from an article."""
+
+from __future__ import annotations
+
+from kg.ingest.dates import article_date, dated
+from kg.ingest.extract import extract
+
+
+def test_slash_dates_in_prose_and_in_the_date_line() -> None:
+    body = "다라진흥원은 2018/3/9 설립됐고 2021/11 거점으로 지정됐다.\n"
+    assert [(d.date, d.precision) for d in dated(body, [])] == [
+        ("2018-03-09", "day"),
+        ("2021-11", "month"),
+    ]
+    assert article_date("제목\n2023/05/17 10:20 송고\n본문\n") == "2023-05-17"
+    assert list(dated("시즌 2015/16 기록을 세웠다.\n", [])) == []  # no month 16: no date
+
+
+def test_a_career_list_is_a_persons_history_not_the_agencys() -> None:
+    text = (
+        "다라진흥원은 2015년 3월 설립됐다.\n\n"
+        "■ 가온 원장 주요 약력\n"
+        " · 1990.02 나라대 졸업\n"
+        " · 2010.03 다라시 정보과장 취임\n\n"
+        "진흥원은 2020년 5월 다라 메이커랩을 열었다.\n"
+    )
+    notes: list[str] = []
+    assert [d.date for d in dated(text, notes)] == ["2015-03", "2020-05"]
+    assert sum("career line" in n for n in notes) == 2
+    assert len(extract(text, "x.txt").of("event")) == 2
