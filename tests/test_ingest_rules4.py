@@ -31,3 +31,39 @@ def test_a_career_list_is_a_persons_history_not_the_agencys() -> None:
     assert [d.date for d in dated(text, notes)] == ["2015-03", "2020-05"]
     assert sum("career line" in n for n in notes) == 2
     assert len(extract(text, "x.txt").of("event")) == 2
+
+
+def _events(text: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (
+            e.fields["date"],
+            e.fields["event_kind"],
+            e.fields["about"].ko,
+            e.fields["actor"].ko if "actor" in e.fields else "-",
+        )
+        for e in extract(text, "x.txt").of("event")
+    ]
+
+
+def test_a_topic_that_opened_is_the_facility_by_its_longest_name() -> None:
+    text = (
+        "다라진흥원은 2012년 5월 설립됐다. 실습은 다라VR전시관에서 한다.\n"
+        "전시관은 2020년 3월 문을 열었다. 별관(연면적 900㎡)은 2022년 4월 개관했다.\n"
+    )
+    assert _events(text)[1:] == [
+        ("2020-03", "OpeningEvent", "다라VR전시관", "-"),
+        ("2022-04", "OpeningEvent", "별관", "-"),
+    ]
+
+
+def test_a_table_row_under_a_founding_column_is_a_founding_by_the_founder_column() -> None:
+    text = (
+        "세 기관을 비교했다.\n\n"
+        "| 기관 | 설립 | 설립 주체 | 인력 |\n|---|---|---|---|\n"
+        "| 가온정보진흥원 | 2011.04 | 광명시 | 20명 |\n"
+        "| 라온콘텐츠진흥원 | 2018.10 | 과학기술정보통신부 | 9명 |\n"
+    )
+    assert _events(text) == [
+        ("2011-04", "FoundingEvent", "가온정보진흥원", "광명시청"),
+        ("2018-10", "FoundingEvent", "라온콘텐츠진흥원", "과학기술정보통신부"),
+    ]

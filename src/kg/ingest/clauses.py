@@ -10,7 +10,7 @@ import re
 from kg.ingest.assemble import Assembly
 from kg.ingest.dates import Dated
 from kg.ingest.model import Found
-from kg.ingest.subjects import GOVERNMENT_ACTED, government_before, named, stem
+from kg.ingest.subjects import GOVERNMENT_ACTED, SELF, government_before, named, stem
 
 BUILT_BEFORE = re.compile(
     r"[‘'“\"]?(?P<name>[^‘’'“”\"\s][^‘’'“”\"]{1,38}?)[’'”\"]?(?:을|를)\s+"
@@ -64,7 +64,7 @@ def funder(assembly: Assembly, head: str) -> Found | None:
     return None
 
 
-def what_was_named(item: Dated, verb: str | None, tail: str) -> str:
+def what_was_named(item: Dated, verb: str | None, tail: str, text: str = "") -> str:
     """What an event is about when the words before its verb do not say: the name after
     the verb, before "(2017년 개소)", or made before the date ("'○○랩'을 만들어 지난 4월")."""
     rest = "" if item.timeline else _name_after(tail, verb in ("개소", "개관", "개원"))
@@ -74,16 +74,26 @@ def what_was_named(item: Dated, verb: str | None, tail: str) -> str:
     built = BUILT_BEFORE.search(item.before) if verb in ("개소", "개관") else None
     if not rest and built and named(built["name"]):
         rest = built["name"]
-    return rest or _unit_topic(item.before)
+    return rest or _unit_topic(item.before, verb in ("개소", "개관", "개원"), text)
 
 
-def _unit_topic(before: str) -> str:
-    """ "○○센터는 2019년 5월 개소했다": a unit named as the sentence's subject before the date."""
-    from kg.ingest.names import body_suffix
+def _unit_topic(before: str, opened: bool = False, text: str = "") -> str:
+    """ "○○센터는 2019년 5월 개소했다": a unit named as the sentence's subject before the date;
+    with an opening, any topic ("교육관은 작년 3월 문을 열었으며") that is no name of the
+    agency or a place, by its longest name in the article ("평택AI교육관")."""
+    from kg.ingest.names import _place, body_suffix
 
-    words = before.split()
+    words = re.sub(r"\([^()]*\)", "", before).split()  # 허브동(연면적 3,400㎡)은
     last = stem(words[-1]) if words and re.search(r"(?:은|는|이|가)$", words[-1]) else ""
-    return last if body_suffix(last) == "unit" else ""
+    if body_suffix(last) == "unit":
+        return last
+    if not opened or len(last) < 2 or not re.fullmatch(r"[가-힣A-Za-z0-9]+", last):
+        return ""
+    if last in SELF or body_suffix(last) == "body" or _place(last):
+        return ""
+    longer = [m[1] for m in QUOTED.finditer(text) if m[1].replace(" ", "").endswith(last)]
+    longer += re.findall(rf"[\w·]*{last}", text)
+    return max(longer, key=lambda n: len(n.replace(" ", "")), default=last)
 
 
 def merger(assembly: Assembly, before: str, verb: str | None, about: Found | None) -> bool:

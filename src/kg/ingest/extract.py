@@ -35,6 +35,7 @@ from kg.ingest.subjects import (
     body_or_acronym,
     subject,
 )
+from kg.ingest.tables import table_foundings
 
 # What is held, not opened: "기념식을 열고" is a ceremony of the agency (a HistoryEvent).
 CEREMONY = re.compile(
@@ -108,6 +109,7 @@ def extract(text: str, path: str = "", verbs: dict[str, list[str]] | None = None
     for item in dated(text, assembly.notes):
         if not (item.timeline and item.line in bound):
             dated_event(assembly, item, verbs)
+    table_foundings(assembly)
     assembly.add_text_names()
     assembly.add_regions()
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -175,7 +177,7 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     head, tail = (item.text[:v_start], item.text[v_end:]) if verb else (item.text, "")
     actor, rest = subject(assembly, verb, head, tail, item.line)
     actor, permitted = clause_actor(assembly, item, verb, head, tail, actor)
-    rest = rest or what_was_named(item, verb, tail)
+    rest = rest or what_was_named(item, verb, tail, text)
     kinds = verbs.get(verb or "", [])
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
     ceremony = CEREMONY.search(item.text) is not None  # 기념식을 열고: the agency held it
