@@ -67,3 +67,13 @@ def test_a_table_row_under_a_founding_column_is_a_founding_by_the_founder_column
         ("2011-04", "FoundingEvent", "가온정보진흥원", "광명시청"),
         ("2018-10", "FoundingEvent", "라온콘텐츠진흥원", "과학기술정보통신부"),
     ]
+
+
+def test_a_facility_that_moved_and_a_founding_funded_by_a_city() -> None:
+    text = (
+        "다라진흥원은 2013년 7월 광명시 출연 재단법인(당시 이름 '다라정보센터')으로 설립됐다.\n"
+        "다라메이커랩은 2016년 문을 열었다. 메이커랩은 2021년 5월 새 건물로 옮겼다.\n"
+    )
+    events = _events(text)
+    assert events[0] == ("2013-07", "FoundingEvent", "다라진흥원", "광명시청")
+    assert events[-1] == ("2021-05", "RelocationEvent", "다라메이커랩", "-")

@@ -74,7 +74,7 @@ def what_was_named(item: Dated, verb: str | None, tail: str, text: str = "") -> 
     built = BUILT_BEFORE.search(item.before) if verb in ("개소", "개관") else None
     if not rest and built and named(built["name"]):
         rest = built["name"]
-    return rest or _unit_topic(item.before, verb in ("개소", "개관", "개원"), text)
+    return rest or _unit_topic(item.before, verb in ("개소", "개관", "개원", "이전"), text)
 
 
 def _unit_topic(before: str, opened: bool = False, text: str = "") -> str:
@@ -85,11 +85,10 @@ def _unit_topic(before: str, opened: bool = False, text: str = "") -> str:
 
     words = re.sub(r"\([^()]*\)", "", before).split()  # 허브동(연면적 3,400㎡)은
     last = stem(words[-1]) if words and re.search(r"(?:은|는|이|가)$", words[-1]) else ""
-    if body_suffix(last) == "unit":
-        return last
-    if not opened or len(last) < 2 or not re.fullmatch(r"[가-힣A-Za-z0-9]+", last):
+    unit = body_suffix(last) == "unit"
+    if not unit and (not opened or len(last) < 2 or not re.fullmatch(r"[가-힣A-Za-z0-9]+", last)):
         return ""
-    if last in SELF or body_suffix(last) == "body" or _place(last):
+    if not unit and (last in SELF or body_suffix(last) == "body" or _place(last)):
         return ""
     longer = [m[1] for m in QUOTED.finditer(text) if m[1].replace(" ", "").endswith(last)]
     longer += re.findall(rf"[\w·]*{last}", text)

@@ -20,6 +20,7 @@ from kg.core.files import read_text
 from kg.ingest.agencies import find_agencies, nearest
 from kg.ingest.assemble import Assembly
 from kg.ingest.clauses import (
+    _unit_topic,
     agreement,
     clause_actor,
     funder,
@@ -178,6 +179,7 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     actor, rest = subject(assembly, verb, head, tail, item.line)
     actor, permitted = clause_actor(assembly, item, verb, head, tail, actor)
     rest = rest or what_was_named(item, verb, tail, text)
+    rest = (verb == "이전" and _unit_topic(item.before, True, text)) or rest  # 제작소는 … 옮겼다
     kinds = verbs.get(verb or "", [])
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
     ceremony = CEREMONY.search(item.text) is not None  # 기념식을 열고: the agency held it

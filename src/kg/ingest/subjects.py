@@ -12,7 +12,7 @@ ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증"}
 RENAMING = {"명칭개정", "명칭변경"}
 ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 # How an article names the agency it is about without its name.
-SELF = {"진흥원", "재단", "기관", "본원", "당원"}
+SELF = {"진흥원", "재단", "기관", "본원", "당원", "재단법인", "법인"}
 # Verbs whose "…으로" names a role or a new name (거점으로 지정), not a means (출연으로 문을 연).
 MEANS_KEPT = ACTING_VERBS | {"명칭개정", "명칭변경", "이전", "통합"}
 FROM_BODY = re.compile(r"(?P<body>[\w·]+?)(?:으로부터|로부터|에서|이|가)\s")
@@ -22,6 +22,7 @@ PARTICLE_END = re.compile(r"(?:으로|로|을|를|이|가|은|는|에|의|과|�
 CONNECTIVE = re.compile(
     r"(?:[^\s'‘\"“]{1,6}(?:해|하여|하고|하며|면서)|[^\s'‘\"“]{0,4}(?:내걸고|거쳐|받아|맞춰))$"
 )
+FUNDED = {"출연", "출자"}  # 속초시 출연 재단법인: who funded it, before what it is
 ADVERBS = {"공식", "공식적으로", "정식", "정식으로", "본격", "함께", "공동", "공동으로", "새롭게"}
 HEAD_NOISE = re.compile(
     r"^(?:(?:지난|올해|지난해|이어|또|또한|이후|그리고|함께|새로|처음|봄|여름|가을|겨울|초|중순|말|초순|하순"
@@ -39,7 +40,7 @@ def subject(
     head = ACRONYM.sub("", head)  # 한국인터넷진흥원(KISA)으로부터: the body, not its acronym
     actor, head = _actor(assembly, head, tail, line, verb)
     head = re.sub(r"^(?:에는|에도|에|부터|까지|경|께)(?=\s)", "", head.strip())
-    words = [w.strip(",") for w in head.split() if w.strip(",")]
+    words = [w.strip(",") for w in head.rstrip("( ").split() if w.strip(",")]
     if actor is None and verb in ACTING_VERBS and words:
         actor, words = _granting(assembly, words)
     kept: list[str] = []
@@ -55,7 +56,7 @@ def subject(
         if body_suffix(bare) is None and word.endswith("로") and verb not in MEANS_KEPT:
             kept.clear()  # by what means, and whose: 군산시 출연으로 문을 연
             continue
-        if body_suffix(bare) is None and (CONNECTIVE.search(word) or word in ADVERBS):
+        if body_suffix(bare) is None and (CONNECTIVE.search(word) or word in ADVERBS | FUNDED):
             kept.clear()  # a verb or an adverb of its own, no name: 출연해 설립한, 공식 출범
             continue
         kept.append(word)
