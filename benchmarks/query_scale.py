@@ -47,6 +47,17 @@ def kg_command() -> str:
     return shutil.which("kg") or str(Path(sys.executable).with_name("kg"))
 
 
+def synth_graph(n: int) -> Path:
+    """SCALE_DIR/synth-N.nq (default dist/bench/), written with `kg synth` when missing."""
+    from kg.core.paths import DIST_DIR
+    from kg.scale.synth import write_synth
+
+    nquads = (Path(SCALE_DIR) if SCALE_DIR else DIST_DIR / "bench") / f"synth-{n}.nq"
+    if not nquads.exists():
+        write_synth(n, nquads)
+    return nquads
+
+
 def params(name: str) -> list[str]:
     from kg.sparql.catalogue import load_catalogue
 
@@ -138,15 +149,10 @@ def _f(value, target=None) -> str:
 
 def bench_scale(n: int) -> None:
     """Print each figure of scale ``n`` as soon as it is measured (a long run shows progress)."""
-    from kg.core.paths import DIST_DIR
-    from kg.scale.synth import write_synth
     from kg.sparql.catalogue import load_catalogue
 
-    folder = Path(SCALE_DIR) if SCALE_DIR else DIST_DIR / "bench"
-    nquads = folder / f"synth-{n}.nq"
-    if not nquads.exists():
-        write_synth(n, nquads)
-    store = folder / f"synth-{n}.oxigraph"
+    nquads = synth_graph(n)
+    store = nquads.with_suffix(".oxigraph")
     if not KEEP_STORE:  # else a store built before is opened (its load time is not measured)
         shutil.rmtree(store, ignore_errors=True)
     t_in, t_whole, t_load, t_rss, t_validate = TARGETS.get(n, (None,) * 5)

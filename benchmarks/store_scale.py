@@ -27,17 +27,15 @@ import time
 from pathlib import Path
 
 SCALES = [int(s) for s in os.environ.get("STORE_SCALES", "1000000").split(",")]
-SCALE_DIR = os.environ.get("SCALE_DIR", "")
+sys.path.insert(0, str(Path(__file__).parent))
+from query_scale import kg_command, synth_graph  # noqa: E402  (one place for both benchmarks)
+
 REPEAT = int(os.environ.get("STORE_REPEAT", "1"))
 TARGETS = {10_000_000: {"store": (90.0, 4096), "validate": (180.0, None)}}
 FLOOR = (
     "import sys, pyoxigraph as ox; "
     "ox.Store(sys.argv[1]).bulk_load(path=sys.argv[2], format=ox.RdfFormat.N_QUADS)"
 )
-
-
-def kg_command() -> str:
-    return shutil.which("kg") or str(Path(sys.executable).with_name("kg"))
 
 
 def timed(cmd: list[str]) -> tuple[float, int, int]:
@@ -67,15 +65,10 @@ def line(n: int, what: str, seconds: float, mb: int, target, floor: float | None
 
 
 def bench_scale(n: int) -> None:
-    from kg.core.paths import DIST_DIR
-    from kg.scale.synth import write_synth
-
-    folder = Path(SCALE_DIR) if SCALE_DIR else DIST_DIR / "bench"
-    nquads = folder / f"synth-{n}.nq"
-    if not nquads.exists():
-        write_synth(n, nquads)
+    nquads = synth_graph(n)
+    folder = nquads.parent
     # ours is kept where benchmarks/query_scale.py looks (SCALE_KEEP_STORE=1 queries it)
-    floor_dir, ours_dir = folder / f"floor-{n}.oxigraph", folder / f"synth-{n}.oxigraph"
+    floor_dir, ours_dir = folder / f"floor-{n}.oxigraph", nquads.with_suffix(".oxigraph")
     targets = TARGETS.get(n, {})
     for _ in range(REPEAT):  # alternately: the floor, then ours
         shutil.rmtree(floor_dir, ignore_errors=True)
