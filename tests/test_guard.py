@@ -79,21 +79,48 @@ def test_names_that_look_like_keywords_pass(query: str) -> None:
 
 
 def test_the_name_classes_hold_exactly_their_code_points() -> None:
-    """The classes are written as negations (cheap to compile): same members at every edge."""
+    """The classes are written as negations (cheap to compile): same members at every edge;
+    their ASCII forms hold the same ASCII members."""
     import re
 
     from kg.sparql import guard
 
-    cases = {
-        guard._START: (guard._LETTER, guard._UNDERSCORE),
-        guard._NAME: (guard._LETTER, guard._MORE, guard._DASH_DOT),
-        guard._VAR: (guard._LETTER, guard._MORE),
-        guard._LOCAL: (guard._LETTER, guard._MORE, guard._DASH_DOT, guard._COLON),
-    }
-    for pattern, groups in cases.items():
+    cases = [
+        (guard._LETTER, guard._UNDERSCORE),
+        (guard._LETTER, guard._MORE, guard._DASH_DOT),
+        (guard._LETTER, guard._MORE),
+        (guard._LETTER, guard._MORE, guard._DASH_DOT, guard._COLON),
+    ]
+    for groups in cases:
         ranges = [r for group in groups for r in group]
-        compiled = re.compile(pattern)
+        compiled, ascii_only = re.compile(guard._chars(*groups)), re.compile(guard._ascii(*groups))
         edges = {c for low, high in ranges for c in (low - 1, low, high, high + 1)}
         for code in sorted(c for c in edges | {0, 0x10FFFF} if 0 <= c <= 0x10FFFF):
             inside = any(low <= code <= high for low, high in ranges)
-            assert bool(compiled.fullmatch(chr(code))) == inside, (pattern[:20], hex(code))
+            assert bool(compiled.fullmatch(chr(code))) == inside, (groups, hex(code))
+        for code in range(0x80):
+            inside = any(low <= code <= high for low, high in ranges)
+            assert bool(ascii_only.fullmatch(chr(code))) == inside, (groups, hex(code))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT ?이름 WHERE { ?s ex:지명 ?이름 }",
+        'SELECT ?s WHERE { ?s rdfs:label "전주" } # 한국어',
+        "SELECT ?a WHERE { ?a ex:b한 <http://예.kr/x> . 진흥원:a ?b ?c }",
+        "SELECT ?s WHERE { ?s ?p ?o · }",
+        "ASK { ?x ex:café ?y . ?y ex:na\u00efve ?z }",
+    ],
+)
+def test_the_ascii_reading_is_used_only_where_it_is_the_full_one(text: str) -> None:
+    """tokens() reads with ASCII classes first; where a name holds another character it
+    reads again with the full ones: the tokens are those of the full classes either way."""
+    from kg.sparql import guard
+    from kg.sparql.catalogue import load_catalogue
+
+    def spans(matches):
+        return [(m.lastgroup, m.span()) for m in matches]
+
+    for source in [text, *(q.text for q in load_catalogue().values())]:
+        assert spans(guard.tokens(source)) == spans(guard._token(True).finditer(source))

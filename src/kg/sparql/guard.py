@@ -81,31 +81,60 @@ def _char(code: int) -> str:
     return f"\\x{code:02x}" if code < 0x20 else "\\" + text if text in "\\[]^-" else text
 
 
-_START = _chars(_LETTER, _UNDERSCORE)
-_NAME = _chars(_LETTER, _MORE, _DASH_DOT)
-_VAR = _chars(_LETTER, _MORE)
-_LOCAL = _chars(_LETTER, _MORE, _DASH_DOT, _COLON)
+def _ascii(*groups: tuple[tuple[int, int], ...]) -> str:
+    """The class of :func:`_chars` for ASCII text: its ASCII members (fast to compile)."""
+    spans = sorted((low, min(high, 0x7F)) for group in groups for low, high in group if low < 0x80)
+    return "[" + "".join(f"{_char(low)}-{_char(high)}" for low, high in spans) + "]"
+
+
 # Strings may be unterminated here (the match then lacks its closing quote and is refused):
 # requiring the quote would rescan the rest of the text from every later quote.
-TOKEN = re.compile(
-    r'(?P<string>"""(?:[^"\\]|\\.|"(?!""))*(?P<e1>""")?'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*(?P<e2>''')?"
-    r'|"(?:[^"\\\n\r]|\\.)*(?P<e3>")?'
-    r"|'(?:[^'\\\n\r]|\\.)*(?P<e4>')?)"
-    r"|(?P<skip><[^<>\"{}|^`\\\x00-\x20]*>"
-    r"|\#[^\n\r]*"
-    rf"|[?$]{_VAR}+"
-    r"|@[A-Za-z]+(?:-[A-Za-z0-9]+)*"
-    # a number: "1e5SERVICE" is 1e5 then SERVICE to the engine, not a name "e5SERVICE"
-    r"|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
-    # a name, or a prefixed name PN_PREFIX? ':' PN_LOCAL (with %HH and \-escapes: \# is no comment)
-    rf"|(?P<name>{_START}{_NAME}*+)?(?P<local>:(?:{_LOCAL}|%[0-9A-Fa-f]{{2}}"
-    r"|\\[_~.\-!$&'()*+,;=/?#@%])*)"
-    rf"|(?P<word>{_START}{_NAME}*+)"
-    r"|(?P<open>[({\[])|(?P<close>[)}\]])"
-    r"|(?P<other>[^\s])",
-    re.DOTALL,
-)
+def _token_pattern(chars) -> re.Pattern:
+    """SPARQL's tokens, with name characters from ``chars`` (:func:`_chars` or :func:`_ascii`)."""
+    start, name = chars(_LETTER, _UNDERSCORE), chars(_LETTER, _MORE, _DASH_DOT)
+    var, local = chars(_LETTER, _MORE), chars(_LETTER, _MORE, _DASH_DOT, _COLON)
+    return re.compile(
+        r'(?P<string>"""(?:[^"\\]|\\.|"(?!""))*(?P<e1>""")?'
+        r"|'''(?:[^'\\]|\\.|'(?!''))*(?P<e2>''')?"
+        r'|"(?:[^"\\\n\r]|\\.)*(?P<e3>")?'
+        r"|'(?:[^'\\\n\r]|\\.)*(?P<e4>')?)"
+        r"|(?P<skip><[^<>\"{}|^`\\\x00-\x20]*>"
+        r"|\#[^\n\r]*"
+        rf"|[?$]{var}+"
+        r"|@[A-Za-z]+(?:-[A-Za-z0-9]+)*"
+        # a number: "1e5SERVICE" is 1e5 then SERVICE to the engine, not a name "e5SERVICE"
+        r"|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
+        # a name, or a prefixed name PN_PREFIX? ':' PN_LOCAL (%HH and \-escapes: \# is no comment)
+        rf"|(?P<name>{start}{name}*+)?(?P<local>:(?:{local}|%[0-9A-Fa-f]{{2}}"
+        r"|\\[_~.\-!$&'()*+,;=/?#@%])*)"
+        rf"|(?P<word>{start}{name}*+)"
+        r"|(?P<open>[({\[])|(?P<close>[)}\]])"
+        r"|(?P<other>[^\s])",
+        re.DOTALL,
+    )
+
+
+@functools.cache
+def _token(full: bool) -> re.Pattern:
+    return _token_pattern(_chars if full else _ascii)
+
+
+def tokens(text: str) -> list[re.Match]:
+    """The SPARQL tokens of ``text``, as the engine's lexer splits it.
+
+    Read first with ASCII name classes (compiled in well under a millisecond; every
+    ``kg query`` pays for this). Where a name, variable or local name holds a non-ASCII
+    character, that reading stops before the character, which then matches as a token
+    of kind ``other``; only then is the text read again with the full classes (~2 ms
+    to compile). Up to the first such character both readings are the same, so the
+    fast one is used exactly when it is the full one.
+    """
+    found = list(_token(False).finditer(text))
+    if text.isascii() or all(m.lastgroup != "other" or m.group().isascii() for m in found):
+        return found
+    return list(_token(True).finditer(text))
+
+
 WORD_PART = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
@@ -142,7 +171,7 @@ def words(text: str) -> set[str]:
     return {
         part.upper()
         for source in texts
-        for match in TOKEN.finditer(source)
+        for match in tokens(source)
         if match.lastgroup == "word"
         for part in WORD_PART.findall(match.group())
     }
@@ -150,7 +179,7 @@ def words(text: str) -> set[str]:
 
 def _scan(text: str, max_depth: int) -> None:
     depth = operators = 0
-    for match in TOKEN.finditer(text):
+    for match in tokens(text):
         kind, token = match.lastgroup, match.group()
         if kind == "open":
             depth += 1

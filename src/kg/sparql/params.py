@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from kg.core.config import ID_BASE, PREFIXES
 from kg.core.errors import QueryError
 from kg.sparql.catalogue import Param
-from kg.sparql.guard import TOKEN
+from kg.sparql.guard import tokens
 
 XSD = PREFIXES["xsd"]
 XSD_STRING = ox.NamedNode(XSD + "string")
@@ -241,7 +241,7 @@ def where_group(text: str, source: str = "the query") -> int:
     CONSTRUCT, whose first is its template). Strings, IRIs and comments are skipped.
     """
     depth, form, groups, after_where = 0, "", 0, False
-    for match in TOKEN.finditer(text):
+    for match in tokens(text):
         kind, token = match.lastgroup, match.group()
         if kind == "word" and depth == 0:
             word = token.upper()

@@ -8,7 +8,7 @@ Only the features ``ontology/shapes.ttl`` uses are compiled (class / subjects-of
 min/maxCount, datatype, class, hasValue, uniqueLang, minLength, pattern, inversePath,
 qualifiedValueShape with sh:class, sh:or of datatypes or of classes, SPARQL SELECT
 constraints); a shape using anything else is refused, never silently skipped.
-SPARQL is rewritten token by token (:data:`kg.sparql.guard.TOKEN`), never by text search.
+SPARQL is rewritten token by token (:func:`kg.sparql.guard.tokens`), never by text search.
 Targets follow ``rdf:type/rdfs:subClassOf*`` as SHACL defines them. A SPARQL
 constraint's ``$this`` is pre-bound, as pyshacl does it per node, by putting the
 shape's target pattern at the start of the query's WHERE block: one query for all.
@@ -31,7 +31,7 @@ from kg.core.config import BASE, CANONICAL_BASE, PREFIXES
 from kg.core.errors import ParseError
 from kg.core.paths import SHAPES_FILE
 from kg.rdf.oxigraph import select
-from kg.sparql.guard import TOKEN
+from kg.sparql.guard import tokens
 from kg.sparql.params import where_group
 from kg.validate.lexical import shacl_datatype_ok
 
@@ -190,7 +190,7 @@ PREBOUND = {"this", "currentShape", "shapesGraph", "PATH"}
 def prebound(select: str) -> str:
     """``select`` with its variable ``$this`` spelled ``?this``, as the targets bind it.
 
-    Only variable tokens are rewritten (:data:`kg.sparql.guard.TOKEN` skips strings,
+    Only variable tokens are rewritten (:func:`kg.sparql.guard.tokens` skips strings,
     IRIs and comments); SHACL's other pre-bound variables are refused, never left unbound.
 
     Example::
@@ -199,7 +199,7 @@ def prebound(select: str) -> str:
         'SELECT ?this WHERE { ?this ?p "$this" } # $this'
     """
     parts, last = [], 0
-    for match in TOKEN.finditer(select):
+    for match in tokens(select):
         token = match.group()
         if match.lastgroup != "skip" or token[:1] not in "?$" or token[1:] not in PREBOUND:
             continue
