@@ -181,7 +181,7 @@ def _children(pid: int, workers_only: bool = True) -> list[int]:
 
 def test_a_killed_worker_is_503_and_sigterm_leaves_no_process(served) -> None:
     url, process, _ = served
-    workers = _children(process.pid)
+    workers = _settled_workers(process.pid)
     assert len(workers) == 3  # two workers, and a second one in the fast lane
     answers: list[httpx.Response | Exception] = []
 
@@ -221,6 +221,16 @@ def test_a_killed_worker_is_503_and_sigterm_leaves_no_process(served) -> None:
     while _alive(replaced) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _alive(replaced)
+
+
+def _settled_workers(pid: int) -> list[int]:
+    """The server's running workers, once those a reload replaced have ended (10 s at most)."""
+    deadline = time.monotonic() + 10
+    while True:
+        running = [w for w in _children(pid) if _alive([w])]
+        if len(running) == 3 or time.monotonic() > deadline:
+            return running
+        time.sleep(0.1)
 
 
 def _until_one_works(workers: list[int]) -> None:
