@@ -10,7 +10,8 @@ import re
 from kg.ingest.assemble import Assembly
 from kg.ingest.dates import Dated
 from kg.ingest.model import Found
-from kg.ingest.subjects import GOVERNMENT_ACTED, SELF, government_before, named, stem
+from kg.ingest.names import _place, acting_government, body_suffix, stem
+from kg.ingest.subjects import GOVERNMENT_ACTED, SELF, _joint, government_before, named
 
 BUILT_BEFORE = re.compile(
     r"[‘'“\"]?(?P<name>[^‘’'“”\"\s][^‘’'“”\"]{1,38}?)[’'”\"]?(?:을|를)\s+"
@@ -49,9 +50,6 @@ FUNDED_AFTER = re.compile(r"^\s*\((\S+\s*출연)\)")  # "○○센터 설립 (�
 def funder(assembly: Assembly, head: str) -> Found | None:
     """The government that funds a founding, named after the date: "고양시 출연으로 …
     설립", "순천시가 출연해 설립한", "통영시, (재)○○재단 설립"."""
-    from kg.ingest.names import acting_government
-    from kg.ingest.subjects import _joint
-
     words = head.split()
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else ""
@@ -81,8 +79,6 @@ def _unit_topic(before: str, opened: bool = False, text: str = "") -> str:
     """ "○○센터는 2019년 5월 개소했다": a unit named as the sentence's subject before the date;
     with an opening, any topic ("교육관은 작년 3월 문을 열었으며") that is no name of the
     agency or a place, by its longest name in the article ("평택AI교육관")."""
-    from kg.ingest.names import _place, body_suffix
-
     words = re.sub(r"\([^()]*\)", "", before).split()  # 허브동(연면적 3,400㎡)은
     last = stem(words[-1]) if words and re.search(r"(?:은|는|이|가)$", words[-1]) else ""
     unit = body_suffix(last) == "unit"

@@ -81,15 +81,13 @@ def repeated_lines(text: str, shortest: int = 15) -> list[Repeat]:
 def graph_timeline(text: str, verbs: dict[str, list[str]]) -> list[TimelineEntry]:
     """The 연혁 lines the graph's parser binds (all or none): every verb known, every
     bracketed actor a body; else [] and every dated line becomes a free event."""
-    from kg.ingest.names import body_suffix
-
     try:
         entries = parse_timeline(text, tuple(sorted(set(DEFAULT_VERBS) | set(verbs))))
     except TimelineError:
         return []
     for entry in entries:
         actor = entry.actor_text
-        if entry.verb not in verbs or (actor and not body_or_acronym(actor, body_suffix)):
+        if entry.verb not in verbs or (actor and not body_or_acronym(actor)):
             return []
     return entries
 
@@ -253,14 +251,12 @@ def _told_already(
 
 def acting_body(entry: TimelineEntry) -> tuple[str | None, str]:
     """The acting body and the rest of the subject: "(정보통신부)" or a leading body name."""
-    from kg.ingest.names import acting_government, body_suffix
-
     subject = entry.subject
     actor = entry.actor_text or ""
-    if body_or_acronym(actor, body_suffix):
+    if body_or_acronym(actor):
         return entry.actor_text, subject
     words = [w.strip(",") for w in subject.split() if w.strip(",")]  # "산업통상자원부, …"
-    acting = body_or_acronym(words[0], body_suffix) if words else False
+    acting = body_or_acronym(words[0]) if words else False
     acting = acting or bool(words) and acting_government(words[0], ("",)) is not None
     if entry.verb in ACTING_VERBS and len(words) > 1 and acting:  # 경상북도 '…' 선정
         return words[0], " ".join(words[1:])

@@ -7,6 +7,7 @@ import re
 
 from kg.ingest.assemble import Assembly
 from kg.ingest.model import Found
+from kg.ingest.names import _place, acting_government, body_suffix, stem
 
 ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증"}
 RENAMING = {"명칭개정", "명칭변경"}
@@ -35,8 +36,6 @@ def subject(
 ) -> tuple[Found | None, str]:
     """(acting body, what the event is about) from the words before the verb, without
     places and locatives ("청주 오송에"), the actor or the particles."""
-    from kg.ingest.names import _place, body_suffix
-
     head = ACRONYM.sub("", head)  # 한국인터넷진흥원(KISA)으로부터: the body, not its acronym
     actor, head = _actor(assembly, head, tail, line, verb)
     head = re.sub(r"^(?:에는|에도|에|부터|까지|경|께)(?=\s)", "", head.strip())
@@ -73,8 +72,6 @@ OPENED = {"개소", "개관", "개원", "설치"}
 def _granting(assembly: Assembly, words: list[str]) -> tuple[Found | None, list[str]]:
     """The body that designates, selects or accredits, named without a particle before
     what it grants (과기정통부 인증 취득, 경상북도 '…' 선정) or with 의 (행정안전부의 '…')."""
-    from kg.ingest.names import acting_government
-
     if _government(words[0]):
         return assembly.body(words[0], "the body that grants it"), words[1:]
     ministry = next((w for w in words if _of_government(w)), None)
@@ -91,7 +88,6 @@ def _name_prefix(word: str, following: list[str], opened: bool = False) -> bool:
     """A region's bare short name (강원, 나주; not 춘천시, 오송에) before a name with a suffix
     (강원 SW융합센터, 제주 실감콘텐츠 스튜디오); any 시·도 name before an ordinance."""
     from kg.ingest import gazetteer as gz
-    from kg.ingest.names import _place
 
     rest = stem(" ".join(following))
     if not following or word.endswith(("에", "에서")) or following[0].endswith(("에", "에서")):
@@ -111,12 +107,10 @@ def _actor(
 ) -> tuple[Found | None, str]:
     """The acting body ("…부로부터", "(정보통신부)" after the verb, a body first); a place in
     brackets is a place, not an actor."""
-    from kg.ingest.names import _place, acting_government, body_suffix
-
     trailing = TRAILING.match(tail)
     if trailing:
         inside = trailing.group("inside").strip()
-        if body_or_acronym(inside, body_suffix):
+        if body_or_acronym(inside):
             return assembly.body(inside, "named as the acting body in the line"), head
         place = _place(inside)
         if place:
@@ -130,7 +124,7 @@ def _actor(
                 old.alt_ko.append(body)
             return None, head[match.end() :]
         rest = head[: match.start()] + head[match.end() :]
-        if body_or_acronym(body, body_suffix) and not _is_agency(assembly, body):
+        if body_or_acronym(body) and not _is_agency(assembly, body):
             return assembly.body(body, "the body an event comes from (…로부터)"), rest
         government = acting_government(match.group(0).strip(), GOVERNMENT_PARTICLES)
         if government is not None and not _joint(head[: match.start()]):
@@ -147,7 +141,6 @@ def government_before(assembly: Assembly, before: str, topic: bool = False) -> F
     """The government named as the subject earlier in the sentence than the date
     ("포항시가 … 2009년 3월 설립한"), after any earlier verb of that sentence."""
     from kg.ingest.dates import find_verb
-    from kg.ingest.names import acting_government
 
     while True:  # only the words after the sentence's last event verb before the date
         verb, _, end = find_verb(before, last=True)
@@ -166,8 +159,6 @@ def government_before(assembly: Assembly, before: str, topic: bool = False) -> F
 
 def _joint(before: str) -> bool:
     """ "충청북도와 청주시가 함께 세운": two founders, no one actor."""
-    from kg.ingest.names import acting_government
-
     words = before.split()
     return bool(words) and acting_government(words[-1], ("와", "과")) is not None
 
@@ -177,8 +168,6 @@ def _of_government(word: str) -> bool:
 
 
 def _government(word: str) -> bool:
-    from kg.ingest.names import body_suffix
-
     return body_suffix(word) == "body" and word.endswith(("부", "청", "처", "위원회"))
 
 
@@ -188,16 +177,8 @@ def _is_agency(assembly: Assembly, name: str) -> bool:
 
 
 def named(word: str) -> bool:
-    from kg.ingest.names import body_suffix
-
     return body_suffix(word) is not None
 
 
-def stem(word: str) -> str:
-    from kg.ingest.names import stem
-
-    return stem(word)
-
-
-def body_or_acronym(word: str, body_suffix) -> bool:
+def body_or_acronym(word: str) -> bool:
     return body_suffix(word) == "body" or re.fullmatch(r"[A-Z]{2,8}", word) is not None

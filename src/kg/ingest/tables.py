@@ -9,6 +9,7 @@ import re
 from kg.ingest.assemble import Assembly
 from kg.ingest.dates import ABSOLUTE_ANY, BadDate, to_date
 from kg.ingest.model import Found
+from kg.ingest.names import acting_government, body_suffix
 
 FOUNDED = re.compile(r"(?:설립|창립|개원|출범)\s*(?:일|일자|연도|연월|시기|년월)?")
 FOUNDER = re.compile(r"(?:설립|출연)\s*(?:주체|기관|자)")
@@ -34,8 +35,6 @@ def table_foundings(assembly: Assembly) -> None:
 
 
 def _row(assembly: Assembly, header: list[str], cells: list[str], at: int, line: str) -> None:
-    from kg.ingest.names import acting_government, body_suffix
-
     when = next((i for i, h in enumerate(header) if FOUNDED.fullmatch(h)), None)
     if when is None or len(cells) != len(header) or body_suffix(cells[0]) is None:
         return
