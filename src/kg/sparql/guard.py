@@ -62,9 +62,9 @@ def _chars(*groups: tuple[tuple[int, int], ...]) -> str:
 
     Python's re compiles a class in time proportional to the span of its ranges: the
     letters span ~64,000 code points, what they leave out ~12,000, so the whole
-    pattern compiles in ~2 ms instead of ~12 (it is compiled by every ``kg query``).
-    The bounds are the characters themselves: re parses ``\\U0000xxxx`` escapes more
-    slowly (they cost every ``kg query`` ~4 ms more).
+    pattern compiles in ~2 ms instead of ~12 (only for a text whose names hold non-ASCII
+    characters: :func:`tokens`). The bounds are the characters themselves: re parses
+    ``\\U0000xxxx`` escapes more slowly (~4 ms more).
     """
     gaps, start = [], 0
     for low, high in sorted(r for group in groups for r in group):
