@@ -31,6 +31,7 @@ from kg.core.config import ID_BASE, PREFIXES
 from kg.core.errors import QueryError
 from kg.sparql.catalogue import Param
 from kg.sparql.guard import tokens
+from kg.sparql.subselects import subquery_groups
 
 XSD = PREFIXES["xsd"]
 XSD_STRING = ox.NamedNode(XSD + "string")
@@ -208,6 +209,9 @@ FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
 def with_values(text: str, bindings: dict[ox.Variable, object], source: str = "the query") -> str:
     """``text`` with its parameters bound by a ``VALUES`` block opening its WHERE group.
 
+    Each subquery that projects a parameter's variable gets the block too, for its own
+    variables (:mod:`kg.sparql.subselects`): Oxigraph evaluates a subquery on its own.
+
     A value may be a list of terms (a name that several entities bear): one row each.
 
     Each value is written in its N-Triples form (escaped by pyoxigraph), never as
@@ -219,11 +223,22 @@ def with_values(text: str, bindings: dict[ox.Variable, object], source: str = "t
     """
     if not bindings:
         return text
-    names = " ".join(str(v) for v in bindings)
-    choices = [t if isinstance(t, list) else [t] for t in bindings.values()]
+    places = [(where_group(text, source), list(bindings))]
+    for at, projected in subquery_groups(text):
+        inner = [v for v in bindings if v.value in projected]
+        places += [(at, inner)] if inner else []
+    for at, variables in sorted(places, key=lambda place: place[0], reverse=True):
+        text = f"{text[:at]} {_values(variables, bindings)}{text[at:]}"
+    return text
+
+
+def _values(variables: list[ox.Variable], bindings: dict[ox.Variable, object]) -> str:
+    """``VALUES (?a ?b) { … }``: a row for each combination of the variables' values."""
+    names = " ".join(str(v) for v in variables)
+    values = [bindings[v] for v in variables]
+    choices = [value if isinstance(value, list) else [value] for value in values]
     rows = " ".join("(" + " ".join(map(_nt, row)) + ")" for row in itertools.product(*choices))
-    at = where_group(text, source)
-    return f"{text[:at]} VALUES ({names}) {{ {rows} }}{text[at:]}"
+    return f"VALUES ({names}) {{ {rows} }}"
 
 
 def _nt(term: object) -> str:
