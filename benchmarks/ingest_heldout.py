@@ -11,9 +11,11 @@ they mean: tests/fixtures/ingest/HELDOUT.md.
 
 --prefix blind2- measures the second set instead (tests/fixtures/ingest/BLIND2.md; a dev set
 too since branch ingest3: an upper bound). The third, blind3-* (BLIND3.md), is a dev set
-since branch ingest4; benchmarks/ingest_quality.py skips every heldout-* and blind* file.
+since branch ingest4, blind4-* since ingest5; each blindN-* set has its note BLINDN.md (first
+run, what went wrong, whether the rules were since tuned on it).
+benchmarks/ingest_quality.py skips every heldout-* and blind* file.
 
-Run: .venv/bin/python benchmarks/ingest_heldout.py [--details] [--prefix heldout-|blind2-|blind3-]
+Run: .venv/bin/python benchmarks/ingest_heldout.py [--details] [--prefix heldout-|blind2-|…|blind6-]
 """
 
 from __future__ import annotations
