@@ -25,12 +25,13 @@ ABSOLUTE = [  # longest forms first; y may be 'YY (apostrophe and two digits)
     r"(?P<y>\d{4}|'\d{2})\s*\.\s*(?P<m>\d{1,2})\s*\.\s*(?P<d>\d{1,2})(?!\d)\s*\.?",
     r"(?P<y>\d{4})\s*-\s*(?P<m>\d{1,2})\s*-\s*(?P<d>\d{1,2})(?!\d)",
     r"(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/(?P<d>\d{1,2})(?!\d)",  # 2017/6/1
+    r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])(?![\d-])",  # 2023-06 (ISO)
     r"(?P<y>\d{4}|'\d{2})\s*년\s*(?P<m>\d{1,2})\s*월",
     r"(?P<y>\d{4}|'\d{2})\s*\.\s*(?P<m>\d{1,2})(?![\d,])\s*\.?",
     r"(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])(?![\d/])",  # 2022/9
     r"(?P<y>(?:19|20)\d{2})\s*년(?!도)",  # 2026년도: a fiscal year, no happening
 ]
-LEADING = [re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：])"]]
+LEADING = tuple(re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：])"])
 IN_PROSE = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(f"(?:{f})" for f in ABSOLUTE)))
 # A month may be narrowed ("3월 초", "8월 말"): the month is what is kept.
 PART = r"(?:\s*(?:초순|초|중순|하순|말|께|경))?"
@@ -52,7 +53,11 @@ RELATIVE = re.compile(
     + END
     + r"|지난달\s*(?P<pd>\d{1,2})\s*일"
     + END
-    + r"|(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일"
+    + r"|(?P<lastmonth>지난달)(?!\s*\d)"
+    + END  # the month before the article's ("이달 …을 연다" is mostly a schedule)
+    + r"|(?P<lastyear>지난해|작년|재작년)(?!\s*\d{1,2}\s*월)"
+    + END  # 지난해에는 …가 선정했다: the year only
+    + r"|(?<![\d])(?<!오는\s)(?<!오는)(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일"
     + END
     + r"|(?P<last>지난해|작년|재작년|지난)\s*(?P<lm>\d{1,2})\s*월"
     + PART
@@ -80,9 +85,12 @@ PARAGRAPH = re.compile(r"[다요]\.(?:\s+\S|\s*$)")
 # A table's year cell and the month (and day) that starts the next: "2008년 | 2월 14일 설립".
 MONTH_CELL = re.compile(r"^(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?\s*")
 VERB_END = (
-    r"(?=$|[^가-힣]|했|하였|한|하여|해|하고|하며|하는|됐|돼|되|된|을|를|식|받|에|다|고|습|으며)"
+    r"(?=$|[^가-힣]|했|하였|한|하여|해|하고|하며|하는|됐|돼|되|된|을|를|식|받|에|다|고|습|으며"
+    r"|으니|으나|는데|지만|어요|아요|죠)"  # spoken: 세웠으니까, 뽑혔어요, 바꿨죠
 )
-EVENT_PATTERNS = [(verb, re.compile(f"(?:{phrase}){VERB_END}"))
+# "개관 전이어서", "개원 20주년을 맞아": before it, or its anniversary; no happening then.
+NOT_THEN = r"(?!\s*(?:전(?:이|에|까지|부터|\s|$)|이전(?:에|부터|까지)|\d+\s*주년))"
+EVENT_PATTERNS = [(verb, re.compile(f"(?:{phrase}){NOT_THEN}{VERB_END}"))
                   for verb, phrase in gz.EVENT_PHRASES.items()]  # fmt: skip
 SENTENCE_END = re.compile(r"(?<=[다요])\.\s|[?!]\s|[.。]$")
 
@@ -125,16 +133,47 @@ def to_date(y: str, m: str | None, d: str | None) -> tuple[str, str]:
     return f"{year:04d}-{month:02d}-{int(d):02d}", "day"
 
 
+# A header line that carries the day among other words: a masthead, a programme, a post's
+# "게시 2025.03.04 · …", "최종 수정일: 2025-08-19 | 담당: …"; no event verb in it.
+HEADER = re.compile(
+    r"^(?P<pre>[^\d\n]{0,60}?)(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*"
+    r"(?:[.\-/]|월)\s*(?P<d>\d{1,2})(?!\d)\s*일?\.?(?P<post>[^\n]{0,60})$"
+)
+# A periodical's issue: "행복당진 2025년 4월호" (its last day is the date told against).
+ISSUE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*년\s*(?P<m>\d{1,2})\s*월\s*호")
+
+
+def is_date_line(line: str) -> re.Match[str] | None:
+    """The date line of an article ("2024.5.20 | 기자"), or a header line with the day in
+    it and words around it but no event verb and no sentence."""
+    match = DATE_LINE.match(line)
+    if match is not None:
+        return match
+    header = HEADER.match(line.strip())
+    pre = BULLET.sub("", header["pre"]).strip() if header else ""
+    if header is None or not pre or pre.endswith("|"):
+        return None  # a timeline's line, or a date alone that heads what follows (a card)
+    if PARAGRAPH.search(line) or find_verb(line)[0] is not None or IN_PROSE.search(header["post"]):
+        return None
+    return header
+
+
 def article_date(text: str) -> str | None:
-    """The date the article is dated by: a line of its first or last three that is a date."""
+    """The date the article is dated by: a line of its first or last three that is a date,
+    else the issue of a periodical ("2025년 4월호") in its first three (its last day)."""
     lines = [line for line in text.splitlines() if line.strip()]
     for line in [*lines[:3], *lines[-3:]]:
-        match = DATE_LINE.match(line)
+        match = is_date_line(line)
         if match:
             try:
                 return to_date(match["y"], match["m"], match["d"])[0]
             except BadDate:
                 continue
+    for line in lines[:3]:
+        issue = ISSUE.search(line)
+        if issue and 1 <= int(issue["m"]) <= 12:
+            last = calendar.monthrange(int(issue["y"]), int(issue["m"]))[1]
+            return f"{int(issue['y']):04d}-{int(issue['m']):02d}-{last:02d}"
     return None
 
 
@@ -157,24 +196,36 @@ def dated(text: str, notes: list[str]) -> Iterator[Dated]:
     career = False  # under a "■ ○○○ 원장 약력" heading: a person's history, not the agency's
     years: list[str] = []  # the dates printed so far: "같은 해" is the last one's year
     lines = text.splitlines()
+    raws = text.splitlines(keepends=True)
     offset = 0
-    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
+    skip = 0  # lines read already as part of a date-alone line's block
+    for number, raw in enumerate(raws, start=1):
         line = raw.rstrip("\r\n")
         career = CAREER.match(line) is not None or career and bool(line.strip())
-        if DATE_LINE.match(line) or career:
+        if skip:
+            skip -= 1
+            offset += len(raw)
+            continue
+        alone = _alone(line) if not career else ""
+        skip = _block(lines, number) if alone else 0
+        if not skip and (is_date_line(line) or career):
             if career and _starts_with_date(line):
                 notes.append(f"line {number}: a career line (약력), a person's history, not "
                              f"the agency's: {line.strip()!r} (not drafted)")  # fmt: skip
             offset += len(raw)
             continue
         try:
-            item = _timeline_line(line, number, offset)
+            if skip:  # "2017.3.6" on its line, the fact on the lines below (card news)
+                line = "".join(raws[number - 1 : number + skip]).rstrip("\r\n")
+                line = line.replace("\r", " ").replace("\n", " ")
+            forms = (*LEADING, BARE_YEAR) if skip else LEADING
+            item = _timeline_line(line, number, offset, forms) if alone != "relative" else None
             if item and item.verb is None and not _in_a_list(lines, number):
                 notes.append(f"line {number}: a dated line with no event verb and no dated "
                              f"line next to it: {line.strip()!r} (not drafted)")  # fmt: skip
                 item = None  # "2024년 실적: …", "2025년 제2차 채용 공고": a field or a title
             for found in [item] if item else _prose(line, number, offset, today, notes, years):
-                if not found.timeline and today and found.date > today[: len(found.date)]:
+                if today and found.date > today[: len(found.date)]:
                     notes.append(f"line {number}: {found.date} is after the article's date "
                                  f"{today}: a plan, not history (not drafted)")  # fmt: skip
                     continue
@@ -183,6 +234,33 @@ def dated(text: str, notes: list[str]) -> Iterator[Dated]:
         except BadDate as e:
             notes.append(f"line {number}: {e}: {line.strip()!r} (not drafted)")
         offset += len(raw)
+
+
+ALONE_YEAR = re.compile(r"(?:19|20)\d{2}\s*년?\s*")
+
+
+def _alone(line: str) -> str:
+    """ "absolute" or "relative" when ``line`` is a date and nothing else ("2017.3.6",
+    "2021", "같은 달", "작년 6월"), else ""."""
+    lead = BULLET.match(line)
+    bare = line[lead.end() if lead else 0 :].strip()
+    if not bare:
+        return ""
+    if ALONE_YEAR.fullmatch(bare) or any(re.fullmatch(f"(?:{f})\\s*", bare) for f in ABSOLUTE):
+        return "absolute"
+    relative = RELATIVE.match(bare)
+    return "relative" if relative and not bare[relative.end() :].strip("에는 ") else ""
+
+
+def _block(lines: list[str], number: int) -> int:
+    """How many short lines after line ``number`` (1-based) tell what its date heads: up
+    to a blank line, a long line or another date alone."""
+    count = 0
+    for line in lines[number:]:
+        if not line.strip() or len(line.strip()) > 40 or _alone(line):
+            break
+        count += 1
+    return count
 
 
 def _in_a_list(lines: list[str], number: int) -> bool:
@@ -199,12 +277,17 @@ def _starts_with_date(line: str) -> bool:
     return any(form.match(line, at) for form in LEADING)
 
 
-def _timeline_line(line: str, number: int, offset: int) -> Dated | None:
+BARE_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})(?=\s)")  # "2021" alone on a card's line
+
+
+def _timeline_line(
+    line: str, number: int, offset: int, forms: tuple[re.Pattern[str], ...] = ()
+) -> Dated | None:
     """A line that starts with a date (after bullets, pipes) and says something after it."""
     lead = BULLET.match(line)
     at = lead.end() if lead else 0
     labelled = _date_cell(line, at)
-    for form in LEADING:
+    for form in forms or LEADING:
         if labelled != at:  # a row with a label cell tells a happening only with its verb
             found = _timeline_line(line[:at] + line[labelled:], number, offset)
             if found is None or found.verb is None:
@@ -307,6 +390,10 @@ def _resolve(
         back = {"오늘": 0, "어제": 1}.get(match["ago"], 2)
         if match["ad"] is None:
             return _days_before(today, back)
+    if match["lastyear"]:  # 지난해, 작년, 재작년: the year only
+        return str(year - (2 if match["lastyear"] == "재작년" else 1)), "year"
+    if match["lastmonth"]:  # 지난달, 이달
+        return to_date(str(year if month > 1 else year - 1), str(month - 1 or 12), None)
     if match["pd"]:  # 지난달 25일
         return to_date(str(year if month > 1 else year - 1), str(month - 1 or 12), match["pd"])
     if match["lm"] or match["bm"]:  # the month named; last year's if 지난해 or not yet come

@@ -1,0 +1,90 @@
+"""Event rules learned from the fifth dev set (blind5-*, tuned on after its first run): dates
+alone on a slide's line, header lines that carry the day, ISO months, year-only relative
+dates, spoken and passive verb forms, grades received, plans and anniversaries that are no
+happenings. Every sentence here is new, written for the rule, not taken from an article."""
+
+from __future__ import annotations
+
+from kg.ingest.dates import article_date, dated
+from kg.ingest.extract import extract
+
+
+def _events(text: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (
+            e.fields["date"],
+            e.fields["event_kind"],
+            e.fields["about"].ko if e.fields.get("about") else "-",
+            e.fields["actor"].ko if "actor" in e.fields else "-",
+        )
+        for e in extract(text, "x.txt").of("event")
+    ]
+
+
+def test_a_date_alone_on_its_line_heads_the_short_lines_below_it() -> None:
+    text = (
+        "(재)다라진흥원 한눈에 보기\n\n"
+        "업로드 2024.10.02 · 다라진흥원 블로그\n\n"
+        "2012.4.9\n재단으로 첫발\n직원 3명\n\n"
+        "2016\n'다라진흥원'으로 새 이름\n같은 해\n중앙로 새 청사로 이사\n\n"
+        "지난해 5월\n행정안전부가 지정한\n'데이터 거점'\n"
+    )
+    assert article_date(text) == "2024-10-02"
+    assert _events(text) == [
+        ("2012-04-09", "FoundingEvent", "다라진흥원", "-"),
+        ("2016", "RenamingEvent", "다라진흥원", "-"),
+        ("2016", "RelocationEvent", "다라진흥원", "-"),
+        ("2023-05", "DesignationEvent", "다라진흥원", "행정안전부"),
+    ]
+
+
+def test_header_lines_and_a_periodicals_issue_date_an_article() -> None:
+    assert article_date("[생방송] 마루FM '정오 광장' 2023년 7월 4일(화) 낮 12시\n본문\n") == (
+        "2023-07-04"
+    )
+    assert article_date("갱신일: 2022-02-10 | 문의: 홍보팀\n\n본문이다.\n") == "2022-02-10"
+    assert article_date("마루소식 2024년 2월호 · 경제\n본문\n") == "2024-02-29"
+    # a timeline line with an unknown verb is no header, even at the end of the article
+    assert article_date("연혁\n2001. 3. 1 : 설립\n2010. 5. 1 : 표창 수상\n") is None
+
+
+def test_iso_months_and_year_only_relative_dates() -> None:
+    text = (
+        "2024.3.15 | 마루일보\n"
+        "다라진흥원은 2019-08 새 건물로 이사했다. 재작년에는 거점으로 선정됐다.\n"
+    )
+    assert [(d.date, d.precision, d.verb) for d in dated(text, [])] == [
+        ("2019-08", "month", "이전"),
+        ("2022", "year", "선정"),
+    ]
+    assert list(dated("문의 ☎ 031-2020-0500 으로 등록하세요.\n", [])) == []  # a phone number
+
+
+def test_spoken_and_passive_verb_forms() -> None:
+    text = (
+        "2024.3.15 | 마루일보\n"
+        "2015년 5월에 나라시가 세웠으니까 오래됐죠. 2019년에 지금 이름으로 바꾸고 "
+        "2021년엔 시범기관으로 뽑혔어요. 지난달에는 '마루랩'을 문을 열었습니다.\n"
+    )
+    assert [(d.date, d.verb) for d in dated(text, [])] == [
+        ("2015-05", "설립"),
+        ("2019", "명칭변경"),
+        ("2021", "선정"),
+        ("2024-02", "개소"),
+    ]
+
+
+def test_a_grade_received_is_a_history_event_of_the_body_that_graded() -> None:
+    text = "(재)다라진흥원 소식\n진흥원은 2022년 행정안전부 경영평가에서 '우수' 등급을 받았다.\n"
+    assert _events(text) == [("2022", "HistoryEvent", "다라진흥원", "행정안전부")]
+
+
+def test_anniversaries_befores_and_plans_are_no_happenings() -> None:
+    text = (
+        "2024.3.15 | 마루일보\n"
+        "다라진흥원은 오는 20일 개원 10주년 행사를 연다. 전시관은 2023년 개관 전이었다.\n"
+        "2026년 '다라 창작센터' 준공\n"
+    )
+    notes: list[str] = []
+    assert list(dated(text, notes)) == []
+    assert any("a plan, not history" in n for n in notes)
