@@ -88,3 +88,39 @@ def test_anniversaries_befores_and_plans_are_no_happenings() -> None:
     notes: list[str] = []
     assert list(dated(text, notes)) == []
     assert any("a plan, not history" in n for n in notes)
+
+
+def test_the_city_a_newsletter_calls_ours_and_a_topic_with_an_object_act() -> None:
+    text = (
+        "보령해양데이터진흥원 소개\n"
+        "진흥원은 우리 시가 2016년 4월 출연해 세운 기관입니다. 충청남도는 2020년 3월 "
+        "진흥원을 '해양 데이터 거점'으로 지정했습니다.\n"
+    )
+    assert _events(text) == [
+        ("2016-04", "FoundingEvent", "보령해양데이터진흥원", "보령시청"),
+        ("2020-03", "DesignationEvent", "보령해양데이터진흥원", "충청남도청"),
+    ]
+
+
+def test_the_founder_named_a_sentence_before_the_founding() -> None:
+    text = (
+        "(재)아산미디어진흥원 안내\n"
+        "아산시가 출연한 재단법인입니다. 2016-03-02 '아산영상센터'라는 이름으로 설립되었습니다.\n"
+    )
+    assert _events(text) == [("2016-03-02", "FoundingEvent", "아산미디어진흥원", "아산시청")]
+
+
+def test_a_city_that_funds_an_opening_founds_a_body() -> None:
+    text = (
+        "(재)논산문화진흥원 이야기\n2009년 2월 논산시가 출연해 문을 연 '논산정보센터'가 시작이다.\n"
+    )
+    assert [e[1::2] for e in _events(text)] == [("FoundingEvent", "논산시청")]
+
+
+def test_a_transcript_without_a_headline_body_profiles_the_agency_named_most() -> None:
+    text = (
+        "[녹취] 마루FM '오후 산책' 2024년 8월 2일(금)\n\n"
+        "▷ 진행자: 천안게임진흥원 원장님 모셨습니다.\n"
+        "▶ 원장: 천안게임진흥원은 2018년 3월에 문을 열었어요.\n"
+    )
+    assert _events(text) == [("2018-03", "FoundingEvent", "천안게임진흥원", "-")]

@@ -38,10 +38,36 @@ def clause_actor(
     if council:  # 여수시의회는 지난해 9월 통합 조례안을 의결했고
         actor = assembly.body(council[1], "the council that passed it")
     if actor is None and (verb in GOVERNMENT_ACTED or permitted) and item.before:
-        actor = government_before(assembly, item.before, topic=permitted)
+        # "충청남도는 2023년 5월 진흥원을 …로 지정했다": with the designee as the object
+        # (을/를), the topic before the date is who designates
+        topic = permitted or verb in GOVERNMENT_ACTED and OBJECT.search(head) is not None
+        actor = government_before(assembly, item.before, topic=topic)
     if actor is None and verb == "설립":
         actor = funder(assembly, head + " " + " ".join(FUNDED_AFTER.findall(tail[:30])))
+    funded = FOUNDED_BY.search(head + " ") if actor is None and verb == "개소" else None
+    if funded:  # "남원시가 출연해 문을 연" (the city the subject; "…시 출연으로" names no actor)
+        government = acting_government(funded["who"], ("가", "이"))
+        actor = assembly.government(government) if government is not None else None
+    if actor is None and verb == "설립":
+        actor = founder_before(assembly, item.start)
     return actor, permitted
+
+
+OBJECT = re.compile(r"(?:^|\s)[^\s'‘\"“]+(?:을|를)\s")
+# "…시가 출연한 재단법인으로, …": the founder named earlier in the paragraph.
+FOUNDED_BY = re.compile(r"(?P<who>\S+(?:가|이))\s+(?:출연|출자)(?:한|해|하여|해서)\s")
+
+
+def founder_before(assembly: Assembly, at: int) -> Found | None:
+    """The government a paragraph names as funder ("여주시가 출연한 재단법인으로") before a
+    founding told without its actor in a later sentence of that paragraph."""
+    start = assembly.text.rfind("\n", 0, at) + 1
+    found = [m for m in FOUNDED_BY.finditer(assembly.text[start:at])]
+    for match in reversed(found):
+        government = acting_government(match["who"], ("가", "이"))
+        if government is not None:
+            return assembly.government(government)
+    return None
 
 
 FUNDED_AFTER = re.compile(r"^\s*\((\S+\s*출연)\)")  # "○○센터 설립 (군산시 출연)"

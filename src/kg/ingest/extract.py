@@ -183,10 +183,12 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     ceremony = CEREMONY.search(item.text) is not None  # 기념식을 열고: the agency held it
     about = assembly.agency if ceremony else assembly.about(entry, rest, kinds)
     about = agreement(assembly, item.text[:v_end]) if verb == "협약" else about
-    if about is not None and about.kind == "unit" and verb == "설립" and governs(actor):
+    funded = verb == "개소" and governs(actor) and "출연" in head  # 시가 출연해 문을 연
+    if about is not None and about.kind == "unit" and (verb == "설립" or funded) and governs(actor):
         about.kind = "organization"  # 원주시가 세운 ○○지원센터: a body, not a unit
         about.fields.setdefault("kind", "government")
     kind = "HistoryEvent" if ceremony or permitted else pick_kind(kinds, about) or "HistoryEvent"
+    kind = "FoundingEvent" if funded and kind == "OpeningEvent" else kind
     merged = merger(assembly, item.before + head, verb, about)  # A와 B를 통합한 ○○진흥원이 출범
     kind = "MergerEvent" if merged else kind
     quote = text[item.start : item.end].strip()

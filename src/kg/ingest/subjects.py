@@ -21,7 +21,7 @@ TRAILING = re.compile(r"^\s*\((?P<inside>[^()]+)\)")
 PARTICLE_END = re.compile(r"(?:으로|로|을|를|이|가|은|는|에|의|과|와)?\s*[,.]?\s*$")
 # A verb form that links to the next verb (출연해, 내걸고, 거쳐, 바꾸며): no part of a name.
 CONNECTIVE = re.compile(
-    r"(?:[^\s'‘\"“]{1,6}(?:해|하여|하고|하며|면서)|[^\s'‘\"“]{0,4}(?:내걸고|거쳐|받아|맞춰))$"
+    r"(?:[^\s'‘\"“]{1,6}(?:해|해서|하여|하고|하며|면서)|[^\s'‘\"“]{0,4}(?:내걸고|거쳐|받아|맞춰))$"
 )
 FUNDED = {"출연", "출자"}  # 속초시 출연 재단법인: who funded it, before what it is
 ADVERBS = {"공식", "공식적으로", "정식", "정식으로", "본격", "함께", "공동", "공동으로", "새롭게"}
@@ -127,6 +127,8 @@ def _actor(
         if body_or_acronym(body) and not _is_agency(assembly, body):
             return assembly.body(body, "the body an event comes from (…로부터)"), rest
         government = acting_government(match.group(0).strip(), GOVERNMENT_PARTICLES)
+        if re.search(r"우리\s*$", head[: match.start()]):  # 우리 시가: the newsletter's own city
+            government = our_government(assembly, match.group(0).strip())
         if government is not None and not _joint(head[: match.start()]):
             return assembly.government(government), rest  # 창원시가 설립한, 경상남도로부터
     return None, head
@@ -151,9 +153,27 @@ def government_before(assembly: Assembly, before: str, topic: bool = False) -> F
     for i in reversed(range(len(words))):
         particles = (*GOVERNMENT_PARTICLES, "는", "은") if topic else GOVERNMENT_PARTICLES
         government = acting_government(words[i], particles)
+        if government is None and i and words[i - 1] == "우리" and words[i][1:] in particles:
+            government = our_government(assembly, words[i])
         if government is None:
             continue
         return None if _joint(" ".join(words[:i])) else assembly.government(government)
+    return None
+
+
+def our_government(assembly: Assembly, word: str) -> Found | None:
+    """ "우리 시가", "우리 군은" in a city's or county's own newsletter or speech: the
+    government of the city an agency of the article is named after (당진… → 당진시청)."""
+    from kg.ingest import gazetteer as gz
+
+    kind = word[:1]
+    if kind not in ("시", "군", "구", "도"):
+        return None
+    for agency in assembly.agencies:
+        for city in sorted(gz.CITY_PROVINCE, key=len, reverse=True):
+            if agency.ko.startswith(city):
+                found = acting_government(city + kind + "가", ("가",))
+                return assembly.government(found) if found is not None else None
     return None
 
 
