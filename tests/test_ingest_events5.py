@@ -124,3 +124,31 @@ def test_a_transcript_without_a_headline_body_profiles_the_agency_named_most() -
         "▶ 원장: 천안게임진흥원은 2018년 3월에 문을 열었어요.\n"
     )
     assert _events(text) == [("2018-03", "FoundingEvent", "천안게임진흥원", "-")]
+
+
+def test_ceremonies_held_and_buildings_begun() -> None:
+    text = (
+        "(재)가람진흥원 소식\n2023.9.9 | 마루일보\n"
+        "진흥원은 8일 본원에서 '창립 5주년 기념식'을 열었다.\n"
+        "진흥원은 지난 1일 '가람 데이터타워' 기공식을 가졌다.\n"
+    )
+    assert _events(text) == [
+        ("2023-09-08", "HistoryEvent", "가람진흥원", "-"),
+        ("2023-09-01", "HistoryEvent", "가람 데이터타워", "-"),
+    ]
+
+
+def test_a_quoted_facility_before_its_bracketed_opening() -> None:
+    text = "(재)가람진흥원 안내\n진흥원은 '가람 빛놀이마당'(2021-07 개관)을 운영합니다.\n"
+    assert _events(text) == [("2021-07", "OpeningEvent", "가람 빛놀이마당", "-")]
+
+
+def test_a_city_or_county_the_gazetteer_lacks_acts_as_a_subject() -> None:
+    text = (
+        "(재)가람진흥원 안내\n진흥원은 2012년 5월 가람군이 설립했고 "
+        "2014년 3월 새 청사로 본원을 옮겼다.\n"
+    )
+    assert _events(text) == [
+        ("2012-05", "FoundingEvent", "가람진흥원", "가람군청"),
+        ("2014-03", "RelocationEvent", "가람진흥원", "-"),
+    ]

@@ -40,8 +40,15 @@ from kg.ingest.tables import table_foundings
 
 # What is held, not opened: "기념식을 열고" is a ceremony of the agency (a HistoryEvent).
 CEREMONY = re.compile(
-    r"(?:[가-힣]{1,8}(?<!개소|개관|개원|준공|개장)(?:식|회)|행사|포럼|세미나|축제|콘퍼런스|컨퍼런스|페스티벌)(?:을|를)?\s*"
+    r"(?:[가-힣]{1,8}(?<!개소|개관|개원|준공|개장)(?:식|회)|행사|포럼|세미나|축제|콘퍼런스|컨퍼런스|페스티벌)"
+    r"[’'”\"」』]?(?:을|를)?\s*"
     r"(?:열|개최|가졌|가진|진행)"  # 착수 보고회를 열었다 (but 센터 개소식을 열었다: an opening)
+)
+
+
+# A ceremony for a building begun (착공식, 기공식, 상량식) is about the building it names.
+BUILDING_CEREMONY = re.compile(
+    r"[‘'“\"「『](?P<name>[^‘’'“”\"「」『』]{2,40})[’'”\"」』]\s*(?:착공|기공|상량)식"
 )
 
 
@@ -182,6 +189,9 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
     ceremony = CEREMONY.search(item.text) is not None  # 기념식을 열고: the agency held it
     about = assembly.agency if ceremony else assembly.about(entry, rest, kinds)
+    built = BUILDING_CEREMONY.search(item.text) if ceremony else None
+    if built:  # "'○○센터' 착공식을 열었다": about the building begun, not yet a unit
+        about = assembly.named("project", built["name"], "a building begun", "medium")
     about = agreement(assembly, item.text[:v_end]) if verb == "협약" else about
     funded = verb == "개소" and governs(actor) and "출연" in head  # 시가 출연해 문을 연
     if about is not None and about.kind == "unit" and (verb == "설립" or funded) and governs(actor):

@@ -126,7 +126,7 @@ def _actor(
         rest = head[: match.start()] + head[match.end() :]
         if body_or_acronym(body) and not _is_agency(assembly, body):
             return assembly.body(body, "the body an event comes from (…로부터)"), rest
-        government = acting_government(match.group(0).strip(), GOVERNMENT_PARTICLES)
+        government = subject_government(match.group(0).strip(), GOVERNMENT_PARTICLES)
         if re.search(r"우리\s*$", head[: match.start()]):  # 우리 시가: the newsletter's own city
             government = our_government(assembly, match.group(0).strip())
         if government is not None and not _joint(head[: match.start()]):
@@ -152,13 +152,29 @@ def government_before(assembly: Assembly, before: str, topic: bool = False) -> F
     words = [w.strip(",'\"‘’“”") for w in before.split()]
     for i in reversed(range(len(words))):
         particles = (*GOVERNMENT_PARTICLES, "는", "은") if topic else GOVERNMENT_PARTICLES
-        government = acting_government(words[i], particles)
+        government = subject_government(words[i], particles)
         if government is None and i and words[i - 1] == "우리" and words[i][1:] in particles:
             government = our_government(assembly, words[i])
         if government is None:
             continue
         return None if _joint(" ".join(words[:i])) else assembly.government(government)
     return None
+
+
+UNLISTED = re.compile(r"(?P<bare>[가-힣]{2,4}(?:시|군))(?P<particle>가|이)")
+
+
+def subject_government(word: str, particles: tuple[str, ...]) -> Found | None:
+    """:func:`acting_government`, and a city or county the gazetteer does not list written
+    as a subject ("○○시가", "○○군이" of three syllables or more): its government."""
+    found = acting_government(word, particles)
+    unlisted = UNLISTED.fullmatch(word) if found is None else None
+    if unlisted is None or unlisted["particle"] not in particles:
+        return found
+    bare = unlisted["bare"]
+    fields = {"kind": "government", "territory": bare}
+    why = "a city or county that acts (not in the gazetteer)"
+    return Found("organization", bare + "청", "medium", why, [word], fields, alt_ko=[bare])
 
 
 def our_government(assembly: Assembly, word: str) -> Found | None:
