@@ -152,3 +152,31 @@ def test_a_city_or_county_the_gazetteer_lacks_acts_as_a_subject() -> None:
         ("2012-05", "FoundingEvent", "가람진흥원", "가람군청"),
         ("2014-03", "RelocationEvent", "가람진흥원", "-"),
     ]
+
+
+def test_one_verb_for_two_dated_clauses_and_one_event_for_each_agency_counted() -> None:
+    text = (
+        "(재)가람진흥원 소식\n"
+        "진흥원은 2016년 행정안전부 '데이터 거점'으로, 2020-05 산업통상자원부 '실증 거점'으로 "
+        "각각 지정되었다.\n"
+    )
+    assert [e[0::3] for e in _events(text)] == [
+        ("2016", "행정안전부"),
+        ("2020-05", "산업통상자원부"),
+    ]
+    two = (
+        "보령콘텐츠진흥원과 논산콘텐츠진흥원 비교\n"
+        "두 기관은 모두 2017년 행정안전부로부터 '지역 거점'으로 선정됐다.\n"
+    )
+    assert sorted(e[2] for e in _events(two)) == ["논산콘텐츠진흥원", "보령콘텐츠진흥원"]
+
+
+def test_the_name_an_agency_began_with_is_no_unit() -> None:
+    text = (
+        "(재)가람진흥원 소개\n"
+        "2014년 가람정보센터로 출발한 진흥원은 2019년 지금의 이름으로 바뀌었다.\n"
+    )
+    assert _events(text) == [
+        ("2014", "FoundingEvent", "가람진흥원", "-"),
+        ("2019", "RenamingEvent", "가람진흥원", "-"),
+    ]

@@ -221,11 +221,32 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
         assembly.notes.append(f"line {item.line}: no known event verb in {item.text!r}: "
                               f"drafted as a generic HistoryEvent ({UNKNOWN_VERB})")  # fmt: skip
     _opened(assembly.add(event))
+    _each_agency(assembly, event, item.before + head)
     if kind == "MergerEvent" and (merged or NEW_NAME.search(item.text)):  # …으로 새롭게 출범
         renamed = Found("event", event.ko, event.confidence, "a merger that gives the name",
                         list(event.quotes), {**event.fields, "event_kind": "RenamingEvent",
                                              "verb": "명칭변경"})  # fmt: skip
         assembly.add(renamed)
+
+
+# "두 기관은 모두 2015년 … 선정됐다": one happening told once for the article's agencies.
+EACH = re.compile(
+    r"(?P<n>두|세|네)\s*(?:기관|곳|진흥원|재단|센터)(?:은|는|이|가)?\s*(?:모두|함께|나란히|동시에)"
+)
+
+
+def _each_agency(assembly: Assembly, event: Found, before: str) -> None:
+    """The same event for every other agency when the subject counts them all."""
+    told = EACH.search(before)
+    count = {"두": 2, "세": 3, "네": 4}[told["n"]] if told else 0
+    about = event.fields.get("about")
+    if count != len(assembly.agencies) or about not in assembly.agencies:
+        return
+    for other in assembly.agencies:
+        if other is not about:
+            fields = {**event.fields, "about": other}
+            assembly.add(Found("event", event.ko, event.confidence, event.why + ", told for "
+                               "each agency", list(event.quotes), fields))  # fmt: skip
 
 
 def _same_day(assembly: Assembly, date: str, quote: str) -> bool:

@@ -52,6 +52,9 @@ def subject(
             elif word.endswith(("에", "에서")):
                 kept.clear()  # "새 청사 1층에 ○○": the words before a locative say where
             continue  # where it happened: 청주 오송에, 전라남도 순천시에
+        if verb in ("설립", "출범") and i == len(words) - 1 and _former(assembly, word):
+            kept.clear()  # "○○센터로 출발한 진흥원": the agency, under the name it began with
+            continue
         if body_suffix(bare) is None and word.endswith("로") and verb not in MEANS_KEPT:
             kept.clear()  # by what means, and whose: 군산시 출연으로 문을 연
             continue
@@ -67,6 +70,18 @@ def subject(
 
 
 OPENED = {"개소", "개관", "개원", "설치"}
+
+
+def _former(assembly: Assembly, word: str) -> bool:
+    """ "○○센터로" right before a founding verb: the name the agency began with (kept as
+    its alias), not a unit it set up."""
+    name = re.sub(r"(?:으로|로)$", "", word.strip("'‘’\"“”"))
+    agency = assembly.agency
+    if name == word or body_suffix(name) is None or agency is None or agency.ko == name:
+        return False
+    if name not in agency.alt_ko:
+        agency.alt_ko.append(name)
+    return True
 
 
 def _granting(assembly: Assembly, words: list[str]) -> tuple[Found | None, list[str]]:
