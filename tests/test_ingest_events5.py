@@ -180,3 +180,15 @@ def test_the_name_an_agency_began_with_is_no_unit() -> None:
         ("2014", "FoundingEvent", "가람진흥원", "-"),
         ("2019", "RenamingEvent", "가람진흥원", "-"),
     ]
+
+
+def test_a_bare_province_or_city_is_the_articles_own_and_a_years_end_is_no_name() -> None:
+    text = (
+        "(재)보령해양데이터진흥원 현황 답변\n2024.3.15 | 도의회\n"
+        "○ 도는 2021. 6. 진흥원을 '해양 거점'으로 지정하였습니다.\n"
+        "○ 진흥원은 작년 말에는 행정안전부 경영평가에서 '우수' 등급을 받는 등 성과를 냈습니다.\n"
+    )
+    assert _events(text) == [
+        ("2021-06", "DesignationEvent", "보령해양데이터진흥원", "충청남도청"),
+        ("2023", "HistoryEvent", "보령해양데이터진흥원", "행정안전부"),
+    ]

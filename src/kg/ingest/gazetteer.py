@@ -225,5 +225,5 @@ EVENT_PHRASES = {
     # A ceremony held (기공식을 가졌다, 기념식을 개최했다): a HistoryEvent of its holder.
     "개최": r"(?<=식)[’'”\"」』]?(?:을|를)\s*(?:가졌|가진|개최)",
     # An evaluation's grade received (경영평가에서 '가' 등급을 받았다): a HistoryEvent.
-    "평가": r"등급(?:을|를)\s*받(?:았|은|아|고)",
+    "평가": r"등급(?:을|를)\s*받(?:았|은|아|고|는\s*등)",
 }

@@ -38,7 +38,11 @@ def subject(
     places and locatives ("청주 오송에"), the actor or the particles."""
     head = ACRONYM.sub("", head)  # 한국인터넷진흥원(KISA)으로부터: the body, not its acronym
     actor, head = _actor(assembly, head, tail, line, verb)
-    head = re.sub(r"^(?:에는|에도|에|부터|까지|경|께)(?=\s)", "", head.strip())
+    head = re.sub(  # 작년 말에는: the part of the year, no name
+        r"^(?:(?:말|초|초순|중순|하순)?(?:에는|에도|에)|부터|까지|경|께|말|초)(?=\s)",
+        "",
+        head.strip(),
+    )
     words = [w.strip(",") for w in head.rstrip("( ").split() if w.strip(",")]
     if actor is None and verb in ACTING_VERBS and words:
         actor, words = _granting(assembly, words)
@@ -168,7 +172,8 @@ def government_before(assembly: Assembly, before: str, topic: bool = False) -> F
     for i in reversed(range(len(words))):
         particles = (*GOVERNMENT_PARTICLES, "는", "은") if topic else GOVERNMENT_PARTICLES
         government = subject_government(words[i], particles)
-        if government is None and i and words[i - 1] == "우리" and words[i][1:] in particles:
+        ours = i and words[i - 1] == "우리" or len(words[i]) == 2  # 우리 시가; 도는 (its own)
+        if government is None and ours and words[i][1:] in particles:
             government = our_government(assembly, words[i])
         if government is None:
             continue
@@ -202,8 +207,9 @@ def our_government(assembly: Assembly, word: str) -> Found | None:
         return None
     for agency in assembly.agencies:
         for city in sorted(gz.CITY_PROVINCE, key=len, reverse=True):
-            if agency.ko.startswith(city):
-                found = acting_government(city + kind + "가", ("가",))
+            if agency.ko.startswith(city):  # 도는: the province of that city
+                name = gz.CITY_PROVINCE[city] if kind == "도" else city + kind
+                found = acting_government(name + "가", ("가",))
                 return assembly.government(found) if found is not None else None
     return None
 
