@@ -69,7 +69,15 @@ def primary_names(text: str, entries: list[TimelineEntry]) -> tuple[list[str], r
     marked = [n for n in _foundations(text) if plain_name(n) not in formers]  # not the merged
     names += [n for n in marked if is_agency_name(n)][:1] or marked[:1]
     names = [n for n in names if body_suffix(n) == "body"]
-    return (names or _headline_names(text)[:1]), alias
+    return (names or _headline_names(text)[:1] or _most_named(text)), alias
+
+
+def _most_named(text: str) -> list[str]:
+    """The agency named most often (twice at least) when neither the headline nor a marker
+    names one (a transcript whose header names the programme)."""
+    named = [plain_name(t.stem) for t in tokens(text) if is_agency_name(t.stem)]
+    best = max(set(named), key=lambda n: (named.count(n), -named.index(n)), default=None)
+    return [best] if best is not None and named.count(best) > 1 else []
 
 
 def _foundations(text: str) -> list[str]:

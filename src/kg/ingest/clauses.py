@@ -11,7 +11,14 @@ from kg.ingest.assemble import Assembly
 from kg.ingest.dates import Dated
 from kg.ingest.model import Found
 from kg.ingest.names import _place, acting_government, body_suffix, stem
-from kg.ingest.subjects import GOVERNMENT_ACTED, SELF, _joint, government_before, named
+from kg.ingest.subjects import (
+    GOVERNMENT_ACTED,
+    SELF,
+    _joint,
+    government_before,
+    named,
+    subject_government,
+)
 
 BUILT_BEFORE = re.compile(
     r"[‘'“\"]?(?P<name>[^‘’'“”\"\s][^‘’'“”\"]{1,38}?)[’'”\"]?(?:을|를)\s+"
@@ -38,10 +45,36 @@ def clause_actor(
     if council:  # 여수시의회는 지난해 9월 통합 조례안을 의결했고
         actor = assembly.body(council[1], "the council that passed it")
     if actor is None and (verb in GOVERNMENT_ACTED or permitted) and item.before:
-        actor = government_before(assembly, item.before, topic=permitted)
+        # "충청남도는 2023년 5월 진흥원을 …로 지정했다": with the designee as the object
+        # (을/를), the topic before the date is who designates
+        topic = permitted or verb in GOVERNMENT_ACTED and OBJECT.search(head) is not None
+        actor = government_before(assembly, item.before, topic=topic)
     if actor is None and verb == "설립":
         actor = funder(assembly, head + " " + " ".join(FUNDED_AFTER.findall(tail[:30])))
+    funded = FOUNDED_BY.search(head + " ") if actor is None and verb == "개소" else None
+    if funded:  # "남원시가 출연해 문을 연" (the city the subject; "…시 출연으로" names no actor)
+        government = subject_government(funded["who"], ("가", "이"))
+        actor = assembly.government(government) if government is not None else None
+    if actor is None and verb == "설립":
+        actor = founder_before(assembly, item.start)
     return actor, permitted
+
+
+OBJECT = re.compile(r"(?:^|\s)[^\s'‘\"“]+(?:을|를)\s")
+# "…시가 출연한 재단법인으로, …": the founder named earlier in the paragraph.
+FOUNDED_BY = re.compile(r"(?P<who>\S+(?:가|이))\s+(?:출연|출자)(?:한|해|하여|해서)\s")
+
+
+def founder_before(assembly: Assembly, at: int) -> Found | None:
+    """The government a paragraph names as funder ("여주시가 출연한 재단법인으로") before a
+    founding told without its actor in a later sentence of that paragraph."""
+    start = assembly.text.rfind("\n", 0, at) + 1
+    found = [m for m in FOUNDED_BY.finditer(assembly.text[start:at])]
+    for match in reversed(found):
+        government = subject_government(match["who"], ("가", "이"))
+        if government is not None:
+            return assembly.government(government)
+    return None
 
 
 FUNDED_AFTER = re.compile(r"^\s*\((\S+\s*출연)\)")  # "○○센터 설립 (군산시 출연)"
@@ -56,7 +89,7 @@ def funder(assembly: Assembly, head: str) -> Found | None:
         if word.endswith(",") or after.startswith("출연"):
             government = acting_government(word.rstrip(","), ("",))
         else:
-            government = acting_government(word, ("가", "이"))
+            government = subject_government(word, ("가", "이"))
         if government is not None:  # "경상북도와 구미시가 함께 세운": two founders, no one actor
             return None if _joint(" ".join(words[:i])) else assembly.government(government)
     return None
@@ -67,8 +100,11 @@ def what_was_named(item: Dated, verb: str | None, tail: str, text: str = "") -> 
     the verb, before "(2017년 개소)", or made before the date ("'○○랩'을 만들어 지난 4월")."""
     rest = "" if item.timeline else _name_after(tail, verb in ("개소", "개관", "개원"))
     bracketed = re.search(r"([\w·]+)\($", item.before)  # "○○센터(2017년 개소)"
+    quoted = re.search(r"[‘'“\"「『]([^‘’'“”\"「」『』]{2,40})[’'”\"」』]\($", item.before)
     if not rest and bracketed and named(bracketed[1]):
         rest = bracketed[1]
+    elif not rest and quoted and (named(quoted[1]) or verb in ("개소", "개관", "개원")):
+        rest = quoted[1]
     built = BUILT_BEFORE.search(item.before) if verb in ("개소", "개관") else None
     if not rest and built and named(built["name"]):
         rest = built["name"]

@@ -12,12 +12,12 @@ review note with its line number, never an error.
 from __future__ import annotations
 
 import calendar
-import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.ingest import gazetteer as gz
+from kg.ingest.relative import RELATIVE, BadDate, resolve, to_date
 
 BULLET = re.compile(r"^[\s■□◆◇●○◎▶▷※*#•·ㆍ▪◦\-–—>|]*")
 ABSOLUTE = [  # longest forms first; y may be 'YY (apostrophe and two digits)
@@ -25,42 +25,14 @@ ABSOLUTE = [  # longest forms first; y may be 'YY (apostrophe and two digits)
     r"(?P<y>\d{4}|'\d{2})\s*\.\s*(?P<m>\d{1,2})\s*\.\s*(?P<d>\d{1,2})(?!\d)\s*\.?",
     r"(?P<y>\d{4})\s*-\s*(?P<m>\d{1,2})\s*-\s*(?P<d>\d{1,2})(?!\d)",
     r"(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/(?P<d>\d{1,2})(?!\d)",  # 2017/6/1
+    r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])(?![\d-])",  # 2023-06 (ISO)
     r"(?P<y>\d{4}|'\d{2})\s*년\s*(?P<m>\d{1,2})\s*월",
     r"(?P<y>\d{4}|'\d{2})\s*\.\s*(?P<m>\d{1,2})(?![\d,])\s*\.?",
     r"(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])(?![\d/])",  # 2022/9
     r"(?P<y>(?:19|20)\d{2})\s*년(?!도)",  # 2026년도: a fiscal year, no happening
 ]
-LEADING = [re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：])"]]
+LEADING = tuple(re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：])"])
 IN_PROSE = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(f"(?:{f})" for f in ABSOLUTE)))
-# A month may be narrowed ("3월 초", "8월 말"): the month is what is kept.
-PART = r"(?:\s*(?:초순|초|중순|하순|말|께|경))?"
-END = r"(?=\s|,|에|\)|$)"
-RELATIVE = re.compile(
-    r"(?P<same>같은\s*해|그\s*해|이듬해|다음\s*해|올해|올)\s*(?P<sm>\d{1,2})\s*월"
-    r"(?:\s*(?P<sd>\d{1,2})\s*일)?"
-    + PART
-    + END  # 같은 해 11월: the year of the date before
-    + r"|(?P<sameyear>같은\s*해|그\s*해|이듬해|다음\s*해)"
-    + END  # the year only
-    + r"|같은\s*달(?:\s*(?P<smd>\d{1,2})\s*일)?(?P<samemonth>)"
-    + END  # the month before's
-    + r"|(?P<thisday>이날|같은\s*날|당일)"
-    + END
-    + r"|(?P<eve>전날)"
-    + END  # the date before
-    + r"|(?P<ago>어제|그제|그저께|오늘)(?:\s*\(\s*(?P<ad>\d{1,2})\s*일\s*\))?"
-    + END
-    + r"|지난달\s*(?P<pd>\d{1,2})\s*일"
-    + END
-    + r"|(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일"
-    + END
-    + r"|(?P<last>지난해|작년|재작년|지난)\s*(?P<lm>\d{1,2})\s*월"
-    + PART
-    + END  # 지난 9월
-    + r"|(?<![\d.년'])(?<!오는\s)(?<!내년\s)(?P<bm>\d{1,2})\s*월(?!\s*\d{1,2}\s*일)"
-    + PART
-    + END  # 8월: this year's (or last year's, if not yet come)
-)
 DATE_LINE = re.compile(
     r"^(?!.*(?:설립|개소|개원|창립|출범|개관))"  # "설립일 | 2011년 5월 2일": a field, no dateline
     r"\s*(?:(?:\[[^\]\n]{1,20}\]|[(【]?[^\d\n|]{0,20}[)】]?)\s*(?:[|/]\s*)?)?"  # [○○ 뉴스9]
@@ -80,10 +52,15 @@ PARAGRAPH = re.compile(r"[다요]\.(?:\s+\S|\s*$)")
 # A table's year cell and the month (and day) that starts the next: "2008년 | 2월 14일 설립".
 MONTH_CELL = re.compile(r"^(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?\s*")
 VERB_END = (
-    r"(?=$|[^가-힣]|했|하였|한|하여|해|하고|하며|하는|됐|돼|되|된|을|를|식|받|에|다|고|습|으며)"
+    r"(?=$|[^가-힣]|했|하였|한|하여|해|하고|하며|하는|됐|돼|되|된|을|를|식|받|에|다|고|습|으며"
+    r"|으니|으나|는데|지만|어요|아요|죠)"  # spoken: 세웠으니까, 뽑혔어요, 바꿨죠
 )
-EVENT_PATTERNS = [(verb, re.compile(f"(?:{phrase}){VERB_END}"))
+# "개관 전이어서", "개원 20주년을 맞아": before it, or its anniversary; no happening then.
+NOT_THEN = r"(?!\s*(?:전(?:이|에|까지|부터|\s|$)|이전(?:에|부터|까지)|\d+\s*주년))"
+EVENT_PATTERNS = [(verb, re.compile(f"(?:{phrase}){NOT_THEN}{VERB_END}"))
                   for verb, phrase in gz.EVENT_PHRASES.items()]  # fmt: skip
+# One verb told once for two dated clauses: "2018년 A로, 2022년 B로 각각 지정됐다".
+RESPECTIVELY = re.compile(r"각각\s*(?P<verb>\S+)")
 SENTENCE_END = re.compile(r"(?<=[다요])\.\s|[?!]\s|[.。]$")
 
 
@@ -105,36 +82,47 @@ class Dated:
     again: bool = False  # "이날", "같은 날": the date of a happening told just before
 
 
-class BadDate(ValueError):
-    """A date that looks like one but does not exist (2019. 13. 40)."""
+# A header line that carries the day among other words: a masthead, a programme, a post's
+# "게시 2025.03.04 · …", "최종 수정일: 2025-08-19 | 담당: …"; no event verb in it.
+HEADER = re.compile(
+    r"^(?P<pre>[^\d\n]{0,60}?)(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*"
+    r"(?:[.\-/]|월)\s*(?P<d>\d{1,2})(?!\d)\s*일?\.?(?P<post>[^\n]{0,60})$"
+)
+# A periodical's issue: "행복당진 2025년 4월호" (its last day is the date told against).
+ISSUE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*년\s*(?P<m>\d{1,2})\s*월\s*호")
 
 
-def to_date(y: str, m: str | None, d: str | None) -> tuple[str, str]:
-    """(ISO value, precision) of printed parts; BadDate if no such month or day."""
-    year = int(y.lstrip("'")) + (2000 if y.startswith("'") and int(y[1:]) < 50 else 0)
-    year += 1900 if y.startswith("'") and year < 100 else 0
-    if m is None:
-        return f"{year:04d}", "year"
-    month = int(m)
-    if not 1 <= month <= 12:
-        raise BadDate(f"no such month in {y}.{m}")
-    if d is None:
-        return f"{year:04d}-{month:02d}", "month"
-    if not 1 <= int(d) <= calendar.monthrange(year, month)[1]:
-        raise BadDate(f"no such day in {y}.{m}.{d}")
-    return f"{year:04d}-{month:02d}-{int(d):02d}", "day"
+def is_date_line(line: str) -> re.Match[str] | None:
+    """The date line of an article ("2024.5.20 | 기자"), or a header line with the day in
+    it and words around it but no event verb and no sentence."""
+    match = DATE_LINE.match(line)
+    if match is not None:
+        return match
+    header = HEADER.match(line.strip())
+    pre = BULLET.sub("", header["pre"]).strip() if header else ""
+    if header is None or not pre or pre.endswith("|"):
+        return None  # a timeline's line, or a date alone that heads what follows (a card)
+    if PARAGRAPH.search(line) or find_verb(line)[0] is not None or IN_PROSE.search(header["post"]):
+        return None
+    return header
 
 
 def article_date(text: str) -> str | None:
-    """The date the article is dated by: a line of its first or last three that is a date."""
+    """The date the article is dated by: a line of its first or last three that is a date,
+    else the issue of a periodical ("2025년 4월호") in its first three (its last day)."""
     lines = [line for line in text.splitlines() if line.strip()]
     for line in [*lines[:3], *lines[-3:]]:
-        match = DATE_LINE.match(line)
+        match = is_date_line(line)
         if match:
             try:
                 return to_date(match["y"], match["m"], match["d"])[0]
             except BadDate:
                 continue
+    for line in lines[:3]:
+        issue = ISSUE.search(line)
+        if issue and 1 <= int(issue["m"]) <= 12:
+            last = calendar.monthrange(int(issue["y"]), int(issue["m"]))[1]
+            return f"{int(issue['y']):04d}-{int(issue['m']):02d}-{last:02d}"
     return None
 
 
@@ -157,24 +145,36 @@ def dated(text: str, notes: list[str]) -> Iterator[Dated]:
     career = False  # under a "■ ○○○ 원장 약력" heading: a person's history, not the agency's
     years: list[str] = []  # the dates printed so far: "같은 해" is the last one's year
     lines = text.splitlines()
+    raws = text.splitlines(keepends=True)
     offset = 0
-    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
+    skip = 0  # lines read already as part of a date-alone line's block
+    for number, raw in enumerate(raws, start=1):
         line = raw.rstrip("\r\n")
         career = CAREER.match(line) is not None or career and bool(line.strip())
-        if DATE_LINE.match(line) or career:
+        if skip:
+            skip -= 1
+            offset += len(raw)
+            continue
+        alone = _alone(line) if not career else ""
+        skip = _block(lines, number) if alone else 0
+        if not skip and (is_date_line(line) or career):
             if career and _starts_with_date(line):
                 notes.append(f"line {number}: a career line (약력), a person's history, not "
                              f"the agency's: {line.strip()!r} (not drafted)")  # fmt: skip
             offset += len(raw)
             continue
         try:
-            item = _timeline_line(line, number, offset)
+            if skip:  # "2017.3.6" on its line, the fact on the lines below (card news)
+                line = "".join(raws[number - 1 : number + skip]).rstrip("\r\n")
+                line = line.replace("\r", " ").replace("\n", " ")
+            forms = (*LEADING, BARE_YEAR) if skip else LEADING
+            item = _timeline_line(line, number, offset, forms) if alone != "relative" else None
             if item and item.verb is None and not _in_a_list(lines, number):
                 notes.append(f"line {number}: a dated line with no event verb and no dated "
                              f"line next to it: {line.strip()!r} (not drafted)")  # fmt: skip
                 item = None  # "2024년 실적: …", "2025년 제2차 채용 공고": a field or a title
             for found in [item] if item else _prose(line, number, offset, today, notes, years):
-                if not found.timeline and today and found.date > today[: len(found.date)]:
+                if today and found.date > today[: len(found.date)]:
                     notes.append(f"line {number}: {found.date} is after the article's date "
                                  f"{today}: a plan, not history (not drafted)")  # fmt: skip
                     continue
@@ -183,6 +183,33 @@ def dated(text: str, notes: list[str]) -> Iterator[Dated]:
         except BadDate as e:
             notes.append(f"line {number}: {e}: {line.strip()!r} (not drafted)")
         offset += len(raw)
+
+
+ALONE_YEAR = re.compile(r"(?:19|20)\d{2}\s*년?\s*")
+
+
+def _alone(line: str) -> str:
+    """ "absolute" or "relative" when ``line`` is a date and nothing else ("2017.3.6",
+    "2021", "같은 달", "작년 6월"), else ""."""
+    lead = BULLET.match(line)
+    bare = line[lead.end() if lead else 0 :].strip()
+    if not bare:
+        return ""
+    if ALONE_YEAR.fullmatch(bare) or any(re.fullmatch(f"(?:{f})\\s*", bare) for f in ABSOLUTE):
+        return "absolute"
+    relative = RELATIVE.match(bare)
+    return "relative" if relative and not bare[relative.end() :].strip("에는 ") else ""
+
+
+def _block(lines: list[str], number: int) -> int:
+    """How many short lines after line ``number`` (1-based) tell what its date heads: up
+    to a blank line, a long line or another date alone."""
+    count = 0
+    for line in lines[number:]:
+        if not line.strip() or len(line.strip()) > 40 or _alone(line):
+            break
+        count += 1
+    return count
 
 
 def _in_a_list(lines: list[str], number: int) -> bool:
@@ -199,12 +226,17 @@ def _starts_with_date(line: str) -> bool:
     return any(form.match(line, at) for form in LEADING)
 
 
-def _timeline_line(line: str, number: int, offset: int) -> Dated | None:
+BARE_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})(?=\s)")  # "2021" alone on a card's line
+
+
+def _timeline_line(
+    line: str, number: int, offset: int, forms: tuple[re.Pattern[str], ...] = ()
+) -> Dated | None:
     """A line that starts with a date (after bullets, pipes) and says something after it."""
     lead = BULLET.match(line)
     at = lead.end() if lead else 0
     labelled = _date_cell(line, at)
-    for form in LEADING:
+    for form in forms or LEADING:
         if labelled != at:  # a row with a label cell tells a happening only with its verb
             found = _timeline_line(line[:at] + line[labelled:], number, offset)
             if found is None or found.verb is None:
@@ -264,8 +296,12 @@ def _prose(
             stop = mentions[i + 1][0].start() if i + 1 < len(mentions) else len(sentence)
             clause = sentence[match.end() : stop]
             if not relative:
-                years.append(_resolve(match, False, None, years)[0])  # type: ignore[index]
+                years.append(resolve(match, False, None, years)[0])  # type: ignore[index]
             verb, v_start, _ = find_verb(clause)
+            shared = RESPECTIVELY.search(sentence, stop) if verb is None else None
+            if shared and find_verb(shared["verb"])[0]:  # "2018년 A로, 2022년 B로 각각 지정"
+                clause = clause.rstrip(", ") + " " + shared["verb"]
+                verb, v_start, _ = find_verb(clause)
             at = offset + sentence_start
             if verb is None and i == 0 and relative and ANNOUNCED.match(clause):
                 clause = sentence[: match.start()]  # "…에 선정됐다고 12일 밝혔다"
@@ -273,7 +309,7 @@ def _prose(
                 v_start -= match.end()
             if verb is None:
                 continue
-            date = _resolve(match, relative, today, years)
+            date = resolve(match, relative, today, years)
             if date is None:
                 notes.append(
                     f"line {number}: {match.group(0).strip()!r} is relative and the article "
@@ -285,72 +321,6 @@ def _prose(
                         at + match.end() + v_start, relative,
                         sentence[: match.start()],
                         relative and bool(match["thisday"]))  # fmt: skip
-
-
-def _resolve(
-    match: re.Match[str], relative: bool, today: str | None, years: list[str]
-) -> tuple[str, str] | None:
-    """The date a mention names; ``years`` holds the dates printed before it (so "같은
-    해", "같은 달", "이날" and "전날" resolve against the last one), ``today`` the article's."""
-    if not relative:
-        parts = re.match(ABSOLUTE_ANY, match.group(0))
-        assert parts is not None
-        return to_date(parts["y"], parts["m"], parts["d"])
-    if _told_before(match):
-        return _after_before(match, years)
-    if today is None:
-        return None
-    year, month, day = (int(p) for p in today.split("-"))
-    if match["same"]:  # 올해 3월
-        return to_date(str(year), match["sm"], match["sd"])
-    if match["ago"]:  # 어제(22일), 그제: counted back from the article's date
-        back = {"오늘": 0, "어제": 1}.get(match["ago"], 2)
-        if match["ad"] is None:
-            return _days_before(today, back)
-    if match["pd"]:  # 지난달 25일
-        return to_date(str(year if month > 1 else year - 1), str(month - 1 or 12), match["pd"])
-    if match["lm"] or match["bm"]:  # the month named; last year's if 지난해 or not yet come
-        m = int(match["lm"] or match["bm"])
-        back = {"지난해": 1, "작년": 1, "재작년": 2}.get(match["last"] or "", 0)
-        y = year - (back or (1 if match["last"] and m >= month or m > month else 0))
-        return to_date(str(y), str(m), None)
-    d = int(match["d"] or match["ad"])
-    m = int(match["m"]) if match["m"] else month if d <= day else month - 1
-    y = year if m <= month else year - 1
-    m = m or 12
-    return to_date(str(y), str(m), str(d))
-
-
-def _told_before(match: re.Match[str]) -> bool:
-    """Whether ``match`` is a date told against the one printed before it (같은 해, 이듬해,
-    같은 달, 이날, 전날) rather than against the article's date."""
-    told = match["same"] and not match["same"].startswith("올") or match["sameyear"]
-    return bool(told or match["samemonth"] is not None or match["thisday"] or match["eve"])
-
-
-def _after_before(match: re.Match[str], years: list[str]) -> tuple[str, str] | None:
-    """The date told against the last of ``years``; None if there is none."""
-    told = match["same"] and not match["same"].startswith("올") or match["sameyear"]
-    if not years:
-        return None
-    last = years[-1]
-    if told:  # 같은 해, 이듬해: the year before's
-        later = 1 if (match["same"] or match["sameyear"]).startswith(("이듬", "다음")) else 0
-        return to_date(str(int(last[:4]) + later), match["sm"], match["sd"])
-    if match["samemonth"] is not None:  # 같은 달 (5일)
-        return to_date(last[:4], last[5:7], match["smd"]) if len(last) >= 7 else None
-    if len(last) < 10:
-        return None
-    return (last, "day") if match["thisday"] else _days_before(last, 1)
-
-
-def _days_before(day: str, back: int) -> tuple[str, str]:
-    return (datetime.date.fromisoformat(day) - datetime.timedelta(days=back)).isoformat(), "day"
-
-
-ABSOLUTE_ANY = re.compile(
-    r"(?P<y>\d{4}|'\d{2})\s*[.년\-/]\s*(?:(?P<m>\d{1,2})\s*[.월\-/]?\s*(?:(?P<d>\d{1,2}))?)?"
-)
 
 
 def _sentences(line: str) -> Iterator[tuple[int, str]]:

@@ -40,8 +40,15 @@ from kg.ingest.tables import table_foundings
 
 # What is held, not opened: "기념식을 열고" is a ceremony of the agency (a HistoryEvent).
 CEREMONY = re.compile(
-    r"(?:[가-힣]{1,8}(?<!개소|개관|개원|준공|개장)(?:식|회)|행사|포럼|세미나|축제|콘퍼런스|컨퍼런스|페스티벌)(?:을|를)?\s*"
+    r"(?:[가-힣]{1,8}(?<!개소|개관|개원|준공|개장)(?:식|회)|행사|포럼|세미나|축제|콘퍼런스|컨퍼런스|페스티벌)"
+    r"[’'”\"」』]?(?:을|를)?\s*"
     r"(?:열|개최|가졌|가진|진행)"  # 착수 보고회를 열었다 (but 센터 개소식을 열었다: an opening)
+)
+
+
+# A ceremony for a building begun (착공식, 기공식, 상량식) is about the building it names.
+BUILDING_CEREMONY = re.compile(
+    r"[‘'“\"「『](?P<name>[^‘’'“”\"「」『』]{2,40})[’'”\"」』]\s*(?:착공|기공|상량)식"
 )
 
 
@@ -182,11 +189,16 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
     ceremony = CEREMONY.search(item.text) is not None  # 기념식을 열고: the agency held it
     about = assembly.agency if ceremony else assembly.about(entry, rest, kinds)
+    built = BUILDING_CEREMONY.search(item.text) if ceremony else None
+    if built:  # "'○○센터' 착공식을 열었다": about the building begun, not yet a unit
+        about = assembly.named("project", built["name"], "a building begun", "medium")
     about = agreement(assembly, item.text[:v_end]) if verb == "협약" else about
-    if about is not None and about.kind == "unit" and verb == "설립" and governs(actor):
+    funded = verb == "개소" and governs(actor) and "출연" in head  # 시가 출연해 문을 연
+    if about is not None and about.kind == "unit" and (verb == "설립" or funded) and governs(actor):
         about.kind = "organization"  # 원주시가 세운 ○○지원센터: a body, not a unit
         about.fields.setdefault("kind", "government")
     kind = "HistoryEvent" if ceremony or permitted else pick_kind(kinds, about) or "HistoryEvent"
+    kind = "FoundingEvent" if funded and kind == "OpeningEvent" else kind
     merged = merger(assembly, item.before + head, verb, about)  # A와 B를 통합한 ○○진흥원이 출범
     kind = "MergerEvent" if merged else kind
     quote = text[item.start : item.end].strip()
@@ -209,11 +221,32 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
         assembly.notes.append(f"line {item.line}: no known event verb in {item.text!r}: "
                               f"drafted as a generic HistoryEvent ({UNKNOWN_VERB})")  # fmt: skip
     _opened(assembly.add(event))
+    _each_agency(assembly, event, item.before + head)
     if kind == "MergerEvent" and (merged or NEW_NAME.search(item.text)):  # …으로 새롭게 출범
         renamed = Found("event", event.ko, event.confidence, "a merger that gives the name",
                         list(event.quotes), {**event.fields, "event_kind": "RenamingEvent",
                                              "verb": "명칭변경"})  # fmt: skip
         assembly.add(renamed)
+
+
+# "두 기관은 모두 2015년 … 선정됐다": one happening told once for the article's agencies.
+EACH = re.compile(
+    r"(?P<n>두|세|네)\s*(?:기관|곳|진흥원|재단|센터)(?:은|는|이|가)?\s*(?:모두|함께|나란히|동시에)"
+)
+
+
+def _each_agency(assembly: Assembly, event: Found, before: str) -> None:
+    """The same event for every other agency when the subject counts them all."""
+    told = EACH.search(before)
+    count = {"두": 2, "세": 3, "네": 4}[told["n"]] if told else 0
+    about = event.fields.get("about")
+    if count != len(assembly.agencies) or about not in assembly.agencies:
+        return
+    for other in assembly.agencies:
+        if other is not about:
+            fields = {**event.fields, "about": other}
+            assembly.add(Found("event", event.ko, event.confidence, event.why + ", told for "
+                               "each agency", list(event.quotes), fields))  # fmt: skip
 
 
 def _same_day(assembly: Assembly, date: str, quote: str) -> bool:

@@ -9,7 +9,7 @@ from kg.ingest.assemble import Assembly
 from kg.ingest.model import Found
 from kg.ingest.names import _place, acting_government, body_suffix, stem
 
-ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증"}
+ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증", "평가"}  # 평가: a grade received
 RENAMING = {"명칭개정", "명칭변경"}
 ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 # How an article names the agency it is about without its name.
@@ -21,7 +21,7 @@ TRAILING = re.compile(r"^\s*\((?P<inside>[^()]+)\)")
 PARTICLE_END = re.compile(r"(?:으로|로|을|를|이|가|은|는|에|의|과|와)?\s*[,.]?\s*$")
 # A verb form that links to the next verb (출연해, 내걸고, 거쳐, 바꾸며): no part of a name.
 CONNECTIVE = re.compile(
-    r"(?:[^\s'‘\"“]{1,6}(?:해|하여|하고|하며|면서)|[^\s'‘\"“]{0,4}(?:내걸고|거쳐|받아|맞춰))$"
+    r"(?:[^\s'‘\"“]{1,6}(?:해|해서|하여|하고|하며|면서)|[^\s'‘\"“]{0,4}(?:내걸고|거쳐|받아|맞춰))$"
 )
 FUNDED = {"출연", "출자"}  # 속초시 출연 재단법인: who funded it, before what it is
 ADVERBS = {"공식", "공식적으로", "정식", "정식으로", "본격", "함께", "공동", "공동으로", "새롭게"}
@@ -38,7 +38,11 @@ def subject(
     places and locatives ("청주 오송에"), the actor or the particles."""
     head = ACRONYM.sub("", head)  # 한국인터넷진흥원(KISA)으로부터: the body, not its acronym
     actor, head = _actor(assembly, head, tail, line, verb)
-    head = re.sub(r"^(?:에는|에도|에|부터|까지|경|께)(?=\s)", "", head.strip())
+    head = re.sub(  # 작년 말에는: the part of the year, no name
+        r"^(?:(?:말|초|초순|중순|하순)?(?:에는|에도|에)|부터|까지|경|께|말|초)(?=\s)",
+        "",
+        head.strip(),
+    )
     words = [w.strip(",") for w in head.rstrip("( ").split() if w.strip(",")]
     if actor is None and verb in ACTING_VERBS and words:
         actor, words = _granting(assembly, words)
@@ -52,6 +56,9 @@ def subject(
             elif word.endswith(("에", "에서")):
                 kept.clear()  # "새 청사 1층에 ○○": the words before a locative say where
             continue  # where it happened: 청주 오송에, 전라남도 순천시에
+        if verb in ("설립", "출범") and i == len(words) - 1 and _former(assembly, word):
+            kept.clear()  # "○○센터로 출발한 진흥원": the agency, under the name it began with
+            continue
         if body_suffix(bare) is None and word.endswith("로") and verb not in MEANS_KEPT:
             kept.clear()  # by what means, and whose: 군산시 출연으로 문을 연
             continue
@@ -67,6 +74,18 @@ def subject(
 
 
 OPENED = {"개소", "개관", "개원", "설치"}
+
+
+def _former(assembly: Assembly, word: str) -> bool:
+    """ "○○센터로" right before a founding verb: the name the agency began with (kept as
+    its alias), not a unit it set up."""
+    name = re.sub(r"(?:으로|로)$", "", word.strip("'‘’\"“”"))
+    agency = assembly.agency
+    if name == word or body_suffix(name) is None or agency is None or agency.ko == name:
+        return False
+    if name not in agency.alt_ko:
+        agency.alt_ko.append(name)
+    return True
 
 
 def _granting(assembly: Assembly, words: list[str]) -> tuple[Found | None, list[str]]:
@@ -126,7 +145,9 @@ def _actor(
         rest = head[: match.start()] + head[match.end() :]
         if body_or_acronym(body) and not _is_agency(assembly, body):
             return assembly.body(body, "the body an event comes from (…로부터)"), rest
-        government = acting_government(match.group(0).strip(), GOVERNMENT_PARTICLES)
+        government = subject_government(match.group(0).strip(), GOVERNMENT_PARTICLES)
+        if re.search(r"우리\s*$", head[: match.start()]):  # 우리 시가: the newsletter's own city
+            government = our_government(assembly, match.group(0).strip())
         if government is not None and not _joint(head[: match.start()]):
             return assembly.government(government), rest  # 창원시가 설립한, 경상남도로부터
     return None, head
@@ -150,10 +171,46 @@ def government_before(assembly: Assembly, before: str, topic: bool = False) -> F
     words = [w.strip(",'\"‘’“”") for w in before.split()]
     for i in reversed(range(len(words))):
         particles = (*GOVERNMENT_PARTICLES, "는", "은") if topic else GOVERNMENT_PARTICLES
-        government = acting_government(words[i], particles)
+        government = subject_government(words[i], particles)
+        ours = i and words[i - 1] == "우리" or len(words[i]) == 2  # 우리 시가; 도는 (its own)
+        if government is None and ours and words[i][1:] in particles:
+            government = our_government(assembly, words[i])
         if government is None:
             continue
         return None if _joint(" ".join(words[:i])) else assembly.government(government)
+    return None
+
+
+UNLISTED = re.compile(r"(?P<bare>[가-힣]{2,4}(?:시|군))(?P<particle>가|이)")
+
+
+def subject_government(word: str, particles: tuple[str, ...]) -> Found | None:
+    """:func:`acting_government`, and a city or county the gazetteer does not list written
+    as a subject ("○○시가", "○○군이" of three syllables or more): its government."""
+    found = acting_government(word, particles)
+    unlisted = UNLISTED.fullmatch(word) if found is None else None
+    if unlisted is None or unlisted["particle"] not in particles:
+        return found
+    bare = unlisted["bare"]
+    fields = {"kind": "government", "territory": bare}
+    why = "a city or county that acts (not in the gazetteer)"
+    return Found("organization", bare + "청", "medium", why, [word], fields, alt_ko=[bare])
+
+
+def our_government(assembly: Assembly, word: str) -> Found | None:
+    """ "우리 시가", "우리 군은" in a city's or county's own newsletter or speech: the
+    government of the city an agency of the article is named after (당진… → 당진시청)."""
+    from kg.ingest import gazetteer as gz
+
+    kind = word[:1]
+    if kind not in ("시", "군", "구", "도"):
+        return None
+    for agency in assembly.agencies:
+        for city in sorted(gz.CITY_PROVINCE, key=len, reverse=True):
+            if agency.ko.startswith(city):  # 도는: the province of that city
+                name = gz.CITY_PROVINCE[city] if kind == "도" else city + kind
+                found = acting_government(name + "가", ("가",))
+                return assembly.government(found) if found is not None else None
     return None
 
 

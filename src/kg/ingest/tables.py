@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from kg.ingest.assemble import Assembly
-from kg.ingest.dates import ABSOLUTE_ANY, BadDate, to_date
 from kg.ingest.model import Found
 from kg.ingest.names import acting_government, body_suffix
+from kg.ingest.relative import ABSOLUTE_ANY, BadDate, to_date
 
 FOUNDED = re.compile(r"(?:설립|창립|개원|출범)\s*(?:일|일자|연도|연월|시기|년월)?")
 FOUNDER = re.compile(r"(?:설립|출연)\s*(?:주체|기관|자)")
