@@ -45,6 +45,8 @@ def province_of(name: str) -> str | None:
     names = [(full, full) for full in gz.PROVINCES]
     names += [(short, full) for full, shorts in gz.PROVINCES.items() for short in shorts]
     names += [(city, province) for city, province in gz.CITY_PROVINCE.items()]
+    names += [(county, province) for county, province in gz.COUNTY_PROVINCE.items()
+              if county not in gz.COMMON_COUNTY_WORDS]  # fmt: skip
     for prefix, province in sorted(names, key=lambda p: -len(p[0])):
         if core.startswith(prefix) and len(core) > len(prefix) + 1:
             return province

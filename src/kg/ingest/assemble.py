@@ -259,7 +259,9 @@ class Assembly:
             place = self.find(province, ("place",))
             if place is None:
                 why = "the 시·도 of an agency (from its name or its sentence)"
-                place = self.add(Found("place", province, "medium", why, list(agency.quotes[:1])))
+                former = list(gz.FORMER_NAMES.get(province, ()))
+                place = self.add(Found("place", province, "medium", why, list(agency.quotes[:1]),
+                                       alt_ko=former))  # fmt: skip
             place.fields["kind"] = "province"
             agency.fields["region"] = place
 

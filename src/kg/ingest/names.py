@@ -126,11 +126,14 @@ def places(text: str) -> Iterator[Found]:
             yield Found("place", token.stem, "medium", "a district or town of an address",
                         [token.stem], {"kind": "district"})  # fmt: skip
             continue
-        for piece in re.split(r"[·\-]", token.text):
+        pieces = re.split(r"[·\-]", token.text)
+        for piece in pieces:
             found = _place(piece) or _place(stem(piece))  # 전라북도, not 전라북 + 도
+            listed = None if found else _listed_county(piece, pieces[-1])
+            found = found or listed
             if found:
                 canonical, kind = found
-                quote = token.text if _place(piece) else token.stem
+                quote = piece if listed else token.text if _place(piece) else token.stem
                 yield Found(
                     "place",
                     canonical,
@@ -138,7 +141,16 @@ def places(text: str) -> Iterator[Found]:
                     f"{kind} name in the gazetteer",
                     [quote],
                     {"kind": kind},
+                    alt_ko=list(gz.FORMER_NAMES.get(canonical, ())),
                 )
+
+
+def _listed_county(piece: str, last: str) -> tuple[str, str] | None:
+    """ "함양·산청군": a bare county name in a list whose last name ends in 군."""
+    county = _place(stem(last))
+    if county is None or county[1] != "county" or piece not in gz.COUNTY_PROVINCE:
+        return None
+    return piece + "군", "county"
 
 
 ADDRESS_PART = re.compile(r"[가-힣]{1,4}(?:구|동|읍|면|군)")
@@ -165,6 +177,8 @@ def _place(word: str) -> tuple[str, str] | None:
     for city in gz.CITIES:
         if word in (city, f"{city}시"):
             return f"{city}시", "city"
+    if word.endswith("군") and word[:-1] in gz.COUNTY_PROVINCE:
+        return word, "county"
     return None
 
 
@@ -203,6 +217,9 @@ def governments(text: str) -> Iterator[Found]:
         for j, token in enumerate(words):
             if line.start("list") <= token.start < line.end() and _acting(token, ("",)):
                 acting.setdefault(j, token.text)
+    for i in sorted(acting):  # "강원특별자치도와 태백시의 출연금": both act
+        if i and i - 1 not in acting and _acting(words[i - 1], ("와", "과")):
+            acting[i - 1] = f"{words[i - 1].text} {words[i].text}"
     for i, quote in sorted(acting.items()):
         yield _government_of(words[i], quote)
 
@@ -230,6 +247,11 @@ def acting_government(word: str, particles: tuple[str, ...]) -> Found | None:
 GOVERNMENT_ACTS = ("출연", "지원을", "지원으로", "지원해", "협의", "분담", "예산")
 GOVERNMENT_VERBS = ("지원했", "지원한다", "지원하기로", "분담", "출연했", "출연한", "부담했",
                     "약속했", "지원을 약속")  # fmt: skip
+# Active verbs of a body that designates, selects or founds (지정했, 선정한, 설립해, 세운):
+# a city or province their subject acts; the passive (선정됐, 지정된) is a place chosen.
+ACTIVE_VERB = re.compile(
+    r"(?:지정|선정|설립|출연|승인|위탁)(?:했|한|해|하[였여고며기는])|세[웠운워]"
+)
 LABELLED = re.compile(r"(?:후원|주최|주관|출연기관)\s*[:：|]\s*(?P<list>[^\n/]+)")
 
 
@@ -237,8 +259,8 @@ def _acts_later(text: str, words: list[Token], i: int) -> bool:
     """A government verb later in the sentence a city or province is the subject of."""
     end = min((e for e in (text.find(". ", words[i].start), text.find("\n", words[i].start))
                if e > 0), default=len(text))  # fmt: skip
-    return any(w.text.startswith(GOVERNMENT_VERBS) for w in words[i + 1 : i + 12]
-               if w.start < end)  # fmt: skip
+    return any(w.text.startswith(GOVERNMENT_VERBS) or ACTIVE_VERB.match(w.text)
+               for w in words[i + 1 : i + 12] if w.start < end)  # fmt: skip
 
 
 def _acting(token: Token, particles: tuple[str, ...] | None = ("가", "이", "로부터")) -> bool:
@@ -247,9 +269,9 @@ def _acting(token: Token, particles: tuple[str, ...] | None = ("가", "이", "�
     bare = _bare(token)
     place = _place(bare)
     particle = token.text[len(bare) :]
-    if place is None or place[1] not in ("city", "province"):
+    if place is None or place[1] not in ("city", "province", "county"):
         return False
-    return bare.endswith(("시", "도")) and (particles is None or particle in particles)
+    return bare.endswith(("시", "도", "군")) and (particles is None or particle in particles)
 
 
 def _bare(token: Token) -> str:
