@@ -85,3 +85,25 @@ def test_a_territory_that_designates_founds_or_pays_is_its_government() -> None:
     )
     governments = {g.ko for g in names.governments(text)}
     assert governments == {"충청북도청", "완도군청", "경기도청", "가평군청"}  # 전주시: chosen
+
+
+def test_towns_townships_and_villages_are_places() -> None:
+    text = (
+        "센터는 봉명동 새 건물로 옮겼고 옥산면과 오창읍 주민을 찾아간다. 성산리의 창고도 쓴다. "
+        "활동에 참여했고 반면에 관리의 어려움과 배터리 교체 문제가 있었다. 완공되면 연다."
+    )
+    found = {p.ko for p in names.places(text)}
+    assert {"봉명동", "옥산면", "오창읍", "성산리"} <= found
+    assert not found & {"활동", "반면", "관리", "배터리", "완공되면"}
+
+
+def test_directions_and_industrial_estates_are_no_bodies() -> None:
+    assert names.body_suffix("동남부") is None and names.body_suffix("반월공단") is None
+    assert names.body_suffix("한국산업인력공단") == "body"
+    assert names._place("반월공단") == ("반월공단", "zone")
+
+
+def test_our_city_in_a_citys_own_newsletter_is_its_government() -> None:
+    text = "라온시보 5월호\n보령해양데이터진흥원은 우리 시가 2019년 출연해 세운 기관입니다.\n"
+    governments = {o.ko for o in extract(text, "x.txt").of("organization")}
+    assert "보령시청" in governments

@@ -173,6 +173,10 @@ class Assembly:
             self._merge_name(found)
         for found in names.governments(self.text):
             self.government(found)
+        if self.agencies:  # 우리 시가 … 출연해: the city of the agency's name
+            ours = self.agencies[0].ko
+            for found in names.our_government(self.text, lambda level: agencies.home(ours, level)):
+                self.government(found)
         add_people(self)
         for fair in fig.fairs(self.text):
             self._fair(fair)

@@ -88,6 +88,18 @@ COMMON_COUNTY_WORDS = set(
     words("예산 진도 영광 음성 부여 강진 영양 고령 달성 강화 보은 장수 정선 인제 완주 영동 성주 "
           "보성 청도 화순 무안 해남 고창 신안 함평 장성 의성 청송")
 )  # fmt: skip
+# Common words that end like a 읍·면·동·리 (by their last two syllables): 활동, 반면, 관리 ….
+NOT_LOCALITIES = set(
+    words(
+        "활동 운동 이동 행동 노동 협동 연동 작동 가동 변동 감동 공동 자동 출동 진동 합동 "
+        "파동 발동 유동 소동 충동 주동 수동 능동 피동 기동 태동 격동 선동 반동 전동 "
+        "반면 측면 전면 이면 대면 화면 지면 표면 국면 당면 직면 장면 방면 서면 일면 정면 "
+        "내면 외면 단면 평면 양면 후면 수면 체면 안면 라면 하면 되면 으면 려면 다면 보면 "
+        "관리 처리 거리 자리 무리 요리 원리 논리 유리 소리 머리 우리 분리 수리 정리 진리 "
+        "권리 편리 심리 의리 대리 경리 총리 도리 다리 마리 고리 보리 물리 조리 승리 순리 "
+        "터리 러리 토리 모리 스리 브리"  # loanwords: 배터리, 갤러리, 스토리, 메모리
+    )
+)
 # Words ending in 구 that are not districts (자치구).
 NOT_DISTRICTS = set(
     words("지역구 선거구 출입구 비상구 연구 탐구 요구 도구 친구 가구 입구 출구 창구")
@@ -111,10 +123,14 @@ SHORT_BODY_SUFFIXES = {
 }  # the shortest name each suffix may end
 ZONE_SUFFIXES = ("구역", "타운", "단지", "특구", "지구", "밸리", "클러스터")
 LAW_SUFFIXES = ("조례", "법", "규칙", "규정")
-NOT_NAMES = set(words(
-    "범부처 각부처 관계부처 지원센터 거점센터 본부 사업부 책임연구원 선임연구원 수석연구원 "
-    "주임연구원 전임연구원 연구원 중앙부처 주무부처 주무관청 취재부 편집부 대학병원 "
-    "종합병원"))  # fmt: skip
+NOT_NAMES = set(
+    words(
+        "범부처 각부처 관계부처 지원센터 거점센터 본부 사업부 책임연구원 선임연구원 수석연구원 "
+        "주임연구원 전임연구원 연구원 중앙부처 주무부처 주무관청 취재부 편집부 대학병원 "
+        "종합병원 동부 서부 남부 북부 중부 동남부 동북부 서남부 서북부 남동부 남서부 북동부 "
+        "북서부 중서부 중동부 중남부 중북부"
+    )
+)  # fmt: skip  (…부: parts of a region, no ministry)
 
 # The short names ministries go by in the news → their full names.
 SHORT_NAMES = {

@@ -8,7 +8,7 @@ computed later from the quotes (:mod:`kg.build.evidence`). The rules read Korean
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kg.ingest import gazetteer as gz
@@ -63,6 +63,8 @@ def body_suffix(word: str) -> str | None:
         or re.match(r"\d+[가-힣]{1,2}$", core)
     ):
         return None  # 3본부 1센터: a count of units, no name
+    if INDUSTRIAL_ESTATE.fullmatch(core):
+        return None  # 부곡공단: an industrial estate (a place), not a 공단 that is a body
     if any(core.endswith(s) and len(core) > len(s) + 1 for s in gz.UNIT_SUFFIXES):
         return "unit"
     for suffix in gz.BODY_SUFFIXES:
@@ -70,6 +72,11 @@ def body_suffix(word: str) -> str | None:
         if core.endswith(suffix) and len(core) >= shortest:
             return "body"
     return None
+
+
+# "부곡공단", "반월공단": a place's two syllables and 공단 name an industrial estate; bodies
+# named 공단 are longer (한국산업인력공단, 도로교통공단).
+INDUSTRIAL_ESTATE = re.compile(r"[가-힣]{2}공단")
 
 
 def _line_of(text: str, at: int) -> str:
@@ -122,6 +129,10 @@ def places(text: str) -> Iterator[Found]:
     districts, towns and neighbourhoods of an address after them: 춘천시 퇴계동, 울산 남구."""
     words = tokens(text)
     for i, token in enumerate(words):
+        if _locality(text, words, i):
+            yield Found("place", token.stem, "medium", "a town, township or village (읍·면·동·리)",
+                        [token.stem], {"kind": "district"})  # fmt: skip
+            continue
         if i and _in_address(text, words[i - 1], token):
             yield Found("place", token.stem, "medium", "a district or town of an address",
                         [token.stem], {"kind": "district"})  # fmt: skip
@@ -140,7 +151,7 @@ def places(text: str) -> Iterator[Found]:
                     "medium",
                     f"{kind} name in the gazetteer",
                     [quote],
-                    {"kind": kind},
+                    {"kind": "district" if kind == "county" else kind},  # records' kinds
                     alt_ko=list(gz.FORMER_NAMES.get(canonical, ())),
                 )
 
@@ -151,6 +162,30 @@ def _listed_county(piece: str, last: str) -> tuple[str, str] | None:
     if county is None or county[1] != "county" or piece not in gz.COUNTY_PROVINCE:
         return None
     return piece + "군", "county"
+
+
+LOCALITY = re.compile(r"[가-힣]{2,4}(?:읍|면|동|리)")
+# After a locality's name: a place in it (새 청사, 옛 창고, 주민), or the next, smaller one.
+LOCALITY_CONTEXT = re.compile(
+    r"\s(?:새|옛|임시|인근|일대|일원|주민|소재|본원|청사|사무실|건물|시청|군청|청년|[가-힣]{2,4}(?:리|동)(?![가-힣]))"
+)
+LOCATIVE = ("에", "에서", "의", "으로", "로", "과", "와", "에는", "에서는")
+
+
+def _locality(text: str, words: list[Token], i: int) -> bool:
+    """ "도통동의 옛 창고", "송악읍 부곡공단", "합덕읍과 면천면 주민": a 읍, 면, 동 or 리 by its
+    suffix, placed by a locative particle or a place in it; not a common word (활동, 반면)."""
+    token = words[i]
+    word = token.stem
+    if not LOCALITY.fullmatch(word) or word[-2:] in gz.NOT_LOCALITIES or _place(word):
+        return False
+    particle = token.text[len(word) :]
+    after = text[token.start + len(token.text) : token.start + len(token.text) + 8]
+    placed = particle in LOCATIVE and not particle.startswith(("과", "와"))
+    listed = (
+        particle in ("과", "와") and i + 1 < len(words) and LOCALITY.fullmatch(words[i + 1].stem)
+    )
+    return bool(placed or listed or not particle and LOCALITY_CONTEXT.match(after))
 
 
 ADDRESS_PART = re.compile(r"[가-힣]{1,4}(?:구|동|읍|면|군)")
@@ -167,7 +202,9 @@ def _in_address(text: str, before: Token, token: Token) -> bool:
 
 def _place(word: str) -> tuple[str, str] | None:
     word = word.removesuffix("지역")
-    if re.fullmatch(r"[가-힣]{2,6}(?:특구|구역|단지|지구)", word):
+    if re.fullmatch(r"[가-힣]{2,6}(?:특구|구역|단지|지구)", word) or INDUSTRIAL_ESTATE.fullmatch(
+        word
+    ):
         return word, "zone"
     if re.fullmatch(r"[가-힣]{2,3}구", word) and word not in gz.NOT_DISTRICTS:
         return word, "district"
@@ -222,6 +259,23 @@ def governments(text: str) -> Iterator[Found]:
             acting[i - 1] = f"{words[i - 1].text} {words[i].text}"
     for i, quote in sorted(acting.items()):
         yield _government_of(words[i], quote)
+
+
+# "우리 시가 … 출연해": a city's (county's, province's) own newsletter names itself so.
+OURS = re.compile(r"우리\s?(?P<level>시|군|도)(?:가|는|이|도|에서)\s")
+
+
+def our_government(text: str, home: Callable[[str], str | None]) -> Iterator[Found]:
+    """The government a city's own publication calls 우리 시 when it acts (출연해 세운, 지정한);
+    ``home`` gives the 시, 군 or 도 the article is about (from its agency's name)."""
+    for match in OURS.finditer(text):
+        end = min((e for e in (text.find(". ", match.end()), text.find("\n", match.end()))
+                   if e > 0), default=len(text))  # fmt: skip
+        rest = text[match.end() : end]
+        acts = ACTIVE_VERB.search(rest) or any(verb in rest for verb in GOVERNMENT_VERBS)
+        place = home(match["level"]) if acts else None
+        if place is not None and _place(place) is not None:
+            yield _government_of(Token(place, place, match.start()), match.group(0).strip())
 
 
 def _government_of(token: Token, quote: str) -> Found:
