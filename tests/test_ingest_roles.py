@@ -107,3 +107,20 @@ def test_our_city_in_a_citys_own_newsletter_is_its_government() -> None:
     text = "라온시보 5월호\n보령해양데이터진흥원은 우리 시가 2019년 출연해 세운 기관입니다.\n"
     governments = {o.ko for o in extract(text, "x.txt").of("organization")}
     assert "보령시청" in governments
+
+
+def test_unit_posts_written_around_a_name() -> None:
+    text = (
+        "가람진흥원 미래전략본부장 겸 창업지원센터장인 설하윤 책임연구원은 말했다. "
+        "기업성장본부는 탁지호 본부장 직무대리가 이끈다. "
+        "사업은 여도겸 교육사업본부장(수석연구원)이 맡는다.\n"
+    )
+    posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko)
+             for p in extract(text, "x.txt").of("post")}  # fmt: skip
+    assert {
+        ("설하윤", "본부장", "미래전략본부"),
+        ("설하윤", "센터장", "창업지원센터"),
+        ("탁지호", "본부장 직무대리", "기업성장본부"),
+        ("여도겸", "본부장", "교육사업본부"),
+        ("여도겸", "수석연구원", "가람진흥원"),
+    } <= posts

@@ -51,6 +51,7 @@ def people(text: str) -> Iterator[Found]:
     yield from _slashed(text)
     yield from _former(text)
     yield from roles.shaped(text, _person_name)
+    yield from roles.unit_posts(text, _person_name, glued_unit)
     for i, token in enumerate(words):
         unit = glued_unit(token.stem)
         body = None if unit else glued_body(token.stem)  # 거제ICT진흥원장, 진흥원장

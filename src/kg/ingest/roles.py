@@ -66,3 +66,44 @@ def unit_of_title(word: str, title: str) -> bool:
         return True
     head = title[:-1] if title.endswith("장") and len(title) == 2 else ""
     return bool(head) and word.endswith(head) and len(word) >= 4
+
+
+_HELD = r"(?P<held>[\w·]+?장)(?:\s겸\s(?P<also>[\w·]+?장))?"
+# "제조AI본부장인 안소이 책임연구원", "A본부장 겸 B센터장을 맡고 있는 최단비 본부장": the unit
+# posts a person is introduced by, before the name.
+INTRODUCED = re.compile(rf"(?<![가-힣]){_HELD}(?:인|을 맡고 있는|을 맡은)\s{_NAME}(?![가-힣])")
+# "최은결 데이터사업본부장(책임연구원)": a second post, in brackets after the first.
+SECOND = re.compile(rf"(?<![가-힣]){_NAME}\s[\w·]+\((?P<title>[가-힣]{{2,6}})\)")
+# "경영기획본부는 배시온 본부장 직무대리가 이끈다": the unit a head leads, its subject.
+LEADS = re.compile(
+    rf"(?<![가-힣])(?P<unit>[\w·]+?)(?:은|는)\s{_NAME}\s(?P<title>[가-힣]+장(?:\s직무대리)?)"
+    r"(?:\([^()\n]*\))?(?:이|가)\s(?:이끈|이끌|맡는|맡고|맡아|맡았)"
+)
+
+
+def unit_posts(
+    text: str, is_name: Callable[[str], bool], glued: Callable[[str], tuple[str, str] | None]
+) -> Iterator[Found]:
+    """Posts written around a name rather than beside it: unit heads introduced before it
+    (``glued`` splits 데이터사업본부장 into its title and unit), a second title in brackets,
+    and the unit whose subject a head is (…본부는 NAME 본부장이 이끈다)."""
+    for match in INTRODUCED.finditer(text):
+        for word in (match["held"], match["also"]):
+            split = glued(word) if word and is_name(match["name"]) else None
+            if split is not None:
+                yield _held(match["name"], split[0], split[1], match.group(0))
+    for match in SECOND.finditer(text):
+        if is_name(match["name"]) and match["title"] in gz.AGENCY_TITLES:
+            fields = {"title": match["title"], "org": None, "formal": False}
+            yield Found("person", match["name"], "medium", "a second title in brackets",
+                        [match.group(0)], fields)  # fmt: skip
+    for match in LEADS.finditer(text):
+        title, unit = match["title"], match["unit"]
+        head = title.split()[0][:-1]
+        if is_name(match["name"]) and unit.endswith(head) and len(unit) > len(head) + 1:
+            yield _held(match["name"], title, unit, match.group(0))
+
+
+def _held(name: str, title: str, unit: str, quote: str) -> Found:
+    fields = {"title": title, "org": unit, "unit": True, "formal": False}
+    return Found("person", name, "high", "the head of a unit", [quote], fields)
