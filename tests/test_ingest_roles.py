@@ -124,3 +124,20 @@ def test_unit_posts_written_around_a_name() -> None:
         ("여도겸", "본부장", "교육사업본부"),
         ("여도겸", "수석연구원", "가람진흥원"),
     } <= posts
+
+
+def test_titles_introducing_a_name_and_names_ending_in_seo() -> None:
+    text = (
+        "나래정보진흥원은 2017년 설립됐다. 진흥원 이사장인 금하서 나래시장이 인사했다. "
+        "전남 디지털정책과장을 지낸 용지서(51) 씨가 왔고, 당시 원장이던 어진우는 답했다. "
+        "소윤서 목포시 부시장은 축사했다. 이어서 원장은 기업에서 온 손님을 맞았다.\n"
+    )
+    found = extract(text, "x.txt")
+    posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko) for p in found.of("post")}
+    assert {
+        ("금하서", "이사장", "나래정보진흥원"),
+        ("용지서", "과장", "디지털정책과"),
+        ("어진우", "원장", "나래정보진흥원"),
+        ("소윤서", "부시장", "목포시청"),
+    } <= posts
+    assert not {p.ko for p in found.of("person")} & {"이어서", "기업에서", "어진우는"}

@@ -20,7 +20,9 @@ def _person_name(word: str, strict: bool = True) -> bool:
     return (
         re.fullmatch(r"[가-힣]{2,4}", word) is not None
         and word.startswith(tuple(gz.SURNAMES))
-        and not (strict and word.endswith(("다", "고", "며", "서", "면", "게")))  # verb endings
+        and not (strict and word.endswith(("다", "고", "며", "면", "게")))  # verb endings
+        and not (strict and word.endswith("면서") or word in CONNECTIVES)  # 윤서, 민서: names
+        and not word.endswith("에서")  # 기업에서: a particle
         and word not in gz.NOT_PERSON
         and not roles.is_title(stem(word))  # 이사장은 여주시장이: a title, not a name
         and body_suffix(word) is None
@@ -34,6 +36,8 @@ def _person_name(word: str, strict: bool = True) -> bool:
 
 
 COMPOUND = {s for s in gz.SURNAMES if len(s) == 2}
+# Verb forms ending in 서 that start like a family name (names end in 서 too: 윤서, 민서).
+CONNECTIVES = {"이어서", "하여서", "해서", "나서", "나서서", "이어서야", "오면서", "주어서"}
 
 
 def family_name(name: str) -> str:
@@ -229,12 +233,16 @@ def _around_title(
         return before[0].text, held_in, before[1] if held_in else before[0], words[i]
     government = body_suffix(before[0].text) == "body" if before else False
     government = government or bool(before) and before[0].stem in SHORT_BODIES  # 진흥원 …본부장
-    government = government or (bool(before) and glued_unit(words[i].stem) is not None
-                                and _place(before[0].text) is not None)  # fmt: skip
+    governing = glued_unit(words[i].stem) is not None or (
+        roles.base_title(words[i].stem) in gz.GOVERNMENT_TITLES
+    )  # 황보수아 제주특별자치도 미래산업과장, 명태윤 평택시 부시장
+    government = government or (bool(before) and governing and _place(before[0].text) is not None)
     if (
         len(before) > 1 and government and _person_name(before[1].text)
     ):  # 이종호 과학기술정보통신부 장관, 황보수아 제주특별자치도 미래산업과장
-        return before[1].text, before[0].text, before[1], words[i]
+        place = _place(before[0].text) if body_suffix(before[0].text) != "body" else None
+        held_in = place[0] + "청" if place and place[1] != "zone" else before[0].text
+        return before[1].text, held_in, before[1], words[i]
     if after is not None:  # 원장 홍길동은 / 진흥원 원장 홍길동은
         org = before[0] if before and body_suffix(before[0].stem) == "body" else None
         return after.stem, org.stem if org else None, org or words[i], after

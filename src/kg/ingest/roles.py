@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from kg.ingest import gazetteer as gz
 from kg.ingest.model import Found
-from kg.ingest.names import Token, body_suffix
+from kg.ingest.names import Token, body_suffix, stem
 
 # A title's prefix that ranks or specialises it: 행정부지사, 정무부시장, 제1차관, 수석부회장.
 TITLE_PREFIX = re.compile(r"(?:행정|정무|경제|기획|제\d|수석|상임|비상임|명예|대표)")
@@ -68,10 +68,13 @@ def unit_of_title(word: str, title: str) -> bool:
     return bool(head) and word.endswith(head) and len(word) >= 4
 
 
-_HELD = r"(?P<held>[\w·]+?장)(?:\s겸\s(?P<also>[\w·]+?장))?"
+_HELD = r"(?P<held>[\w·]+?(?:장|사|원))(?:\s겸\s(?P<also>[\w·]+?장))?"
 # "제조AI본부장인 안소이 책임연구원", "A본부장 겸 B센터장을 맡고 있는 최단비 본부장": the unit
 # posts a person is introduced by, before the name.
-INTRODUCED = re.compile(rf"(?<![가-힣]){_HELD}(?:인|을 맡고 있는|을 맡은)\s{_NAME}(?![가-힣])")
+INTRODUCED = re.compile(
+    rf"(?<![가-힣]){_HELD}(?:인|이던|이었던|을 맡고 있는|을 맡은|을 지낸)\s"
+    rf"{_NAME}(?:\(\d+\))?(?![가-힣])"
+)
 # "최은결 데이터사업본부장(책임연구원)": a second post, in brackets after the first.
 SECOND = re.compile(rf"(?<![가-힣]){_NAME}\s[\w·]+\((?P<title>[가-힣]{{2,6}})\)")
 # "경영기획본부는 배시온 본부장 직무대리가 이끈다": the unit a head leads, its subject.
@@ -88,10 +91,15 @@ def unit_posts(
     (``glued`` splits 데이터사업본부장 into its title and unit), a second title in brackets,
     and the unit whose subject a head is (…본부는 NAME 본부장이 이끈다)."""
     for match in INTRODUCED.finditer(text):
+        name = _bare_name(match["name"])  # 원장이던 여민호는: the name, not its particle
         for word in (match["held"], match["also"]):
-            split = glued(word) if word and is_name(match["name"]) else None
+            split = glued(word) if word and is_name(name) else None
             if split is not None:
-                yield _held(match["name"], split[0], split[1], match.group(0))
+                yield _held(name, split[0], split[1], match.group(0))
+            elif word in gz.AGENCY_TITLES and is_name(name) and not word.endswith(UNIT_HEADS):
+                fields = {"title": word, "org": None, "formal": False}  # 이사장인 NAME
+                yield Found("person", name, "medium", "a title introducing a name",
+                            [match.group(0)], fields)  # fmt: skip
     for match in SECOND.finditer(text):
         if is_name(match["name"]) and match["title"] in gz.AGENCY_TITLES:
             fields = {"title": match["title"], "org": None, "formal": False}
@@ -102,6 +110,15 @@ def unit_posts(
         head = title.split()[0][:-1]
         if is_name(match["name"]) and unit.endswith(head) and len(unit) > len(head) + 1:
             yield _held(match["name"], title, unit, match.group(0))
+
+
+# Titles that head a unit (센터장인 NAME: the head of a centre, not a post of the agency).
+UNIT_HEADS = ("센터장", "본부장", "팀장", "단장", "실장", "소장", "과장", "국장")
+
+
+def _bare_name(word: str) -> str:
+    """ "여민호는" → 여민호: a four-syllable match is a name only with a two-syllable surname."""
+    return stem(word) if len(word) == 4 and word[:2] not in gz.SURNAMES else word
 
 
 def _held(name: str, title: str, unit: str, quote: str) -> Found:
