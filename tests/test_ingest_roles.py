@@ -141,3 +141,13 @@ def test_titles_introducing_a_name_and_names_ending_in_seo() -> None:
         ("소윤서", "부시장", "목포시청"),
     } <= posts
     assert not {p.ko for p in found.of("person")} & {"이어서", "기업에서", "어진우는"}
+
+
+def test_ages_honorifics_and_prefixed_titles() -> None:
+    found = _people(
+        "가람진흥원 왕서진(61) 원장이 말했다. 수상자 국하린(24) 씨가 웃었다. "
+        "전시관 맹수아 관장님을 만났다. 합류한 용태오 경영이사는 답했다."
+    )
+    assert found["왕서진"] == ("원장", "가람진흥원")
+    assert found["국하린"][0] == "씨" and found["맹수아"][0] == "관장"
+    assert found["용태오"][0] == "경영이사"

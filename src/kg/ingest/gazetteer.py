@@ -160,7 +160,7 @@ TITLES = words(
     "군수 구청장 청장 총장 교수 회장 사장 팀장 실장 기자 과장 국장 부장 차장 처장 "
     "책임연구원 선임연구원 수석연구원 주임연구원 주임 연구위원 사무국장 사무총장 위원장 "
     "부시장 부지사 주무관 사무관 매니저 이사 상임이사 원장직무대행 의원 "
-    "논설위원 시민기자 진행자 앵커 아나운서 특파원 편집위원"
+    "논설위원 시민기자 진행자 앵커 아나운서 특파원 편집위원 관장"
 )
 # Titles held in a city, county or province government (printed after its place's name).
 GOVERNMENT_TITLES = set(
@@ -169,7 +169,7 @@ GOVERNMENT_TITLES = set(
 # Titles of the outlet's own people (a by-line, a host): no post is recorded for them.
 MEDIA_TITLES = words("기자 논설위원 시민기자 진행자 앵커 아나운서 특파원 편집위원")
 HEAD_TITLES = {"원장", "이사장", "센터장", "단장", "소장", "대표", "대표이사", "장관", "청장",
-               "위원장", "회장", "사장", "총장"}  # fmt: skip
+               "관장", "위원장", "회장", "사장", "총장"}  # fmt: skip
 # Family names (one or two syllables) a personal name starts with.
 SURNAMES = words(
     "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 "

@@ -49,7 +49,7 @@ def people(text: str) -> Iterator[Found]:
     """People named with a title, in either order: "서문산성 원장", "이종호 과학기술정보통신부
     장관", "원장 홍길동은", "원장 : 박솔", "(원장 이바다)"; the body printed next to them
     becomes their post's organization."""
-    words = tokens(text)
+    words = [roles.without_honorific(t) for t in tokens(text)]  # 원장님을 → 원장
     yield from _honorific(words)
     yield from _bylines(text)
     yield from _slashed(text)

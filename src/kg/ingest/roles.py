@@ -12,7 +12,9 @@ from kg.ingest.model import Found
 from kg.ingest.names import Token, body_suffix, stem
 
 # A title's prefix that ranks or specialises it: 행정부지사, 정무부시장, 제1차관, 수석부회장.
-TITLE_PREFIX = re.compile(r"(?:행정|정무|경제|기획|제\d|수석|상임|비상임|명예|대표)")
+TITLE_PREFIX = re.compile(
+    r"(?:행정|정무|경제|기획|제\d|수석|상임|비상임|명예|대표|기술|경영|사외|전무|상무)"
+)
 
 
 def is_title(word: str) -> bool:
@@ -40,8 +42,27 @@ TOOK = re.compile(
 )
 
 
+# "황보민재(64) 원장이", "위하람(27) 씨가": a name with the age in brackets, then a title.
+AGED = re.compile(
+    rf"(?<![가-힣]){_NAME}\(\d{{1,3}}\)\s?(?P<title>[가-힣]{{1,8}}?)"
+    r"(?:은|는|이|가|을|를|의|과|와|도|께서|에게)?(?![가-힣])"
+)
+
+
+def without_honorific(token: Token) -> Token:
+    """ "원장님을", "관장님": a title with the honorific 님 (spoken and written politely)."""
+    bare = token.stem.removesuffix("님")
+    return Token(token.text, bare, token.start) if bare != token.stem and is_title(bare) else token
+
+
 def shaped(text: str, is_name: Callable[[str], bool]) -> Iterator[Found]:
     """People named in these shapes; ``is_name`` tells a personal name (people's rule)."""
+    for match in AGED.finditer(text):
+        title = match["title"]
+        if (is_title(title) or title == "씨") and is_name(match["name"]):
+            fields = {"title": title, "org": _body_before(text, match.start()), "formal": False}
+            yield Found("person", match["name"], "medium", "a name with its age, then a title",
+                        [match.group(0)], fields)  # fmt: skip
     for rule, why in ((BRACKETED, "a title, the name in brackets"), (TOOK, "a post taken")):
         for match in rule.finditer(text):
             title, name = match["title"], match["name"]
@@ -80,8 +101,14 @@ SECOND = re.compile(rf"(?<![가-힣]){_NAME}\s[\w·]+\((?P<title>[가-힣]{{2,6}
 # "경영기획본부는 배시온 본부장 직무대리가 이끈다": the unit a head leads, its subject.
 LEADS = re.compile(
     rf"(?<![가-힣])(?P<unit>[\w·]+?)(?:은|는)\s{_NAME}\s(?P<title>[가-힣]+장(?:\s직무대리)?)"
-    r"(?:\([^()\n]*\))?(?:이|가)\s(?:이끈|이끌|맡는|맡고|맡아|맡았)"
+    r"(?:\([^()\n]*\))?(?:이|가)(?:,|\s(?=이끈|이끌|맡는|맡고|맡아|맡았))"
 )
+
+
+def _body_before(text: str, at: int) -> str | None:
+    """ "영주문화정보진흥원 황보민재(64) 원장": the body printed just before a name."""
+    before = re.search(r"(?<![가-힣])([\w·]+)\s$", text[max(0, at - 40) : at])
+    return before[1] if before and body_suffix(before[1]) == "body" else None
 
 
 def unit_posts(
