@@ -151,3 +151,14 @@ def test_ages_honorifics_and_prefixed_titles() -> None:
     assert found["왕서진"] == ("원장", "가람진흥원")
     assert found["국하린"][0] == "씨" and found["맹수아"][0] == "관장"
     assert found["용태오"][0] == "경영이사"
+
+
+def test_localities_in_lists_before_a_place_and_words_in_gu() -> None:
+    text = (
+        "청사를 봉곡동 구미혁신도시로 옮겼다. 월롱면·탄현면 주민을 만났고 매송공동에 들렀다. "
+        "공동연구를 맡은 정책연구 팀이 부산 영도구와 공주 연구 인력을 만났다."
+    )
+    found = {p.ko for p in names.places(text)}
+    assert {"봉곡동", "월롱면", "탄현면", "매송공동", "영도구"} <= found
+    assert not found & {"공동연구", "정책연구", "연구"}
+    assert roles.is_title("선임연구위원")

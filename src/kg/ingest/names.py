@@ -130,8 +130,9 @@ def places(text: str) -> Iterator[Found]:
     words = tokens(text)
     for i, token in enumerate(words):
         if _locality(text, words, i):
-            yield Found("place", token.stem, "medium", "a town, township or village (읍·면·동·리)",
-                        [token.stem], {"kind": "district"})  # fmt: skip
+            for piece in token.stem.split("·"):
+                yield Found("place", piece, "medium", "a town, township or village (읍·면·동·리)",
+                            [piece], {"kind": "district"})  # fmt: skip
             continue
         if i and _in_address(text, words[i - 1], token):
             yield Found("place", token.stem, "medium", "a district or town of an address",
@@ -167,7 +168,9 @@ def _listed_county(piece: str, last: str) -> tuple[str, str] | None:
 LOCALITY = re.compile(r"[가-힣]{2,4}(?:읍|면|동|리)")
 # After a locality's name: a place in it (새 청사, 옛 창고, 주민), or the next, smaller one.
 LOCALITY_CONTEXT = re.compile(
-    r"\s(?:새|옛|임시|인근|일대|일원|주민|소재|본원|청사|사무실|건물|시청|군청|청년|[가-힣]{2,4}(?:리|동)(?![가-힣]))"
+    r"\s(?:새|옛|임시|인근|일대|일원|주민|소재|본원|청사|사무실|건물|시청|군청|청년|원룸"
+    r"|[가-힣]{2,4}(?:리|동)(?:의|에|에서)?(?![가-힣])"  # 거창읍 중앙리의, 율곡동 혁신도시로
+    r"|\w{1,8}(?:단지|공단|지구|도시|마을|밸리|타운)(?:으로|로|에서|에|의|안)?(?![가-힣]))"
 )
 LOCATIVE = ("에", "에서", "의", "으로", "로", "과", "와", "에는", "에서는")
 
@@ -177,8 +180,10 @@ def _locality(text: str, words: list[Token], i: int) -> bool:
     suffix, placed by a locative particle or a place in it; not a common word (활동, 반면)."""
     token = words[i]
     word = token.stem
-    if not LOCALITY.fullmatch(word) or word[-2:] in gz.NOT_LOCALITIES or _place(word):
+    if not _locality_name(word):
         return False
+    if "·" in word:  # 대산읍·지곡면: a list of localities
+        return all(_locality_name(piece) for piece in word.split("·"))
     particle = token.text[len(word) :]
     after = text[token.start + len(token.text) : token.start + len(token.text) + 8]
     placed = particle in LOCATIVE and not particle.startswith(("과", "와"))
@@ -186,6 +191,18 @@ def _locality(text: str, words: list[Token], i: int) -> bool:
         particle in ("과", "와") and i + 1 < len(words) and LOCALITY.fullmatch(words[i + 1].stem)
     )
     return bool(placed or listed or not particle and LOCALITY_CONTEXT.match(after))
+
+
+def _common_gu(word: str) -> bool:
+    """ "연구", "공동연구", "지역구": a word ending in 구 that is no district (영도구 is one)."""
+    return word in gz.NOT_DISTRICTS or word.endswith(("연구", "탐구", "요구"))
+
+
+def _locality_name(word: str) -> bool:
+    pieces = word.split("·")
+    return all(
+        LOCALITY.fullmatch(p) and p[-2:] not in gz.NOT_LOCALITIES and not _place(p) for p in pieces
+    )
 
 
 ADDRESS_PART = re.compile(r"[가-힣]{1,4}(?:구|동|읍|면|군)")
@@ -197,7 +214,8 @@ def _in_address(text: str, before: Token, token: Token) -> bool:
     if gap != " " or before.text != before.stem and _place(before.stem) is None:
         return False
     previous = _place(before.text) or ADDRESS_PART.fullmatch(before.text)
-    return previous is not None and ADDRESS_PART.fullmatch(token.stem) is not None
+    common = _common_gu(token.stem) or token.stem[-2:] in gz.NOT_LOCALITIES  # 공주 연구 인력
+    return previous is not None and ADDRESS_PART.fullmatch(token.stem) is not None and not common
 
 
 def _place(word: str) -> tuple[str, str] | None:
@@ -206,7 +224,7 @@ def _place(word: str) -> tuple[str, str] | None:
         word
     ):
         return word, "zone"
-    if re.fullmatch(r"[가-힣]{2,3}구", word) and word not in gz.NOT_DISTRICTS:
+    if re.fullmatch(r"[가-힣]{2,3}구", word) and not _common_gu(word):
         return word, "district"
     for full, shorts in gz.PROVINCES.items():
         if word == full or word in shorts:

@@ -13,7 +13,7 @@ from kg.ingest.names import Token, body_suffix, stem
 
 # A title's prefix that ranks or specialises it: 행정부지사, 정무부시장, 제1차관, 수석부회장.
 TITLE_PREFIX = re.compile(
-    r"(?:행정|정무|경제|기획|제\d|수석|상임|비상임|명예|대표|기술|경영|사외|전무|상무)"
+    r"(?:행정|정무|경제|기획|제\d|수석|선임|책임|상임|비상임|명예|대표|기술|경영|사외|전무|상무)"
 )
 
 
