@@ -162,3 +162,16 @@ def test_localities_in_lists_before_a_place_and_words_in_gu() -> None:
     assert {"봉곡동", "월롱면", "탄현면", "매송공동", "영도구"} <= found
     assert not found & {"공동연구", "정책연구", "연구"}
     assert roles.is_title("선임연구위원")
+
+
+def test_committees_of_a_council_and_their_chairs() -> None:
+    text = (
+        "다온정보진흥원은 2016년 설립됐다. 김해시의회 행정자치위원회가 감사를 열었다. "
+        "길예준 행정자치위원장은 질의했다.\n"
+    )
+    found = extract(text, "x.txt")
+    units = {u.ko: u.fields.get("unit_of") for u in found.of("unit")}
+    assert units["행정자치위원회"].ko == "김해시의회"
+    assert "행정자치위원회" not in {o.ko for o in found.of("organization")}
+    posts = {(p.fields["held_by"].ko, p.ko, p.fields["post_in"].ko) for p in found.of("post")}
+    assert ("길예준", "위원장", "행정자치위원회") in posts

@@ -116,7 +116,10 @@ UNIT_HEADS = ("본부장", "센터장", "팀장", "과장", "실장", "국장", 
 
 
 def glued_unit(word: str) -> tuple[str, str] | None:
-    """ "데이터사업본부장" → (본부장, 데이터사업본부): a unit's name glued to its head's title."""
+    """ "데이터사업본부장" → (본부장, 데이터사업본부): a unit's name glued to its head's title;
+    "경제관광위원장" → (위원장, 경제관광위원회): a committee's chair."""
+    if word.endswith("위원장") and len(word) >= 5 and word not in gz.TITLES:
+        return "위원장", word[:-1] + "회"
     for title in UNIT_HEADS:
         if word.endswith(title) and len(word) >= len(title) + 2 and word not in gz.TITLES:
             unit = word[:-1]

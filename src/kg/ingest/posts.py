@@ -14,8 +14,26 @@ from kg.ingest.model import Found
 COUNCIL = re.compile(r"(?<![가-힣])[가-힣]{1,6}(?:특별자치시|특별자치도|광역시|시|도|군|구)의회")
 
 
+# "순천시의회 경제관광위원회가", "국회 교육위원회": a committee of the legislature named before it.
+COMMITTEE = re.compile(
+    rf"(?P<body>(?<![가-힣])국회|{COUNCIL.pattern})\s(?P<committee>\w{{2,15}}위원회)"
+)
+
+
+def add_committees(assembly: Any) -> None:
+    """Committees printed after their legislature: units of it, not bodies of their own."""
+    for match in COMMITTEE.finditer(assembly.text):
+        body = assembly.body(match["body"], "the legislature a committee belongs to")
+        listed = assembly.find(match["committee"], ("organization",))
+        if listed is not None:  # found first by its suffix (위원회)
+            listed.kind, listed.why = "unit", "a committee of the legislature"
+        unit = assembly.named("unit", match["committee"], "a committee of the legislature")
+        unit.fields["unit_of"] = body
+
+
 def add_people(assembly: Any) -> None:
     """People of the text, their posts, and their short references (서 원장)."""
+    add_committees(assembly)
     for found in people.people(assembly.text):
         person = assembly.find(found.ko, ("person",))
         if person is None:
