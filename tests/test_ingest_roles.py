@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.ingest import names, people, roles
+from kg.ingest import localities, names, people, roles
 from kg.ingest.extract import extract
 
 
@@ -72,10 +72,10 @@ def test_posts_of_members_media_people_and_two_posts() -> None:
 
 
 def test_counties_and_current_region_names() -> None:
-    found = {p.ko: p for p in names.places("강원도 홍천군과 인근 양구·화천군, 전북 임실군")}
+    found = {p.ko: p for p in localities.places("강원도 홍천군과 인근 양구·화천군, 전북 임실군")}
     assert {"홍천군", "양구군", "화천군", "임실군", "강원특별자치도"} <= set(found)
     assert found["강원특별자치도"].alt_ko == ["강원도"]
-    assert "예산군" not in {p.ko for p in names.places("올해 예산 30억 원")}
+    assert "예산군" not in {p.ko for p in localities.places("올해 예산 30억 원")}
 
 
 def test_a_territory_that_designates_founds_or_pays_is_its_government() -> None:
@@ -92,7 +92,7 @@ def test_towns_townships_and_villages_are_places() -> None:
         "센터는 봉명동 새 건물로 옮겼고 옥산면과 오창읍 주민을 찾아간다. 성산리의 창고도 쓴다. "
         "활동에 참여했고 반면에 관리의 어려움과 배터리 교체 문제가 있었다. 완공되면 연다."
     )
-    found = {p.ko for p in names.places(text)}
+    found = {p.ko for p in localities.places(text)}
     assert {"봉명동", "옥산면", "오창읍", "성산리"} <= found
     assert not found & {"활동", "반면", "관리", "배터리", "완공되면"}
 
@@ -158,7 +158,7 @@ def test_localities_in_lists_before_a_place_and_words_in_gu() -> None:
         "청사를 봉곡동 구미혁신도시로 옮겼다. 월롱면·탄현면 주민을 만났고 매송공동에 들렀다. "
         "공동연구를 맡은 정책연구 팀이 부산 영도구와 공주 연구 인력을 만났다."
     )
-    found = {p.ko for p in names.places(text)}
+    found = {p.ko for p in localities.places(text)}
     assert {"봉곡동", "월롱면", "탄현면", "매송공동", "영도구"} <= found
     assert not found & {"공동연구", "정책연구", "연구"}
     assert roles.is_title("선임연구위원")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.build.timeline import TimelineEntry
-from kg.ingest import agencies, names
+from kg.ingest import agencies, localities, names
 from kg.ingest import figures as fig
 from kg.ingest import gazetteer as gz
 from kg.ingest.model import Found
@@ -169,7 +169,7 @@ class Assembly:
         """Bodies, units, projects, people, places, fairs and figures of the running text."""
         for found in names.organizations(self.text):
             self._merge_name(found)
-        for found in names.places(self.text):
+        for found in localities.places(self.text):
             self._merge_name(found)
         for found in names.governments(self.text):
             self.government(found)
