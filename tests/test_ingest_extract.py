@@ -8,7 +8,7 @@ import pytest
 
 from kg.build.evidence import find_quote
 from kg.core.errors import InputError
-from kg.ingest import ingest, names, people
+from kg.ingest import ingest, localities, people
 from kg.ingest.extract import extract, read_article, repeated_lines
 from tests.ingest_helpers import FIXTURES
 
@@ -187,6 +187,7 @@ def test_other_forms_of_the_genre() -> None:
 
 
 def test_places_with_and_without_particles() -> None:
-    found = {p.ko: p.quotes for p in names.places("전라북도 그리고 경기도와 전주시의 해운대구에")}
-    assert set(found) == {"전라북도", "경기도", "전주시", "해운대구"}
-    assert found["전라북도"] == ["전라북도"] and found["경기도"] == ["경기도"]
+    text = "전라북도 그리고 경기도와 전주시의 해운대구에"
+    found = {p.ko: p.quotes for p in localities.places(text)}
+    assert set(found) == {"전북특별자치도", "경기도", "전주시", "해운대구"}  # today's name
+    assert found["전북특별자치도"] == ["전라북도"] and found["경기도"] == ["경기도"]

@@ -138,8 +138,8 @@ def test_a_government_is_kept_apart_from_its_territory() -> None:
     found = extract("(재)가나진흥원은 전라북도와 전주시가 세웠다.\n", "x.txt")
     governments = {o.ko: o.fields["region"].ko for o in found.of("organization")
                    if o.fields.get("kind") == "government"}  # fmt: skip
-    assert governments == {"전라북도청": "전라북도", "전주시청": "전주시"}
-    assert {"전라북도", "전주시"} <= {p.ko for p in found.of("place")}
+    assert governments == {"전북특별자치도청": "전북특별자치도", "전주시청": "전주시"}
+    assert {"전북특별자치도", "전주시"} <= {p.ko for p in found.of("place")}  # today's name
 
 
 def test_slugs_are_readable_and_labels_proposed() -> None:

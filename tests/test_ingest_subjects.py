@@ -26,7 +26,7 @@ def test_a_city_that_founds_before_or_after_the_date_is_its_government() -> None
     events = _events(text)
     founded = events[("2012-04", "FoundingEvent")]
     assert (founded["about"].ko, _actor(founded)) == ("강릉바다진흥원", "강릉시청")
-    assert _actor(events[("2015", "DesignationEvent")]) == "강원도청"  # the gazetteer's name
+    assert _actor(events[("2015", "DesignationEvent")]) == "강원특별자치도청"  # its current name
     found = extract(text, "x.txt")
     assert "출연해" not in {u.ko for u in found.of("unit")}  # a verb, not a unit
     assert {"강릉시청", "강릉시"} <= {o.ko for o in [*found.of("organization"), *found.of("place")]}

@@ -2,11 +2,13 @@
 
 The steps are modules of their own: :mod:`~kg.ingest.extract` (events, agencies, units)
 with :mod:`~kg.ingest.dates` (dated lines and prose), :mod:`~kg.ingest.agencies` (the
-agencies and their 시·도), :mod:`~kg.ingest.names` and :mod:`~kg.ingest.figures` (rules for
-names and figures), :mod:`~kg.ingest.slugs` (readable slugs, proposed English labels),
-:mod:`~kg.ingest.draft` (records in the project's TOML format), :mod:`~kg.ingest.review`
-(the report), :mod:`~kg.ingest.rdf` (the draft as RDF), :mod:`~kg.ingest.evaluate`
-(precision and recall against curated data) and :mod:`~kg.ingest.merge`.
+agencies and their 시·도), :mod:`~kg.ingest.names`, :mod:`~kg.ingest.localities`,
+:mod:`~kg.ingest.people`, :mod:`~kg.ingest.roles` and :mod:`~kg.ingest.figures` (rules for
+names, places, people and figures), :mod:`~kg.ingest.slugs` (readable slugs, proposed
+English labels), :mod:`~kg.ingest.draft` (records in the project's TOML format),
+:mod:`~kg.ingest.review` (the report), :mod:`~kg.ingest.rdf` (the draft as RDF),
+:mod:`~kg.ingest.evaluate` (precision and recall against curated data) and
+:mod:`~kg.ingest.merge`.
 
 Example::
 

@@ -45,10 +45,23 @@ def province_of(name: str) -> str | None:
     names = [(full, full) for full in gz.PROVINCES]
     names += [(short, full) for full, shorts in gz.PROVINCES.items() for short in shorts]
     names += [(city, province) for city, province in gz.CITY_PROVINCE.items()]
+    names += [(county, province) for county, province in gz.COUNTY_PROVINCE.items()
+              if county not in gz.COMMON_COUNTY_WORDS]  # fmt: skip
     for prefix, province in sorted(names, key=lambda p: -len(p[0])):
         if core.startswith(prefix) and len(core) > len(prefix) + 1:
             return province
     return None
+
+
+def home(name: str, level: str) -> str | None:
+    """The 시 (``level`` 시), 군 or 도 an agency's name starts with: 당진…진흥원 → 당진시."""
+    core = plain_name(name)
+    if level == "도":
+        return province_of(core)
+    names = gz.CITIES if level == "시" else [c for c in gz.COUNTY_PROVINCE
+                                             if c not in gz.COMMON_COUNTY_WORDS]  # fmt: skip
+    found = [n for n in names if core.startswith(n) and len(core) > len(n) + 1]
+    return max(found, key=len) + level if found else None
 
 
 def _headline_names(text: str) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.build.timeline import TimelineEntry
-from kg.ingest import agencies, names
+from kg.ingest import agencies, localities, names
 from kg.ingest import figures as fig
 from kg.ingest import gazetteer as gz
 from kg.ingest.model import Found
@@ -169,10 +169,14 @@ class Assembly:
         """Bodies, units, projects, people, places, fairs and figures of the running text."""
         for found in names.organizations(self.text):
             self._merge_name(found)
-        for found in names.places(self.text):
+        for found in localities.places(self.text):
             self._merge_name(found)
         for found in names.governments(self.text):
             self.government(found)
+        if self.agencies:  # 우리 시가 … 출연해: the city of the agency's name
+            ours = self.agencies[0].ko
+            for found in names.our_government(self.text, lambda level: agencies.home(ours, level)):
+                self.government(found)
         add_people(self)
         for fair in fig.fairs(self.text):
             self._fair(fair)
@@ -259,7 +263,9 @@ class Assembly:
             place = self.find(province, ("place",))
             if place is None:
                 why = "the 시·도 of an agency (from its name or its sentence)"
-                place = self.add(Found("place", province, "medium", why, list(agency.quotes[:1])))
+                former = list(gz.FORMER_NAMES.get(province, ()))
+                place = self.add(Found("place", province, "medium", why, list(agency.quotes[:1]),
+                                       alt_ko=former))  # fmt: skip
             place.fields["kind"] = "province"
             agency.fields["region"] = place
 

@@ -146,7 +146,9 @@ def _event(item: Found, agency: Found | None) -> dict[str, Any]:
 
 EXTRA = {
     "organization": _organization,
-    "unit": lambda item, agency: {"unit_of": agency.slug} if agency else {},
+    "unit": lambda item, agency: (
+        {"unit_of": (item.fields.get("unit_of") or agency).slug} if agency else {}
+    ),
     "person": _person,
     "post": _post,
     "place": lambda item, agency: {"kind": item.fields.get("kind", "city")},

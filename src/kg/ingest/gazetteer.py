@@ -24,23 +24,25 @@ PROVINCES: dict[str, tuple[str, ...]] = {
     "울산광역시": ("울산", "울산시"),
     "세종특별자치시": ("세종", "세종시"),
     "경기도": ("경기",),
-    "강원도": ("강원", "강원특별자치도"),
+    "강원특별자치도": ("강원", "강원도"),
     "충청북도": ("충북",),
     "충청남도": ("충남",),
-    "전라북도": ("전북", "전북도", "전북특별자치도"),
+    "전북특별자치도": ("전북", "전북도", "전라북도"),
     "전라남도": ("전남",),
     "경상북도": ("경북",),
     "경상남도": ("경남",),
     "제주특별자치도": ("제주", "제주도"),
 }
+# Former full names of 시·도 renamed (kept as a place's alt_ko, so both names match it).
+FORMER_NAMES = {"강원특별자치도": ("강원도",), "전북특별자치도": ("전라북도",)}
 # The slug of each 시·도's place: the registry's (data/reference/regions.toml).
 REGION_SLUGS = {full: region.slug for full in PROVINCES if (region := region_named(full))}
 # Cities (시) printed as "<name>시", or bare before "·", "지역" or a hyphen.
 CITIES = words(
     "수원 성남 고양 용인 부천 안산 안양 남양주 화성 평택 의정부 시흥 파주 김포 광명 군포 "
-    "하남 오산 이천 안성 의왕 양주 포천 여주 과천 구리 춘천 원주 강릉 동해 속초 삼척 "
-    "청주 충주 제천 천안 공주 보령 아산 서산 논산 당진 전주 군산 익산 정읍 남원 김제 "
-    "목포 여수 순천 나주 광양 포항 경주 김천 안동 구미 영주 영천 상주 문경 경산 창원 "
+    "하남 오산 이천 안성 의왕 양주 포천 여주 과천 구리 동두천 춘천 원주 강릉 동해 태백 속초 "
+    "삼척 청주 충주 제천 천안 공주 보령 아산 서산 논산 계룡 당진 전주 군산 익산 정읍 남원 "
+    "김제 목포 여수 순천 나주 광양 포항 경주 김천 안동 구미 영주 영천 상주 문경 경산 창원 "
     "진주 통영 사천 김해 밀양 거제 양산 서귀포"
 )
 # The 도 each city is in (agencies named after their city serve its 도).
@@ -48,11 +50,11 @@ CITY_PROVINCE = {
     city: province
     for province, cities in {
         "경기도": "수원 성남 고양 용인 부천 안산 안양 남양주 화성 평택 의정부 시흥 파주 김포 "
-        "광명 군포 하남 오산 이천 안성 의왕 양주 포천 여주 과천 구리",
-        "강원도": "춘천 원주 강릉 동해 속초 삼척",
+        "광명 군포 하남 오산 이천 안성 의왕 양주 포천 여주 과천 구리 동두천",
+        "강원특별자치도": "춘천 원주 강릉 동해 태백 속초 삼척",
         "충청북도": "청주 충주 제천",
-        "충청남도": "천안 공주 보령 아산 서산 논산 당진",
-        "전라북도": "전주 군산 익산 정읍 남원 김제",
+        "충청남도": "천안 공주 보령 아산 서산 논산 계룡 당진",
+        "전북특별자치도": "전주 군산 익산 정읍 남원 김제",
         "전라남도": "목포 여수 순천 나주 광양",
         "경상북도": "포항 경주 김천 안동 구미 영주 영천 상주 문경 경산",
         "경상남도": "창원 진주 통영 사천 김해 밀양 거제 양산",
@@ -60,7 +62,43 @@ CITY_PROVINCE = {
     }.items()
     for city in cities.split()
 }
-
+# Counties (군) by 도; printed "<name>군" (bare only in a list ending with one: 함양·산청군).
+# 고성 (강원, 경남) is left out: its 도 cannot be told from the name.
+COUNTY_PROVINCE = {
+    county: province
+    for province, counties in {
+        "경기도": "연천 가평 양평",
+        "강원특별자치도": "홍천 횡성 영월 평창 정선 철원 화천 양구 인제 양양",
+        "충청북도": "보은 옥천 영동 증평 진천 괴산 음성 단양",
+        "충청남도": "금산 부여 서천 청양 홍성 예산 태안",
+        "전북특별자치도": "완주 진안 무주 장수 임실 순창 고창 부안",
+        "전라남도": "담양 곡성 구례 고흥 보성 화순 장흥 강진 해남 영암 무안 함평 영광 장성 "
+        "완도 진도 신안",
+        "경상북도": "의성 청송 영양 영덕 청도 고령 성주 칠곡 예천 봉화 울진 울릉",
+        "경상남도": "의령 함안 창녕 남해 하동 산청 함양 거창 합천",
+        "부산광역시": "기장",
+        "대구광역시": "달성 군위",
+        "인천광역시": "강화 옹진",
+        "울산광역시": "울주",
+    }.items()
+    for county in counties.split()
+}
+# County names that are also common words (예산 budget, 진도 progress …): never bare.
+COMMON_COUNTY_WORDS = set(
+    words("예산 진도 영광 음성 부여 강진 영양 고령 달성 강화 보은 장수 정선 인제 완주 영동 성주 "
+          "보성 청도 화순 무안 해남 고창 신안 함평 장성 의성 청송")
+)  # fmt: skip
+# Common words that end like a 읍·면·동·리 (by their last two syllables): 활동, 반면, 관리 ….
+NOT_LOCALITIES = set(
+    words(
+        "활동 운동 이동 행동 노동 협동 작동 변동 감동 자동 가동 "
+        "반면 측면 전면 이면 대면 화면 지면 표면 국면 당면 직면 장면 방면 서면 일면 "
+        "내면 외면 단면 평면 양면 후면 체면 안면 라면 하면 되면 으면 려면 다면 보면 "
+        "관리 처리 거리 자리 무리 요리 원리 논리 유리 소리 머리 우리 분리 수리 정리 진리 "
+        "권리 편리 심리 의리 대리 경리 총리 도리 다리 마리 고리 보리 물리 조리 승리 순리 "
+        "터리 러리 토리 모리 스리 브리"  # loanwords: 배터리, 갤러리, 스토리, 메모리
+    )
+)  # (not 공동, 수동, 진동, 정면: 충무공동, 연수동, 웅진동, 탕정면 are places)
 # Words ending in 구 that are not districts (자치구).
 NOT_DISTRICTS = set(
     words("지역구 선거구 출입구 비상구 연구 탐구 요구 도구 친구 가구 입구 출구 창구")
@@ -84,10 +122,14 @@ SHORT_BODY_SUFFIXES = {
 }  # the shortest name each suffix may end
 ZONE_SUFFIXES = ("구역", "타운", "단지", "특구", "지구", "밸리", "클러스터")
 LAW_SUFFIXES = ("조례", "법", "규칙", "규정")
-NOT_NAMES = set(words(
-    "범부처 각부처 관계부처 지원센터 거점센터 본부 사업부 책임연구원 선임연구원 수석연구원 "
-    "주임연구원 전임연구원 연구원 중앙부처 주무부처 주무관청 취재부 편집부 대학병원 "
-    "종합병원"))  # fmt: skip
+NOT_NAMES = set(
+    words(
+        "범부처 각부처 관계부처 지원센터 거점센터 본부 사업부 책임연구원 선임연구원 수석연구원 "
+        "주임연구원 전임연구원 연구원 중앙부처 주무부처 주무관청 취재부 편집부 대학병원 "
+        "종합병원 동부 서부 남부 북부 중부 동남부 동북부 서남부 서북부 남동부 남서부 북동부 "
+        "북서부 중서부 중동부 중남부 중북부"
+    )
+)  # fmt: skip  (…부: parts of a region, no ministry)
 
 # The short names ministries go by in the news → their full names.
 SHORT_NAMES = {
@@ -116,10 +158,17 @@ TITLES = words(
     "원장 부원장 이사장 센터장 본부장 단장 소장 대표 대표이사 장관 차관 시장 도지사 "
     "군수 구청장 청장 총장 교수 회장 사장 팀장 실장 기자 과장 국장 부장 차장 처장 "
     "책임연구원 선임연구원 수석연구원 주임연구원 주임 연구위원 사무국장 사무총장 위원장 "
-    "부시장 부지사 주무관 사무관 매니저 이사 상임이사 원장직무대행 의원"
+    "부시장 부지사 주무관 사무관 매니저 이사 상임이사 원장직무대행 의원 "
+    "논설위원 시민기자 진행자 앵커 아나운서 특파원 편집위원 관장"
 )
+# Titles held in a city, county or province government (printed after its place's name).
+GOVERNMENT_TITLES = set(
+    words("시장 도지사 군수 구청장 부시장 부지사 부군수 국장 과장 실장 주무관 사무관 팀장")
+)
+# Titles of the outlet's own people (a by-line, a host): no post is recorded for them.
+MEDIA_TITLES = words("기자 논설위원 시민기자 진행자 앵커 아나운서 특파원 편집위원")
 HEAD_TITLES = {"원장", "이사장", "센터장", "단장", "소장", "대표", "대표이사", "장관", "청장",
-               "위원장", "회장", "사장", "총장"}  # fmt: skip
+               "관장", "위원장", "회장", "사장", "총장"}  # fmt: skip
 # Family names (one or two syllables) a personal name starts with.
 SURNAMES = words(
     "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 "

@@ -8,7 +8,7 @@ computed later from the quotes (:mod:`kg.build.evidence`). The rules read Korean
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kg.ingest import gazetteer as gz
@@ -63,6 +63,8 @@ def body_suffix(word: str) -> str | None:
         or re.match(r"\d+[가-힣]{1,2}$", core)
     ):
         return None  # 3본부 1센터: a count of units, no name
+    if INDUSTRIAL_ESTATE.fullmatch(core):
+        return None  # 부곡공단: an industrial estate (a place), not a 공단 that is a body
     if any(core.endswith(s) and len(core) > len(s) + 1 for s in gz.UNIT_SUFFIXES):
         return "unit"
     for suffix in gz.BODY_SUFFIXES:
@@ -70,6 +72,11 @@ def body_suffix(word: str) -> str | None:
         if core.endswith(suffix) and len(core) >= shortest:
             return "body"
     return None
+
+
+# "부곡공단", "반월공단": a place's two syllables and 공단 name an industrial estate; bodies
+# named 공단 are longer (한국산업인력공단, 도로교통공단).
+INDUSTRIAL_ESTATE = re.compile(r"[가-힣]{2}공단")
 
 
 def _line_of(text: str, at: int) -> str:
@@ -109,7 +116,10 @@ UNIT_HEADS = ("본부장", "센터장", "팀장", "과장", "실장", "국장", 
 
 
 def glued_unit(word: str) -> tuple[str, str] | None:
-    """ "데이터사업본부장" → (본부장, 데이터사업본부): a unit's name glued to its head's title."""
+    """ "데이터사업본부장" → (본부장, 데이터사업본부): a unit's name glued to its head's title;
+    "경제관광위원장" → (위원장, 경제관광위원회): a committee's chair."""
+    if word.endswith("위원장") and len(word) >= 5 and word not in gz.TITLES:
+        return "위원장", word[:-1] + "회"
     for title in UNIT_HEADS:
         if word.endswith(title) and len(word) >= len(title) + 2 and word not in gz.TITLES:
             unit = word[:-1]
@@ -117,47 +127,18 @@ def glued_unit(word: str) -> tuple[str, str] | None:
     return None
 
 
-def places(text: str) -> Iterator[Found]:
-    """Provinces and cities by the gazetteer: 전라북도, 전북, 전주시, 전주·전북지역; and the
-    districts, towns and neighbourhoods of an address after them: 춘천시 퇴계동, 울산 남구."""
-    words = tokens(text)
-    for i, token in enumerate(words):
-        if i and _in_address(text, words[i - 1], token):
-            yield Found("place", token.stem, "medium", "a district or town of an address",
-                        [token.stem], {"kind": "district"})  # fmt: skip
-            continue
-        for piece in re.split(r"[·\-]", token.text):
-            found = _place(piece) or _place(stem(piece))  # 전라북도, not 전라북 + 도
-            if found:
-                canonical, kind = found
-                quote = token.text if _place(piece) else token.stem
-                yield Found(
-                    "place",
-                    canonical,
-                    "medium",
-                    f"{kind} name in the gazetteer",
-                    [quote],
-                    {"kind": kind},
-                )
-
-
-ADDRESS_PART = re.compile(r"[가-힣]{1,4}(?:구|동|읍|면|군)")
-
-
-def _in_address(text: str, before: Token, token: Token) -> bool:
-    """ "퇴계동" after "춘천시 ", "남구" after "울산 ": a part of an address, not a word."""
-    gap = text[before.start + len(before.text) : token.start]
-    if gap != " " or before.text != before.stem and _place(before.stem) is None:
-        return False
-    previous = _place(before.text) or ADDRESS_PART.fullmatch(before.text)
-    return previous is not None and ADDRESS_PART.fullmatch(token.stem) is not None
+def _common_gu(word: str) -> bool:
+    """ "연구", "공동연구", "지역구": a word ending in 구 that is no district (영도구 is one)."""
+    return word in gz.NOT_DISTRICTS or word.endswith(("연구", "탐구", "요구"))
 
 
 def _place(word: str) -> tuple[str, str] | None:
     word = word.removesuffix("지역")
-    if re.fullmatch(r"[가-힣]{2,6}(?:특구|구역|단지|지구)", word):
+    if re.fullmatch(r"[가-힣]{2,6}(?:특구|구역|단지|지구)", word) or INDUSTRIAL_ESTATE.fullmatch(
+        word
+    ):
         return word, "zone"
-    if re.fullmatch(r"[가-힣]{2,3}구", word) and word not in gz.NOT_DISTRICTS:
+    if re.fullmatch(r"[가-힣]{2,3}구", word) and not _common_gu(word):
         return word, "district"
     for full, shorts in gz.PROVINCES.items():
         if word == full or word in shorts:
@@ -165,6 +146,8 @@ def _place(word: str) -> tuple[str, str] | None:
     for city in gz.CITIES:
         if word in (city, f"{city}시"):
             return f"{city}시", "city"
+    if word.endswith("군") and word[:-1] in gz.COUNTY_PROVINCE:
+        return word, "county"
     return None
 
 
@@ -203,8 +186,28 @@ def governments(text: str) -> Iterator[Found]:
         for j, token in enumerate(words):
             if line.start("list") <= token.start < line.end() and _acting(token, ("",)):
                 acting.setdefault(j, token.text)
+    for i in sorted(acting):  # "강원특별자치도와 태백시의 출연금": both act
+        if i and i - 1 not in acting and _acting(words[i - 1], ("와", "과")):
+            acting[i - 1] = f"{words[i - 1].text} {words[i].text}"
     for i, quote in sorted(acting.items()):
         yield _government_of(words[i], quote)
+
+
+# "우리 시가 … 출연해": a city's (county's, province's) own newsletter names itself so.
+OURS = re.compile(r"우리\s?(?P<level>시|군|도)(?:가|는|이|도|에서)\s")
+
+
+def our_government(text: str, home: Callable[[str], str | None]) -> Iterator[Found]:
+    """The government a city's own publication calls 우리 시 when it acts (출연해 세운, 지정한);
+    ``home`` gives the 시, 군 or 도 the article is about (from its agency's name)."""
+    for match in OURS.finditer(text):
+        end = min((e for e in (text.find(". ", match.end()), text.find("\n", match.end()))
+                   if e > 0), default=len(text))  # fmt: skip
+        rest = text[match.end() : end]
+        acts = ACTIVE_VERB.search(rest) or any(verb in rest for verb in GOVERNMENT_VERBS)
+        place = home(match["level"]) if acts else None
+        if place is not None and _place(place) is not None:
+            yield _government_of(Token(place, place, match.start()), match.group(0).strip())
 
 
 def _government_of(token: Token, quote: str) -> Found:
@@ -230,6 +233,11 @@ def acting_government(word: str, particles: tuple[str, ...]) -> Found | None:
 GOVERNMENT_ACTS = ("출연", "지원을", "지원으로", "지원해", "협의", "분담", "예산")
 GOVERNMENT_VERBS = ("지원했", "지원한다", "지원하기로", "분담", "출연했", "출연한", "부담했",
                     "약속했", "지원을 약속")  # fmt: skip
+# Active verbs of a body that designates, selects or founds (지정했, 선정한, 설립해, 세운):
+# a city or province their subject acts; the passive (선정됐, 지정된) is a place chosen.
+ACTIVE_VERB = re.compile(
+    r"(?:지정|선정|설립|출연|승인|위탁)(?:했|한|해|하[였여고며기는])|세[웠운워]"
+)
 LABELLED = re.compile(r"(?:후원|주최|주관|출연기관)\s*[:：|]\s*(?P<list>[^\n/]+)")
 
 
@@ -237,8 +245,8 @@ def _acts_later(text: str, words: list[Token], i: int) -> bool:
     """A government verb later in the sentence a city or province is the subject of."""
     end = min((e for e in (text.find(". ", words[i].start), text.find("\n", words[i].start))
                if e > 0), default=len(text))  # fmt: skip
-    return any(w.text.startswith(GOVERNMENT_VERBS) for w in words[i + 1 : i + 12]
-               if w.start < end)  # fmt: skip
+    return any(w.text.startswith(GOVERNMENT_VERBS) or ACTIVE_VERB.match(w.text)
+               for w in words[i + 1 : i + 12] if w.start < end)  # fmt: skip
 
 
 def _acting(token: Token, particles: tuple[str, ...] | None = ("가", "이", "로부터")) -> bool:
@@ -247,9 +255,9 @@ def _acting(token: Token, particles: tuple[str, ...] | None = ("가", "이", "�
     bare = _bare(token)
     place = _place(bare)
     particle = token.text[len(bare) :]
-    if place is None or place[1] not in ("city", "province"):
+    if place is None or place[1] not in ("city", "province", "county"):
         return False
-    return bare.endswith(("시", "도")) and (particles is None or particle in particles)
+    return bare.endswith(("시", "도", "군")) and (particles is None or particle in particles)
 
 
 def _bare(token: Token) -> str:

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from kg.ingest import gazetteer as gz
+from kg.ingest import roles
 from kg.ingest.model import Found
-from kg.ingest.names import Token, _place, body_suffix, glued_unit, tokens
+from kg.ingest.names import Token, _place, body_suffix, glued_unit, stem, tokens
 
 
 def _person_name(word: str, strict: bool = True) -> bool:
@@ -19,11 +20,14 @@ def _person_name(word: str, strict: bool = True) -> bool:
     return (
         re.fullmatch(r"[가-힣]{2,4}", word) is not None
         and word.startswith(tuple(gz.SURNAMES))
-        and not (strict and word.endswith(("다", "고", "며", "서", "면", "게")))  # verb endings
+        and not (strict and word.endswith(("다", "고", "며", "면", "게")))  # verb endings
+        and not (strict and word.endswith("면서") or word in CONNECTIVES)  # 윤서, 민서: names
+        and not word.endswith("에서")  # 기업에서: a particle
         and word not in gz.NOT_PERSON
+        and not roles.is_title(stem(word))  # 이사장은 여주시장이: a title, not a name
         and body_suffix(word) is None
         and not word.endswith(suffixes)
-        and word not in gz.TITLES
+        and not roles.is_title(word)
         and _place(word) is None  # 강원 SW융합센터장: a place, not a person
         and not word.endswith("담당")  # 인사담당: a duty, not a name
         and not (word.endswith("청") and _place(word[:-1]) is not None)  # 진천군청
@@ -32,6 +36,8 @@ def _person_name(word: str, strict: bool = True) -> bool:
 
 
 COMPOUND = {s for s in gz.SURNAMES if len(s) == 2}
+# Verb forms ending in 서 that start like a family name (names end in 서 too: 윤서, 민서).
+CONNECTIVES = {"이어서", "하여서", "해서", "나서", "나서서", "이어서야", "오면서", "주어서"}
 
 
 def family_name(name: str) -> str:
@@ -43,20 +49,22 @@ def people(text: str) -> Iterator[Found]:
     """People named with a title, in either order: "서문산성 원장", "이종호 과학기술정보통신부
     장관", "원장 홍길동은", "원장 : 박솔", "(원장 이바다)"; the body printed next to them
     becomes their post's organization."""
-    words = tokens(text)
+    words = [roles.without_honorific(t) for t in tokens(text)]  # 원장님을 → 원장
     yield from _honorific(words)
     yield from _bylines(text)
     yield from _slashed(text)
     yield from _former(text)
+    yield from roles.shaped(text, _person_name)
+    yield from roles.unit_posts(text, _person_name, glued_unit)
     for i, token in enumerate(words):
         unit = glued_unit(token.stem)
         body = None if unit else glued_body(token.stem)  # 거제ICT진흥원장, 진흥원장
-        title = token.stem if token.stem in gz.TITLES else (unit or body or (None,))[0]
-        title = title or glued_title(token.stem)
+        title = token.stem if roles.is_title(token.stem) else (unit or body or (None,))[0]
+        title = title or glued_title(token.stem) or roles.researcher(text, words, i)
         if title is None:
             continue
         name, org, first, last = _around_title(text, words, i)
-        if name is None:
+        if name is None or title == "연구원" and last is not token:
             continue
         end = last.start + (len(last.stem) if last is not token else len(token.stem))
         quote = text[first.start : end]
@@ -64,6 +72,8 @@ def people(text: str) -> Iterator[Found]:
         if title != token.stem and not unit:  # 창원시장: the mayor of 창원시청
             fields["org"] = glued_government(token.stem) or (body[1] if body else None)
         unit = unit or _labelled_unit(text, token, title)
+        if unit is None and org and roles.unit_of_title(org, title):  # 교육사업팀 방지원 연구원
+            fields["unit"] = True
         if unit:  # 데이터사업본부장, "기업지원본부 : 본부장 …": the head of the unit named
             fields["org"], fields["unit"] = unit[1], True
         fields["formal"] = last is not token and _formal(text, token)
@@ -177,8 +187,13 @@ def _name_after(text: str, words: list[Token], i: int) -> Token | None:
         return None
     tail = text[after.start + len(after.text) : after.start + len(after.text) + 3]
     formal = _formal(text, title)
-    if tail.startswith(")") or re.match(r"\s?\(", tail):  # (원장 서하은)은, 모도현 (☎ …)
+    whole = len(after.text) == 3 or len(after.text) == 4 and after.text[:2] in COMPOUND
+    ends = tail[:1] in ("", "\n") and whole  # 시민기자 채다은⏎: 은 is the name's, no particle
+    if ends or tail.startswith(")") or re.match(r"\s?\(", tail):  # (원장 서하은)은, 모도현 (☎
         after = Token(after.text, after.text, after.start)
+    closes = tail[:1] in ("", ")", ",", "\n", "·", "(") or re.match(r"\s[/|(]", tail)
+    if between.strip() and not (after.text == after.stem and closes):
+        return None  # "▶ 진행자: 사무실은 어디에": a speaker's line, no name after the colon
     closed = after.text == after.stem and (tail[:1] in ("", ")", ",", "\n", "·", "(") or formal)
     closed = closed or after.text == after.stem and re.match(r"\s[/|]", tail) is not None
     following = words[i + 2] if i + 2 < len(words) else None
@@ -203,29 +218,49 @@ def _around_title(
 ) -> tuple[str | None, str | None, Token, Token]:
     """(name, organization, first token, last token) of a title at ``words[i]``."""
     before = []  # the words before the title, within the same line and sentence
-    for j in (i - 1, i - 2):
+    former = i > 0 and words[i - 1].text in ("전", "前")  # 홍길동 전 남원시장: a former post
+    for j in range(i - 1 - former, i - 4 - former, -1):
         gap = text[words[j].start + len(words[j].text) : words[j + 1].start] if j >= 0 else ""
         if j < 0 or gap not in (" ", " (", "(") or words[j].text.endswith("."):
             break
         before.append(words[j])
-    after = _name_after(text, words, i)
+    after = None if former else _name_after(text, words, i)
     if after is not None and _formal(text, words[i]):  # 과장 : 박솔, (원장 이바다)
         org = before[0] if before and body_suffix(before[0].stem) == "body" else None
         return after.stem, org.stem if org else None, org or words[i], after
     if before and _person_name(before[0].text):  # 서문산성 원장 / 진흥원 서문산성 원장
-        org = before[1] if len(before) > 1 and body_suffix(before[1].text) == "body" else None
-        return before[0].text, org.text if org else None, org or before[0], words[i]
+        held_in = _org_before(before[1:], words[i].stem)
+        return before[0].text, held_in, before[1] if held_in else before[0], words[i]
     government = body_suffix(before[0].text) == "body" if before else False
-    government = government or (bool(before) and glued_unit(words[i].stem) is not None
-                                and _place(before[0].text) is not None)  # fmt: skip
+    government = government or bool(before) and before[0].stem in SHORT_BODIES  # 진흥원 …본부장
+    governing = glued_unit(words[i].stem) is not None or (
+        roles.base_title(words[i].stem) in gz.GOVERNMENT_TITLES
+    )  # 황보수아 제주특별자치도 미래산업과장, 명태윤 평택시 부시장
+    government = government or (bool(before) and governing and _place(before[0].text) is not None)
     if (
         len(before) > 1 and government and _person_name(before[1].text)
     ):  # 이종호 과학기술정보통신부 장관, 황보수아 제주특별자치도 미래산업과장
-        return before[1].text, before[0].text, before[1], words[i]
+        place = _place(before[0].text) if body_suffix(before[0].text) != "body" else None
+        held_in = place[0] + "청" if place and place[1] != "zone" else before[0].text
+        return before[1].text, held_in, before[1], words[i]
     if after is not None:  # 원장 홍길동은 / 진흥원 원장 홍길동은
         org = before[0] if before and body_suffix(before[0].stem) == "body" else None
         return after.stem, org.stem if org else None, org or words[i], after
     return None, None, words[i], words[i]
+
+
+def _org_before(words: list[Token], title: str) -> str | None:
+    """The body printed before "name title": a body (과기정통부), a unit whose head the title
+    names (문화체육관광국 … 국장, 교육사업팀 … 연구원), or the government of a place
+    (전북특별자치도 … 행정부지사)."""
+    if not words:
+        return None
+    word = words[0].text
+    if body_suffix(word) == "body" or roles.unit_of_title(word, title):
+        return word
+    place = _place(word)
+    governing = roles.base_title(title) in gz.GOVERNMENT_TITLES
+    return place[0] + "청" if place and place[1] != "zone" and governing else None
 
 
 def glued_government(word: str) -> str | None:
