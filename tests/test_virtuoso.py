@@ -50,12 +50,13 @@ INTEGER = re.compile(
 )
 XSD_INTEGER = "^^<http://www.w3.org/2001/XMLSchema#integer>"
 UNBOUND_ON_VIRTUOSO = {"names-over-time": {"until"}}
-# Virtuoso 7.2 gives no class for one event, 소프트타운's designation of 2003-01-20 (about a
-# zone of the city the agency serves: the third branch of "whose event"), so its kind
-# reads "Event" in history and events-per-kind; not understood yet (README).
+# Virtuoso 7.2 gives no class for events reached through the city the agency serves (the
+# last branches of "whose event"): 소프트타운's designation of 2003-01-20 in history, and
+# also the city ordinance's enactment of 2001-05-30 in events-per-kind, so their kind
+# reads "Event" and the counts of those kinds differ; not understood yet (README).
 DIFFERING_ON_VIRTUOSO = {
     "history": ("2003-01-20",),
-    "events-per-kind": ('"Designation"', '"Event"'),
+    "events-per-kind": ('"Designation"', '"Enactment"', '"Event"'),
 }
 
 
