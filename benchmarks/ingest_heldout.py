@@ -15,7 +15,7 @@ since branch ingest4, blind4-* since ingest5; each blindN-* set has its note BLI
 run, what went wrong, whether the rules were since tuned on it).
 benchmarks/ingest_quality.py skips every heldout-* and blind* file.
 
-Run: .venv/bin/python benchmarks/ingest_heldout.py [--details] [--prefix heldout-|blind2-|…|blind6-]
+Run: .venv/bin/python benchmarks/ingest_heldout.py [--details] [--prefix heldout-|blind2-|…|blind7-]
 """
 
 from __future__ import annotations
