@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from kg.build.timeline import DEFAULT_VERBS, TimelineEntry, parse_timeline
+from kg.core import numerals
 from kg.core.errors import InputError, TimelineError
 from kg.core.files import read_text
 from kg.ingest.agencies import find_agencies, nearest
@@ -238,7 +239,7 @@ EACH = re.compile(
 def _each_agency(assembly: Assembly, event: Found, before: str) -> None:
     """The same event for every other agency when the subject counts them all."""
     told = EACH.search(before)
-    count = {"두": 2, "세": 3, "네": 4}[told["n"]] if told else 0
+    count = numerals.WORDS[told["n"]] if told else 0
     about = event.fields.get("about")
     if count != len(assembly.agencies) or about not in assembly.agencies:
         return
