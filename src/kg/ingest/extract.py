@@ -212,7 +212,7 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
         item.text if item.timeline else (head + (verb or "")).strip() or quote,
         "high" if verb and about is not None and not item.relative else "medium",
         f"{'dated line' if item.timeline else 'date in prose'}, verb {verb or '?'}",
-        [quote, *assembly.date_line_quotes(item.relative)],
+        [quote, *assembly.anchor_quotes(item, quote)],
         {"date": item.date, "precision": item.precision, "event_kind": kind, "verb": verb,
          "about": about, "at": item.start, "line": quote},
     )  # fmt: skip
