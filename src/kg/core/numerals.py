@@ -102,9 +102,9 @@ def scale(unit: str) -> int:
     return factor
 
 
-def in_unit(amount: Decimal, unit: str) -> int | float:
+def in_unit(amount: Decimal | int, unit: str) -> int | float:
     """``amount`` counted in ``unit`` (420000000 in 억원 → 4.2), an int when whole."""
-    return plain(amount / scale(unit))
+    return plain(Decimal(amount) / scale(unit))
 
 
 def plain(number: Decimal) -> int | float:
