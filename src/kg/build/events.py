@@ -168,8 +168,16 @@ def _free_event(index: Index, source: Source, record: Record) -> ResolvedEvent:
     return resolved
 
 
+# Years told against another printed: (the words, how many years the one printed is later).
+TOLD_YEARS = [(re.compile(r"지난해|(?<!재)작년"), 1), (re.compile(r"재작년"), 2),
+              (re.compile(r"이듬해|다음\s*해"), -1)]  # fmt: skip
+
+
 def _last_year(year: str, quotes: list[str]) -> bool:
     """ "지난해 4월" quoted with the article's date line "2025. 11. 14.": the year before
-    a year printed, told as last year."""
-    told = any(re.search(r"지난해|작년", q) for q in quotes)
-    return told and any(str(int(year) + 1) in q for q in quotes)
+    a year printed, told as last year; so too 재작년 (two years before) and 이듬해 (the
+    year after: "2016년 6월 … 열었고, 이듬해 … 지정")."""
+    return any(
+        any(told.search(q) for q in quotes) and any(str(int(year) + later) in q for q in quotes)
+        for told, later in TOLD_YEARS
+    )

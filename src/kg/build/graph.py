@@ -15,6 +15,7 @@ from kg.build.evidence import Evidence, ground
 from kg.build.ontology import supers
 from kg.build.records import Index
 from kg.build.sources import Record, Source
+from kg.core import numerals
 from kg.core.errors import RecordError
 from kg.core.namespaces import DCTERMS, DEF, ORG, SCHEMA, WD, bind_prefixes
 
@@ -191,8 +192,8 @@ class FactsBuilder:
         value = record.get("value")
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise RecordError(f"{record.where}: value {value!r} is not a number")
-        for _, found in self.evidence[iri]:
-            if str(value) not in found.exact and f"{value:,}" not in found.exact:
+        for _, found in self.evidence[iri]:  # 4.2 억원 is printed in "4억 2천만 원"
+            if not numerals.writes(found.exact, value, record.get("unit_text") or ""):
                 raise RecordError(
                     f"{record.where}: value {value} is not printed in {found.exact!r}"
                 )

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.core.errors import RecordError
+from kg.core.errors import EvidenceError, RecordError
 from kg.core.files import write_atomic
 from kg.core.generated import GENERATED_DRAFT
 from kg.ingest.draft import read_meta, to_records, to_toml
@@ -52,10 +52,38 @@ class Ingested:
 
         try:
             graph = draft_graph(self.draft, self.extraction.text, Path(self.extraction.path))
-        except RecordError as e:
-            hint = "add the verb to ontology/kg.ttl (def:verb) or edit the draft"
-            raise RecordError(f"{e} ({hint})") from e
+        except (RecordError, EvidenceError) as e:
+            raise type(e)(f"{e} ({draft_hint(str(e))})") from e
         return GENERATED_DRAFT + graph.serialize(format="turtle")
+
+
+# What to do about a draft the build refuses, by the words of the refusal; the first wins.
+HINTS = [
+    ("no known verb", "add the verb to ontology/kg.ttl (def:verb) or set the event's kind"),
+    ("is not printed in", "write the value as the quote prints it, or quote where it is printed"),
+    (
+        "printed in no evidence",
+        "add a quote that prints the year (for a relative date, the "
+        "article's date line) to the event's evidence",
+    ),  # fmt: skip
+    ("quote not found", "copy the quote from the article exactly as it is printed"),
+    ("missing field", "fill in the field in the draft"),
+    ("unknown field", "remove or rename the field"),
+    ("no such entity", "refer to a record of the draft or of data/records/"),
+    ("with that slug", "refer to a record of the draft or of data/records/"),
+    ("acting body", "set actor to the slug of the body the line names"),
+    ("is not named in", "set actor to a body the line names, or remove it"),
+    ("is not one of", "write one of the kinds listed"),
+    ("matches no line", "copy the timeline line from the article exactly as it is printed"),
+    ("has no event record", "add an [[event]] with timeline = that line"),
+    ("is not YYYY", "write the date as YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("is not a number", "write the value as a number"),
+]
+
+
+def draft_hint(message: str) -> str:
+    """The fix to suggest for a build error on a draft ("edit the draft" if none fits)."""
+    return next((hint for words, hint in HINTS if words in message), "edit the draft")
 
 
 def ingest(article: Path, source_meta: Path | None = None) -> Ingested:

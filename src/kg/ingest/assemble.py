@@ -5,6 +5,7 @@ name that ends another (비즈니스센터 in 1인 창조기업 비즈니스센�
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from kg.build.timeline import TimelineEntry
 from kg.ingest import agencies, localities, names
@@ -12,6 +13,9 @@ from kg.ingest import figures as fig
 from kg.ingest import gazetteer as gz
 from kg.ingest.model import Found
 from kg.ingest.posts import add_people
+
+if TYPE_CHECKING:
+    from kg.ingest.dates import Dated
 
 NAMED_KINDS = ("organization", "unit", "place", "legislation", "project")
 
@@ -34,12 +38,18 @@ class Assembly:
     def focus(self, agency: Found | None) -> None:
         self._focus = agency
 
-    def date_line_quotes(self, relative: bool) -> list[str]:
-        """The article's date line, quoted by an event whose date is read from it."""
-        from kg.ingest.dates import DATE_LINE
+    def anchor_quotes(self, item: Dated, quote: str) -> list[str]:
+        """What a relative date is told against, quoted beside the event's ``quote``: the
+        sentence that prints the date before (같은 해, 이듬해), else the article's date line
+        (지난 1일, 재작년 3월) that :func:`~kg.ingest.dates.article_date` reads."""
+        from kg.ingest.dates import date_line
 
-        lines = [line.strip() for line in self.text.splitlines() if DATE_LINE.match(line)]
-        return lines[:1] if relative else []
+        quotes: list[str] = []
+        for span in item.anchor:
+            told = date_line(self.text) if span is None else self.text[span[0] : span[1]].strip()
+            if told and told not in quote and told not in quotes:
+                quotes.append(told)
+        return quotes
 
     def items(self) -> list[Found]:
         return list(self._items)

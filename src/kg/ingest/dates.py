@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.ingest import gazetteer as gz
-from kg.ingest.relative import RELATIVE, BadDate, resolve, to_date
+from kg.ingest.relative import RELATIVE, BadDate, resolve, to_date, told_before
 
 BULLET = re.compile(r"^[\s■□◆◇●○◎▶▷※*#•·ㆍ▪◦\-–—>|]*")
 ABSOLUTE = [  # longest forms first; y may be 'YY (apostrophe and two digits)
@@ -80,6 +80,9 @@ class Dated:
     relative: bool = False
     before: str = ""  # the sentence before the date (prose): where its subject may be
     again: bool = False  # "이날", "같은 날": the date of a happening told just before
+    # Where the date it is told against is printed: the spans of the date before (같은 해)
+    # and of what that one is told against; None stands for the article's date line.
+    anchor: tuple[tuple[int, int] | None, ...] = ()
 
 
 # A header line that carries the day among other words: a masthead, a programme, a post's
@@ -110,19 +113,31 @@ def is_date_line(line: str) -> re.Match[str] | None:
 def article_date(text: str) -> str | None:
     """The date the article is dated by: a line of its first or last three that is a date,
     else the issue of a periodical ("2025년 4월호") in its first three (its last day)."""
+    dating = _dating(text)
+    return dating[0] if dating else None
+
+
+def date_line(text: str) -> str | None:
+    """The line :func:`article_date` reads the date from (stripped): the evidence of a
+    date told against it ("지난 1일", "재작년 3월")."""
+    dating = _dating(text)
+    return dating[1].strip() if dating else None
+
+
+def _dating(text: str) -> tuple[str, str] | None:
     lines = [line for line in text.splitlines() if line.strip()]
     for line in [*lines[:3], *lines[-3:]]:
         match = is_date_line(line)
         if match:
             try:
-                return to_date(match["y"], match["m"], match["d"])[0]
+                return to_date(match["y"], match["m"], match["d"])[0], line
             except BadDate:
                 continue
     for line in lines[:3]:
         issue = ISSUE.search(line)
         if issue and 1 <= int(issue["m"]) <= 12:
             last = calendar.monthrange(int(issue["y"]), int(issue["m"]))[1]
-            return f"{int(issue['y']):04d}-{int(issue['m']):02d}-{last:02d}"
+            return f"{int(issue['y']):04d}-{int(issue['m']):02d}-{last:02d}", line
     return None
 
 
@@ -143,7 +158,7 @@ def dated(text: str, notes: list[str]) -> Iterator[Dated]:
     """Every dated happening of ``text``; unreadable ones are added to ``notes``."""
     today = article_date(text)
     career = False  # under a "■ ○○○ 원장 약력" heading: a person's history, not the agency's
-    years: list[str] = []  # the dates printed so far: "같은 해" is the last one's year
+    years: list[Printed] = []  # the dates printed so far: "같은 해" is the last one's year
     lines = text.splitlines()
     raws = text.splitlines(keepends=True)
     offset = 0
@@ -178,7 +193,7 @@ def dated(text: str, notes: list[str]) -> Iterator[Dated]:
                     notes.append(f"line {number}: {found.date} is after the article's date "
                                  f"{today}: a plan, not history (not drafted)")  # fmt: skip
                     continue
-                years.append(found.date)
+                years.append((found.date, ((found.start, found.end), *found.anchor)))
                 yield found
         except BadDate as e:
             notes.append(f"line {number}: {e}: {line.strip()!r} (not drafted)")
@@ -280,8 +295,12 @@ def _date_cell(line: str, at: int) -> int:
     return label.end()
 
 
+# A date printed, with the span of the sentence or line that prints it and its anchor.
+Printed = tuple[str, tuple[tuple[int, int] | None, ...]]
+
+
 def _prose(
-    line: str, number: int, offset: int, today: str | None, notes: list[str], years: list[str]
+    line: str, number: int, offset: int, today: str | None, notes: list[str], years: list[Printed]
 ) -> Iterator[Dated]:
     for sentence_start, sentence in _sentences(line):
         mentions = [(m, False) for m in IN_PROSE.finditer(sentence)]
@@ -295,32 +314,35 @@ def _prose(
         for i, (match, relative) in enumerate(mentions):
             stop = mentions[i + 1][0].start() if i + 1 < len(mentions) else len(sentence)
             clause = sentence[match.end() : stop]
+            at = offset + sentence_start
             if not relative:
-                years.append(resolve(match, False, None, years)[0])  # type: ignore[index]
+                printed = resolve(match, False, None, [])[0]  # type: ignore[index]
+                years.append((printed, ((at, at + len(sentence.rstrip())),)))
             verb, v_start, _ = find_verb(clause)
             shared = RESPECTIVELY.search(sentence, stop) if verb is None else None
             if shared and find_verb(shared["verb"])[0]:  # "2018년 A로, 2022년 B로 각각 지정"
                 clause = clause.rstrip(", ") + " " + shared["verb"]
                 verb, v_start, _ = find_verb(clause)
-            at = offset + sentence_start
             if verb is None and i == 0 and relative and ANNOUNCED.match(clause):
                 clause = sentence[: match.start()]  # "…에 선정됐다고 12일 밝혔다"
                 verb, v_start, _ = find_verb(clause)
                 v_start -= match.end()
             if verb is None:
                 continue
-            date = resolve(match, relative, today, years)
+            date = resolve(match, relative, today, [y[0] for y in years])
             if date is None:
                 notes.append(
                     f"line {number}: {match.group(0).strip()!r} is relative and the article "
                     f"has no date line: {sentence.strip()[:60]!r} (not drafted)"
                 )
                 continue
+            told = relative and told_before(match)
+            anchor = years[-1][1] if told else (None,) if relative else ()
             yield Dated(date[0], date[1], clause.strip(), number, at,
                         at + len(sentence.rstrip()), False, verb,
                         at + match.end() + v_start, relative,
                         sentence[: match.start()],
-                        relative and bool(match["thisday"]))  # fmt: skip
+                        relative and bool(match["thisday"]), anchor)  # fmt: skip
 
 
 def _sentences(line: str) -> Iterator[tuple[int, str]]:

@@ -81,12 +81,27 @@ def record(item: Found, extraction: Extraction) -> dict[str, Any] | None:
         return table | _timeline_event(item)
     if item.kind in ("observation", "event") and fields.get("about") is None:
         return None
+    if not_drafted(item, agency):
+        return None
     table |= {"ko": item.ko, "en": proposed_en(item) or ""}
     if item.alt_ko:
         table["alt_ko"] = list(item.alt_ko)
     table |= EXTRA[item.kind](item, agency)
     table["evidence"] = list(item.quotes)
     return table
+
+
+def not_drafted(item: Found, agency: Found | None) -> str | None:
+    """Why ``item`` is left out of the draft although it was read, else None: a unit with
+    no organization to belong to (no agency found), and what is about it or in it (an
+    opening, a post, a figure), since a record may only refer to records of the graph."""
+    if item.kind == "unit" and item.fields.get("unit_of") is None and agency is None:
+        return "no organization it belongs to: no agency found"
+    for name in ("about", "post_in"):
+        target = item.fields.get(name)
+        if isinstance(target, Found) and target is not item and not_drafted(target, agency):
+            return f"{name} {target.ref()} is not drafted"
+    return None
 
 
 def _timeline_event(item: Found) -> dict[str, Any]:

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from kg.build.timeline import DEFAULT_VERBS, TimelineEntry, parse_timeline
+from kg.core import numerals
 from kg.core.errors import InputError, TimelineError
 from kg.core.files import read_text
 from kg.ingest.agencies import find_agencies, nearest
@@ -211,7 +212,7 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
         item.text if item.timeline else (head + (verb or "")).strip() or quote,
         "high" if verb and about is not None and not item.relative else "medium",
         f"{'dated line' if item.timeline else 'date in prose'}, verb {verb or '?'}",
-        [quote, *assembly.date_line_quotes(item.relative)],
+        [quote, *assembly.anchor_quotes(item, quote)],
         {"date": item.date, "precision": item.precision, "event_kind": kind, "verb": verb,
          "about": about, "at": item.start, "line": quote},
     )  # fmt: skip
@@ -238,7 +239,7 @@ EACH = re.compile(
 def _each_agency(assembly: Assembly, event: Found, before: str) -> None:
     """The same event for every other agency when the subject counts them all."""
     told = EACH.search(before)
-    count = {"두": 2, "세": 3, "네": 4}[told["n"]] if told else 0
+    count = numerals.WORDS[told["n"]] if told else 0
     about = event.fields.get("about")
     if count != len(assembly.agencies) or about not in assembly.agencies:
         return

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.core import numerals
 from kg.ingest import gazetteer as gz
 from kg.ingest.model import Found
 from kg.ingest.names import FIGURE, stem
@@ -31,8 +32,7 @@ def figures(text: str) -> Iterator[Found]:
     for match in FIGURE.finditer(text):
         value_text, unit = match.group("value"), match.group("unit")
         code, noun = gz.FIGURE_UNITS[unit]
-        number = value_text.replace(",", "")  # 1,200억원
-        value: int | float = float(number) if "." in number else int(number)
+        value = _number(value_text)  # 1,200억원
         if match.start() > 0 and text[match.start() - 1] == "(":
             variable, quote = _before_parenthesis(text, match)
         else:
@@ -56,12 +56,12 @@ def figures(text: str) -> Iterator[Found]:
 BARE_UNITS = ("명", "건", "개사", "곳", "개", "원", "달러", "회", "편", "종")
 # "4만 3천 명" (43000), "420만 건" (4200000): a number written with 만 and 천.
 SPELLED_LARGE = re.compile(
-    r"(?<![\d.,])(?P<man>\d{1,4})\s?만(?:\s?(?P<cheon>\d)\s?천)?(?:\s?여)?\s?(?P<unit>"
+    r"(?<![\d.,])(?P<number>\d{1,4}\s?만(?:\s?\d\s?천)?)(?:\s?여)?\s?(?P<unit>"
     + "|".join(BARE_UNITS)
     + r")(?=[이가을를의은는과와에도만]|으로|로|\s|[,.)]|$)"
 )
 # "두 명밖에": a small number in words (not 한, most often "a"); "열 명이 안 되는" is a bound.
-WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+WORDS = [word for word, n in numerals.WORDS.items() if 2 <= n <= 10]
 SPELLED_SMALL = re.compile(
     r"(?<![가-힣])(?P<word>" + "|".join(WORDS) + r")\s(?P<unit>명|곳|개사|건)"
     r"(?!\s?(?:이|도)\s?(?:안|못)|\s?(?:미만|이하|이상|넘|남짓|가량|정도))"
@@ -70,7 +70,7 @@ SPELLED_SMALL = re.compile(
 
 # "4억 2천만 원" (4.2 억원), "2천만 원" (2000 만원): money in its largest unit.
 SPELLED_MONEY = re.compile(
-    r"(?<![\d.,])(?:(?P<eok>\d{1,4})\s?억\s?)?(?P<cheon>\d)\s?천(?:\s?(?P<baek>\d)\s?백)?만\s?원"
+    r"(?<![\d.,])(?P<number>(?:(?P<eok>\d{1,4})\s?억\s?)?\d\s?천(?:\s?\d\s?백)?만)\s?원"
 )
 # "장비 60여 대": machines counted (a space or 여 before 대; "60대" is an age).
 MACHINES = re.compile(r"(?<![\d.,])(?P<n>\d{1,4})(?:여\s?|\s)대(?=[를을이가의는은와과도,.)\s]|$)")
@@ -80,20 +80,22 @@ def spelled_figures(text: str) -> Iterator[Found]:
     """Figures written with 만/천 ("4만 3천 명"), 억/천만 ("4억 2천만 원"), machines counted in
     대, or in words ("두 명"), as plain numbers."""
     for match in SPELLED_MONEY.finditer(text):
-        thousands = int(match["cheon"]) * 1000 + int(match["baek"] or 0) * 100  # in 만원
-        if match["eok"]:
-            yield _spelled(match, int(match["eok"]) + thousands / 10000, "억원")
-        else:
-            yield _spelled(match, thousands, "만원")
+        unit = "억원" if match["eok"] else "만원"  # in its largest unit
+        yield _spelled(match, numerals.in_unit(numerals.value(match["number"]), unit), unit)
     for match in MACHINES.finditer(text):
-        yield _spelled(match, int(match["n"]), "대")
+        yield _spelled(match, _number(match["n"]), "대")
     for match in SPELLED_LARGE.finditer(text):
-        if not match["cheon"] and f"만{match['unit']}" in gz.FIGURE_UNITS:
+        if "천" not in match["number"] and f"만{match['unit']}" in gz.FIGURE_UNITS:
             continue  # "32만 명": read by FIGURE as 32 in the unit 만 명
-        value = int(match["man"]) * 10000 + int(match["cheon"] or 0) * 1000
-        yield _spelled(match, value)
+        yield _spelled(match, _number(match["number"]))
     for match in SPELLED_SMALL.finditer(text):
-        yield _spelled(match, WORDS[match["word"]])
+        yield _spelled(match, numerals.WORDS[match["word"]])
+
+
+def _number(written: str) -> int | float:
+    """ "1,200" → 1200, "3.5" → 3.5, "4만 3천" → 43000: a float only when written so."""
+    value = numerals.value(written)
+    return float(value) if "." in written else numerals.plain(value)
 
 
 def _spelled(match: re.Match[str], value: float, unit: str | None = None) -> Found:
@@ -245,12 +247,11 @@ def _row(
     line: str, offset: int, cells: list[str], header: list[tuple[str, str] | None]
 ) -> Iterator[Found]:
     for cell, column in zip(cells, header, strict=True):
-        number = cell.replace(",", "")
-        if column is None or not re.fullmatch(r"\d+(?:\.\d+)?", number):
+        if column is None or not re.fullmatch(r"\d+(?:\.\d+)?", cell.replace(",", "")):
             continue
         name, unit = column
         code, _ = gz.FIGURE_UNITS[unit]
-        value: int | float = float(number) if "." in number else int(number)
+        value = _number(cell.replace(",", ""))
         variable = f"{name} ({cells[0].strip('- ')})"
         fields = {"value": value, "unit_text": unit, "unit_code": code, "variable_ko": variable,
                   "at": offset + line.find(cell)}  # fmt: skip

@@ -45,7 +45,6 @@ def draft_graph(draft: dict[str, Any], text: str, file: Path = Path("draft.toml"
     from kg.build.ontology import load_ontology
     from kg.build.provenance import provenance_graph
     from kg.build.records import Index
-    from kg.core.namespaces import bind_prefixes
 
     source = draft_source(draft, text)
     sources = {source.slug: source}
@@ -58,9 +57,9 @@ def draft_graph(draft: dict[str, Any], text: str, file: Path = Path("draft.toml"
             getattr(builder, kind)(record)
     for event in resolve_events(index, sources, ontology):
         builder.event(event)
-    graph = bind_prefixes(Graph())
-    for part in (builder.graph, provenance_graph(sources, builder.evidence)):
-        for s, p, o in part:
-            if not (isinstance(o, Literal) and str(o) == ""):
-                graph.add((s, p, o))
+    graph = builder.graph  # the provenance added to it, not both copied into a third graph
+    for triple in provenance_graph(sources, builder.evidence):
+        graph.add(triple)
+    for empty in {o for o in graph.objects() if isinstance(o, Literal) and str(o) == ""}:
+        graph.remove((None, None, empty))
     return graph

@@ -72,7 +72,7 @@ def resolve(
         parts = re.match(ABSOLUTE_ANY, match.group(0))
         assert parts is not None
         return to_date(parts["y"], parts["m"], parts["d"])
-    if _told_before(match):
+    if told_before(match):
         return _after_before(match, years)
     if today is None:
         return None
@@ -101,7 +101,7 @@ def resolve(
     return to_date(str(y), str(m), str(d))
 
 
-def _told_before(match: re.Match[str]) -> bool:
+def told_before(match: re.Match[str]) -> bool:
     """Whether ``match`` is a date told against the one printed before it (같은 해, 이듬해,
     같은 달, 이날, 전날) rather than against the article's date."""
     told = match["same"] and not match["same"].startswith("올") or match["sameyear"]

@@ -7,6 +7,7 @@ do; a quote printed several times shows its first span and how many times it occ
 from __future__ import annotations
 
 from kg.build.evidence import find_quote
+from kg.ingest.draft import not_drafted
 from kg.ingest.model import CONFIDENCE, Extraction, Found
 from kg.ingest.slugs import proposed_en
 
@@ -31,7 +32,7 @@ def review(extraction: Extraction) -> str:
         items = extraction.of(kind)
         if items:
             lines.append(f"{title}: {len(items)}")
-            lines += [f"  {_line(item, extraction.text)}" for item in items]
+            lines += [f"  {_line(item, extraction.text, extraction.agency)}" for item in items]
         elif kind in ("organization", "event"):
             lines.append(f"{title}: none")
     lines += _todo(extraction)
@@ -48,9 +49,11 @@ def _repeats(extraction: Extraction) -> list[str]:
     return lines
 
 
-def _line(item: Found, text: str) -> str:
+def _line(item: Found, text: str, agency: Found | None) -> str:
     where = _where(item, text)
-    return f"{item.confidence:<6} {item.slug:<24} {_what(item)}  [{item.why}] {where}"
+    why_not = not_drafted(item, agency)
+    what = _what(item) + (f" (not drafted: {why_not})" if why_not else "")
+    return f"{item.confidence:<6} {item.slug:<24} {what}  [{item.why}] {where}"
 
 
 def _what(item: Found) -> str:

@@ -210,8 +210,18 @@ def our_government(assembly: Assembly, word: str) -> Found | None:
             if agency.ko.startswith(city):  # 도는: the province of that city
                 name = gz.CITY_PROVINCE[city] if kind == "도" else city + kind
                 found = acting_government(name + "가", ("가",))
-                return assembly.government(found) if found is not None else None
+                if found is None:
+                    return None
+                found.quotes = [_as_written(assembly.text, word)]  # not "경상북도가"
+                return assembly.government(found)
     return None
+
+
+def _as_written(text: str, word: str) -> str:
+    """The words that name the government in the text: "우리 시가" if so written, else the
+    word itself ("도는"), so that the quote is a span of the article."""
+    ours = re.search(r"우리\s?" + re.escape(word), text)
+    return ours.group(0) if ours else word
 
 
 def _joint(before: str) -> bool:
