@@ -171,7 +171,7 @@ def region_of(text: str, found: Found) -> str | None:
             if named:
                 return named[0]
     named = _provinces(text)
-    return max(set(named), key=named.count) if named else None
+    return max(dict.fromkeys(named), key=named.count) if named else None  # ties: the first
 
 
 def _provinces(text: str) -> list[str]:
