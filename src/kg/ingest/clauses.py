@@ -170,3 +170,22 @@ COPULA = re.compile(r"(?:이었|였)(?:다|고|으며|는데)?$|이(?:다|며|�
 
 def governs(actor: Found | None) -> bool:
     return actor is not None and "territory" in actor.fields
+
+
+# A quoted name as the subject or object of an opening ("'○○ 라운지'가 …에 문을 열었다",
+# "'○○단지'를 조성해 문을 열었다", "'○○ Lab' open"); not a place where (…'에서, …'의).
+OPENED_NAME = re.compile(
+    r"[‘'“\"「『](?P<name>[^‘’'“”\"「」『』]{2,40})[’'”\"」』](?!\s*(?:에|의|와|과|로|으로|처럼))"
+)
+
+
+def opened_name(assembly: Assembly, verb: str | None, head: str) -> str:
+    """What was opened, named in quotes before an opening verb; "" when that is the agency."""
+    if verb not in ("개소", "개관", "개원"):
+        return ""
+    found = list(OPENED_NAME.finditer(head))
+    if not found:
+        return ""
+    name = re.sub(r"\([^()]*\)$", "", found[-1]["name"]).strip()
+    known = assembly.find(name)
+    return "" if known is not None and known.fields.get("agency") is True else name

@@ -31,7 +31,9 @@ ABSOLUTE = [  # longest forms first; y may be 'YY (apostrophe and two digits)
     r"(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])(?![\d/])",  # 2022/9
     r"(?P<y>(?:19|20)\d{2})\s*년(?!도)",  # 2026년도: a fiscal year, no happening
 ]
-LEADING = tuple(re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：])"])
+LEADING = tuple(  # a year alone before a cell, a colon or a dash: "2022 — …", "2010 | …"
+    re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：—–]|\s+-\s)"]
+)
 IN_PROSE = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(f"(?:{f})" for f in ABSOLUTE)))
 DATE_LINE = re.compile(
     r"^(?!.*(?:설립|개소|개원|창립|출범|개관))"  # "설립일 | 2011년 5월 2일": a field, no dateline
@@ -53,7 +55,7 @@ PARAGRAPH = re.compile(r"[다요]\.(?:\s+\S|\s*$)")
 MONTH_CELL = re.compile(r"^(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?\s*")
 VERB_END = (
     r"(?=$|[^가-힣]|했|하였|한|하여|해|하고|하며|하는|됐|돼|되|된|을|를|식|받|에|다|고|습|으며"
-    r"|으니|으나|는데|지만|어요|아요|죠)"  # spoken: 세웠으니까, 뽑혔어요, 바꿨죠
+    r"|으니|으나|는데|지만|어요|아요|죠|대)"  # spoken: 세웠으니까, 뽑혔어요, 바꿨죠; 바뀌었대요
 )
 # "개관 전이어서", "개원 20주년을 맞아": before it, or its anniversary; no happening then.
 NOT_THEN = r"(?!\s*(?:전(?:이|에|까지|부터|\s|$)|이전(?:에|부터|까지)|\d+\s*주년))"
@@ -88,6 +90,13 @@ HEADER = re.compile(
     r"^(?P<pre>[^\d\n]{0,60}?)(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*"
     r"(?:[.\-/]|월)\s*(?P<d>\d{1,2})(?!\d)\s*일?\.?(?P<post>[^\n]{0,60})$"
 )
+# A labelled date field ("일  시: 2025년 9월 3일(수) 10시", "배포 일시: 2025. 12. 3.(수) 14:00")
+# or a post's time stamp ("닉네임 | 2025.07.21 22:14 | 조회 412"): the day the text is dated.
+LABELLED = re.compile(
+    r"(?:(?:일\s*시|일\s*자|날\s*짜|게시일?|작성일?|등록일?)\s*[:：]\s*"
+    r"|(?<![\d.])(?=\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?\s+\d{1,2}:\d{2}(?!\d)))"
+    r"(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})(?!\d)"
+)
 # A periodical's issue: "행복당진 2025년 4월호" (its last day is the date told against).
 ISSUE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*년\s*(?P<m>\d{1,2})\s*월\s*호")
 
@@ -116,6 +125,13 @@ def article_date(text: str) -> str | None:
         if match:
             try:
                 return to_date(match["y"], match["m"], match["d"])[0]
+            except BadDate:
+                continue
+    for line in lines[:8]:
+        labelled = LABELLED.search(line) if find_verb(line)[0] is None else None
+        if labelled:
+            try:
+                return to_date(labelled["y"], labelled["m"], labelled["d"])[0]
             except BadDate:
                 continue
     for line in lines[:3]:

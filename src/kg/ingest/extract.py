@@ -26,6 +26,7 @@ from kg.ingest.clauses import (
     funder,
     governs,
     merger,
+    opened_name,
     what_was_named,
 )
 from kg.ingest.dates import Dated, dated, find_verb
@@ -184,6 +185,7 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     actor, rest = subject(assembly, verb, head, tail, item.line)
     actor, permitted = clause_actor(assembly, item, verb, head, tail, actor)
     rest = rest or what_was_named(item, verb, tail, text)
+    rest = opened_name(assembly, verb, head) or rest  # "'○○ 라운지'가 …에 문을 열었다"
     rest = (verb == "이전" and _unit_topic(item.before, True, text)) or rest  # 제작소는 … 옮겼다
     kinds = verbs.get(verb or "", [])
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)

@@ -12,6 +12,7 @@ from kg.ingest.names import _place, acting_government, body_suffix, stem
 ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증", "평가"}  # 평가: a grade received
 RENAMING = {"명칭개정", "명칭변경"}
 ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
+GLOSS = re.compile(r"(?<=[^\s(])\((?![재사]\))[^()]{1,60}\)(?=[\s가-힣'’”\"」』,]|$)")
 # How an article names the agency it is about without its name.
 SELF = {"진흥원", "재단", "기관", "본원", "당원", "재단법인", "법인"}
 # Verbs whose "…으로" names a role or a new name (거점으로 지정), not a means (출연으로 문을 연).
@@ -37,9 +38,10 @@ def subject(
     """(acting body, what the event is about) from the words before the verb, without
     places and locatives ("청주 오송에"), the actor or the particles."""
     head = ACRONYM.sub("", head)  # 한국인터넷진흥원(KISA)으로부터: the body, not its acronym
+    head = GLOSS.sub("", head)  # 제주특별자치도(Jeju …)가: a gloss glued to a name, no part of it
     actor, head = _actor(assembly, head, tail, line, verb)
-    head = re.sub(  # 작년 말에는: the part of the year, no name
-        r"^(?:(?:말|초|초순|중순|하순)?(?:에는|에도|에)|부터|까지|경|께|말|초)(?=\s)",
+    head = re.sub(  # 작년 말에는: the part of the year, no name; "— ", "1) ": a list's marks
+        r"^(?:(?:말|초|초순|중순|하순)?(?:에는|에도|엔|에)|부터|까지|경|께|말|초)(?=\s)|^\s*[—–:-]+\s*",
         "",
         head.strip(),
     )
@@ -91,8 +93,9 @@ def _former(assembly: Assembly, word: str) -> bool:
 def _granting(assembly: Assembly, words: list[str]) -> tuple[Found | None, list[str]]:
     """The body that designates, selects or accredits, named without a particle before
     what it grants (과기정통부 인증 취득, 경상북도 '…' 선정) or with 의 (행정안전부의 '…')."""
-    if _government(words[0]):
-        return assembly.body(words[0], "the body that grants it"), words[1:]
+    bare = next((w for w in words if _government(w)), None)  # 처음으로 과기정통부 '…'에 선정
+    if bare is not None:
+        return assembly.body(bare, "the body that grants it"), [w for w in words if w is not bare]
     ministry = next((w for w in words if _of_government(w)), None)
     if ministry is not None:
         actor = assembly.body(ministry[:-1], "the body whose designation it is (…의)")

@@ -1,0 +1,91 @@
+"""Event rules learned from the sixth dev set (blind6-*, tuned on after its first run), each
+a general mechanism: labelled date fields and a post's time stamp, hearsay and code-switched
+verbs, list marks and glosses before the subject, a ministry named anywhere before what it
+grants, the quoted name an opening opens. Every sentence here is new, written for the rule,
+not taken from an article."""
+
+from __future__ import annotations
+
+from kg.ingest.dates import article_date
+from kg.ingest.extract import extract
+
+
+def _events(text: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (
+            e.fields["date"],
+            e.fields["event_kind"],
+            e.fields["about"].ko if e.fields.get("about") else "-",
+            e.fields["actor"].ko if "actor" in e.fields else "-",
+        )
+        for e in extract(text, "x.txt").of("event")
+    ]
+
+
+def test_labelled_date_fields_and_a_posts_time_stamp_date_the_text() -> None:
+    minutes = "제9회 위원회 회의록\n제1호\n목차\n일 시: 2024년 3월 8일(금) 14시\n본문\n"
+    assert article_date(minutes) == "2024-03-08"
+    assert article_date("보도자료\n배포 일시: 2023. 6. 2.(금) 11:00 | 엠바고\n본문\n") == (
+        "2023-06-02"
+    )
+    assert article_date("자유게시판\n별빛맘 | 2024.11.03 08:41 | 조회 77 | 댓글 2\n본문\n") == (
+        "2024-11-03"
+    )
+    # a dated line with a verb is a happening, never the text's date
+    assert article_date("연혁\n기념일: 2011. 5. 2. 설립\n") is None
+
+
+def test_hearsay_funded_made_and_code_switched_verbs() -> None:
+    text = (
+        "하람 동네 | 2024.08.01 10:00 | 조회 9\n"
+        "찾아보니 하람진흥원은 2016년 3월에 하람시가 출연해서 만든 곳이고, "
+        "2021년에 지금 이름으로 바뀌었대요.\n"
+    )
+    assert _events(text) == [
+        ("2016-03", "FoundingEvent", "하람진흥원", "하람시청"),
+        ("2021", "RenamingEvent", "하람진흥원", "-"),
+    ]
+    mixed = (
+        "2024.08.01 | by 필자\n"
+        "누리진흥원은 2019년 4월 launch했고 2022년 5월 지금 이름으로 rebrand했다.\n"
+        "- 2023.02 — 'Moon Hub(문허브)' open, 좌석 40석\n"
+        "- 2024 — 행정안전부 '마을 거점'으로 selected\n"
+    )
+    assert _events(mixed) == [
+        ("2019-04", "FoundingEvent", "누리진흥원", "-"),
+        ("2022-05", "RenamingEvent", "누리진흥원", "-"),
+        ("2023-02", "OpeningEvent", "Moon Hub", "-"),
+        ("2024", "SelectionEvent", "누리진흥원", "행정안전부"),
+    ]
+    # "open data", "Open API": an English phrase, no opening
+    assert _events("2024.08.01 | 필자\n누리진흥원은 2023년 open data 교육을 했다.\n") == []
+
+
+def test_list_marks_glosses_and_a_ministry_anywhere_before_what_it_grants() -> None:
+    text = (
+        "2024.09.09 | 필자\n(재)가온진흥원 걸어온 길\n"
+        "▶ 2022년 3월 — 행정안전부 '마을 데이터 거점'에 선정.\n"
+        "▶ 2023년 — 경기도(Gyeonggi Province)가 진흥원을 '도 전문기관'으로 지정.\n"
+        "▶ 2024년 — 국토교통부 공모 평가에서 '우수' 등급.\n"
+        "올해 1월엔 처음으로 과학기술정보통신부 '실증' 사업에 뽑혔어요.\n"
+    )
+    assert _events(text) == [
+        ("2022-03", "SelectionEvent", "가온진흥원", "행정안전부"),
+        ("2023", "DesignationEvent", "가온진흥원", "경기도청"),
+        ("2024", "HistoryEvent", "가온진흥원", "국토교통부"),
+        ("2024-01", "SelectionEvent", "가온진흥원", "과학기술정보통신부"),
+    ]
+    code_switched = "2024.09.09 | 필자\n가온진흥원은 last year 5월 '창업 거점'으로 selected.\n"
+    assert _events(code_switched) == [("2023-05", "SelectionEvent", "가온진흥원", "-")]
+
+
+def test_an_opening_opens_the_quoted_name_it_tells_of() -> None:
+    text = (
+        "2024.09.09 | 필자\n"
+        "다온진흥원은 2021년 5월 동쪽 들판에 '다온 시험 농장'을 조성해 문을 열었다. "
+        "작년 2월에는 우리 팀이 맡은 '다온 책 쉼터'가 서쪽 마을에 문을 열었고요.\n"
+    )
+    assert _events(text) == [
+        ("2021-05", "OpeningEvent", "다온 시험 농장", "-"),
+        ("2023-02", "OpeningEvent", "다온 책 쉼터", "-"),
+    ]
