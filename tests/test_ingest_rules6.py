@@ -89,3 +89,36 @@ def test_an_opening_opens_the_quoted_name_it_tells_of() -> None:
         ("2021-05", "OpeningEvent", "다온 시험 농장", "-"),
         ("2023-02", "OpeningEvent", "다온 책 쉼터", "-"),
     ]
+
+
+def test_a_ministrys_press_release_designates_each_agency_it_lists() -> None:
+    text = (
+        "국토교통부 보도자료\n보도 일시: 2024. 10. 8.(화) 조간\n\n"
+        "□ 국토교통부(이하 국토부)는 7일, '2025년 마을 데이터 거점' 공모 결과 "
+        "양평콘텐츠진흥원, 영월데이터진흥원 등 2개 기관을 새로 지정했다고 밝혔다.\n"
+        " ○ 영월데이터진흥원은 2019년 3월 문을 열었다.\n"
+    )
+    events = _events(text)
+    assert ("2024-10-07", "DesignationEvent", "양평콘텐츠진흥원", "국토교통부") in events
+    assert ("2024-10-07", "DesignationEvent", "영월데이터진흥원", "국토교통부") in events
+    assert not [e for e in events if e[0] == "2025"]  # a year in a quoted title
+    assert not [e for e in events if e[2] == "국토교통부"]  # the ministry is no agency
+    spoken = '2024.10.08 | 기자\n원장은 "2016년 4월 설립한 양평콘텐츠진흥원"이라고 말했다.\n'
+    assert ("2016-04", "FoundingEvent", "양평콘텐츠진흥원", "-") in _events(spoken)
+
+
+def test_a_bare_city_or_county_as_subject_is_the_agencys_own() -> None:
+    text = (
+        "제12회 양평군의회 회의록\n일 시: 2024년 5월 2일(목) 10시\n의사일정\n"
+        " 1. 양평콘텐츠진흥원 출연금 동의안\n\n"
+        "○양평콘텐츠진흥원장 아무개  진흥원은 2017년 3월 2일 군이 출연하여 설립되었습니다.\n"
+    )
+    assert _events(text) == [("2017-03-02", "FoundingEvent", "양평콘텐츠진흥원", "양평군청")]
+
+
+def test_a_speech_for_our_agency_signed_with_its_head() -> None:
+    text = (
+        "[신년사] 새해 인사\n\n우리 진흥원은 2019년 5월 경기도로부터 "
+        "'데이터 거점'으로 지정되었습니다.\n\n2025년 1월 2일\n양평콘텐츠진흥원장 아무개\n"
+    )
+    assert _events(text) == [("2019-05", "DesignationEvent", "양평콘텐츠진흥원", "경기도청")]

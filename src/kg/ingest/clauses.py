@@ -12,6 +12,7 @@ from kg.ingest.dates import Dated
 from kg.ingest.model import Found
 from kg.ingest.names import _place, acting_government, body_suffix, stem
 from kg.ingest.subjects import (
+    ACTING_VERBS,
     GOVERNMENT_ACTED,
     SELF,
     _joint,
@@ -49,6 +50,9 @@ def clause_actor(
         # (을/를), the topic before the date is who designates
         topic = permitted or verb in GOVERNMENT_ACTED and OBJECT.search(head) is not None
         actor = government_before(assembly, item.before, topic=topic)
+    ministry = MINISTRY_TOPIC.search(item.before) if actor is None else None
+    if ministry and verb in ACTING_VERBS and body_suffix(ministry["name"]) == "body":
+        actor = assembly.body(ministry["name"], "the ministry the sentence is about (…부는)")
     if actor is None and verb == "설립":
         actor = funder(assembly, head + " " + " ".join(FUNDED_AFTER.findall(tail[:30])))
     funded = FOUNDED_BY.search(head + " ") if actor is None and verb == "개소" else None
@@ -61,6 +65,8 @@ def clause_actor(
 
 
 OBJECT = re.compile(r"(?:^|\s)[^\s'‘\"“]+(?:을|를)\s")
+# "문화체육관광부(이하 문체부)는 3일, …를 지정했다": the ministry, the topic right before the date.
+MINISTRY_TOPIC = re.compile(r"(?P<name>[\w·]+(?:부|처|청))(?:\([^()]*\))?(?:은|는|이|가)\s*$")
 # "…시가 출연한 재단법인으로, …": the founder named earlier in the paragraph.
 FOUNDED_BY = re.compile(r"(?P<who>\S+(?:가|이))\s+(?:출연|출자)(?:한|해|하여|해서)\s")
 

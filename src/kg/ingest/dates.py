@@ -308,6 +308,7 @@ def _prose(
             if not any(s <= m.start() < e for s, e in taken)
         ]
         mentions.sort(key=lambda p: p[0].start())
+        mentions = [(m, r) for m, r in mentions if not _titled(sentence, m.start())]
         for i, (match, relative) in enumerate(mentions):
             stop = mentions[i + 1][0].start() if i + 1 < len(mentions) else len(sentence)
             clause = sentence[match.end() : stop]
@@ -337,6 +338,12 @@ def _prose(
                         at + match.end() + v_start, relative,
                         sentence[: match.start()],
                         relative and bool(match["thisday"]))  # fmt: skip
+
+
+def _titled(sentence: str, at: int) -> bool:
+    """A date that opens a quoted title ("'2026년 지역 거점' 공모"): a name, no happening."""
+    closing = re.match(r"[^'‘’\"“”「」『』]{2,40}['’」』]", sentence[at:])  # not a quotation
+    return sentence[:at].endswith(("'", "‘", "「", "『")) and closing is not None
 
 
 def _sentences(line: str) -> Iterator[tuple[int, str]]:

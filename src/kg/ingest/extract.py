@@ -224,6 +224,7 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
                               f"drafted as a generic HistoryEvent ({UNKNOWN_VERB})")  # fmt: skip
     _opened(assembly.add(event))
     _each_agency(assembly, event, item.before + head)
+    _listed_agencies(assembly, event, head)
     if kind == "MergerEvent" and (merged or NEW_NAME.search(item.text)):  # …으로 새롭게 출범
         renamed = Found("event", event.ko, event.confidence, "a merger that gives the name",
                         list(event.quotes), {**event.fields, "event_kind": "RenamingEvent",
@@ -249,6 +250,18 @@ def _each_agency(assembly: Assembly, event: Found, before: str) -> None:
             fields = {**event.fields, "about": other}
             assembly.add(Found("event", event.ko, event.confidence, event.why + ", told for "
                                "each agency", list(event.quotes), fields))  # fmt: skip
+
+
+def _listed_agencies(assembly: Assembly, event: Found, head: str) -> None:
+    """ "A, B, C 등 3개 기관을 지정했다": the same event for each agency the clause lists."""
+    listed = [a for a in assembly.agencies if any(n in head for n in {a.ko, *a.alt_ko} if n)]
+    if len(listed) < 2 or event.fields.get("about") not in assembly.agencies:
+        return
+    event.fields["about"] = listed[0]
+    for other in listed[1:]:
+        fields = {**event.fields, "about": other}
+        assembly.add(Found("event", event.ko, event.confidence, event.why + ", one of the "
+                           "agencies listed", list(event.quotes), fields))  # fmt: skip
 
 
 def _same_day(assembly: Assembly, date: str, quote: str) -> bool:

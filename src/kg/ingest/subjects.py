@@ -149,7 +149,9 @@ def _actor(
         if body_or_acronym(body) and not _is_agency(assembly, body):
             return assembly.body(body, "the body an event comes from (…로부터)"), rest
         government = subject_government(match.group(0).strip(), GOVERNMENT_PARTICLES)
-        if re.search(r"우리\s*$", head[: match.start()]):  # 우리 시가: the newsletter's own city
+        bare = match.group(0).strip() in ("시가", "군이", "도가")  # 시가 출연하여: the city
+        bare = bare and (match.start() == 0 or head[match.start() - 1].isspace())
+        if bare or re.search(r"우리\s*$", head[: match.start()]):  # 우리 시가: its own city
             government = our_government(assembly, match.group(0).strip())
         if government is not None and not _joint(head[: match.start()]):
             return assembly.government(government), rest  # 창원시가 설립한, 경상남도로부터
@@ -208,10 +210,11 @@ def our_government(assembly: Assembly, word: str) -> Found | None:
     kind = word[:1]
     if kind not in ("시", "군", "구", "도"):
         return None
+    homes = gz.COUNTY_PROVINCE if kind == "군" else gz.CITY_PROVINCE  # 군이: a county's
     for agency in assembly.agencies:
-        for city in sorted(gz.CITY_PROVINCE, key=len, reverse=True):
+        for city in sorted(homes, key=len, reverse=True):
             if agency.ko.startswith(city):  # 도는: the province of that city
-                name = gz.CITY_PROVINCE[city] if kind == "도" else city + kind
+                name = homes[city] if kind == "도" else city + kind
                 found = acting_government(name + "가", ("가",))
                 return assembly.government(found) if found is not None else None
     return None
