@@ -122,3 +122,30 @@ def test_a_speech_for_our_agency_signed_with_its_head() -> None:
         "'데이터 거점'으로 지정되었습니다.\n\n2025년 1월 2일\n양평콘텐츠진흥원장 아무개\n"
     )
     assert _events(text) == [("2019-05", "DesignationEvent", "양평콘텐츠진흥원", "경기도청")]
+
+
+def test_footnotes_give_the_day_and_cite_an_enactment() -> None:
+    text = (
+        "제3장 사례 | 3.2 양평콘텐츠진흥원\n\n"
+        "양평콘텐츠진흥원(이하 '진흥원')은 2018년 5월 양평군이 출연하여 설립한 재단법인이다.¹⁾ "
+        "2022년 6월에는 경기도가 진흥원을 '도 전문기관'으로 지정하였다.²⁾\n\n"
+        "──────\n"
+        "1) 양평군의회, 「양평군 콘텐츠산업 진흥 조례」 제정(2017. 11. 20.).\n"
+        "2) 경기도 고시 제2022-7호(2022. 6. 14.).\n"
+        "3) 담당자 면담(2024. 3. 5.).\n"
+    )
+    events = _events(text)
+    assert ("2022-06-14", "DesignationEvent", "양평콘텐츠진흥원", "경기도청") in events
+    assert ("2017-11-20", "EnactmentEvent", "양평군 콘텐츠산업 진흥 조례", "양평군의회") in events
+    assert len(events) == 3  # a note's interview date is no event
+
+
+def test_new_places_and_teams_named_first_in_a_list() -> None:
+    text = (
+        "2024.07.01 | 게시판\n"
+        "작년 12월에 읍내에 새로 생긴 '하늘 코딩방'에서 했어요.\n"
+        "▶ 올해 2월 — 데이터분석팀 등 2개 팀을 새로 만들어 직원이 늘었다.\n"
+    )
+    events = _events(text)
+    assert ("2023-12", "OpeningEvent", "하늘 코딩방", "-") in events
+    assert ("2024-02", "EstablishmentEvent", "데이터분석팀", "-") in events

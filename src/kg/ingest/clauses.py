@@ -25,7 +25,7 @@ BUILT_BEFORE = re.compile(
     r"[‘'“\"]?(?P<name>[^‘’'“”\"\s][^‘’'“”\"]{1,38}?)[’'”\"]?(?:을|를)\s+"
     r"(?:만들어|만들고|짓고|지어|조성해|조성하고|구축해|구축하고|꾸며)\s+$"
 )
-COUNCIL = re.compile(r"([가-힣]{2,8}의회)(?:는|은|가|이|에서)\s")
+COUNCIL = re.compile(r"([가-힣]{2,8}의회)(?:는|은|가|이|에서|,)\s")
 # "…의 설립을 허가했다": the permission is the event (a HistoryEvent), not the founding.
 PERMITTED = re.compile(r"[가-힣]{0,2}?(?:을|를)\s*(?:허가|인가|승인)")
 QUOTED = re.compile(r"[‘'“\"「『]([^‘’'“”\"「」『』]{2,40})[’'”\"」』]")

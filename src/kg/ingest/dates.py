@@ -63,7 +63,7 @@ EVENT_PATTERNS = [(verb, re.compile(f"(?:{phrase}){NOT_THEN}{VERB_END}"))
                   for verb, phrase in gz.EVENT_PHRASES.items()]  # fmt: skip
 # One verb told once for two dated clauses: "2018년 A로, 2022년 B로 각각 지정됐다".
 RESPECTIVELY = re.compile(r"각각\s*(?P<verb>\S+)")
-SENTENCE_END = re.compile(r"(?<=[다요])\.\s|[?!]\s|[.。]$")
+SENTENCE_END = re.compile(r"(?<=[다요])\.[⁰¹²³⁴⁵⁶⁷⁸⁹⁾]*\s|[?!]\s|[.。]$")  # 열었다.²⁾ 2023년
 
 
 @dataclass
@@ -320,6 +320,10 @@ def _prose(
                 clause = clause.rstrip(", ") + " " + shared["verb"]
                 verb, v_start, _ = find_verb(clause)
             at = offset + sentence_start
+            if verb is None and sentence[: match.start()].rstrip().endswith("("):
+                clause = sentence[: match.start()]  # a footnote's "조례」 제정(2018. 12. 27.)"
+                verb, v_start, _ = find_verb(clause)
+                v_start -= match.end()
             if verb is None and i == 0 and relative and ANNOUNCED.match(clause):
                 clause = sentence[: match.start()]  # "…에 선정됐다고 12일 밝혔다"
                 verb, v_start, _ = find_verb(clause)

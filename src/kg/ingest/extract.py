@@ -30,6 +30,7 @@ from kg.ingest.clauses import (
     what_was_named,
 )
 from kg.ingest.dates import Dated, dated, find_verb
+from kg.ingest.footnotes import marked_date
 from kg.ingest.model import Extraction, Found, Repeat
 from kg.ingest.names import acting_government
 from kg.ingest.subjects import (
@@ -222,6 +223,9 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     if verb is None:
         assembly.notes.append(f"line {item.line}: no known event verb in {item.text!r}: "
                               f"drafted as a generic HistoryEvent ({UNKNOWN_VERB})")  # fmt: skip
+    noted = marked_date(text, item.text)  # "…지정하였다.³⁾" and "3) 고시(2023. 1. 9.)"
+    if noted and noted[0].startswith(item.date) and len(noted[0]) > len(item.date):
+        _more_precise(event, about, *noted)
     _opened(assembly.add(event))
     _each_agency(assembly, event, item.before + head)
     _listed_agencies(assembly, event, head)

@@ -41,10 +41,12 @@ def subject(
     head = GLOSS.sub("", head)  # 제주특별자치도(Jeju …)가: a gloss glued to a name, no part of it
     actor, head = _actor(assembly, head, tail, line, verb)
     head = re.sub(  # 작년 말에는: the part of the year, no name; "— ", "1) ": a list's marks
-        r"^(?:(?:말|초|초순|중순|하순)?(?:에는|에도|엔|에)|부터|까지|경|께|말|초)(?=\s)|^\s*[—–:-]+\s*",
+        r"^(?:(?:말|초|초순|중순|하순)?(?:에는|에도|엔|에)|부터|까지|경|께|말|초)(?=\s)|^\s*(?:[—–:-]+|\d{1,2}\))\s*",
         "",
         head.strip(),
     )
+    cited = re.match(r"(?P<by>\S+),\s*(?=[「『])", head)  # a note's "○○의회, 「…조례」 제정"
+    head = head[cited.end() :] if cited and body_suffix(cited["by"]) == "body" else head
     words = [w.strip(",") for w in head.rstrip("( ").split() if w.strip(",")]
     if actor is None and verb in ACTING_VERBS and words:
         actor, words = _granting(assembly, words)
@@ -72,7 +74,9 @@ def subject(
         kept = kept[1:]  # 진흥원 서울사무소: the agency's own office
     if kept and all(stem(w).removesuffix("의") in SELF | {"새", "통합"} for w in kept):
         kept = []  # "새 재단의 설립": the agency itself, named by what it is
-    return actor, PARTICLE_END.sub("", HEAD_NOISE.sub("", " ".join(kept))).strip()
+    rest = PARTICLE_END.sub("", HEAD_NOISE.sub("", " ".join(kept))).strip()
+    first = re.match(r"(?P<name>[^,\s]+)\s+등(?:\s|$)", rest)  # "○○팀 등 2개 팀": the one named
+    return actor, first["name"] if first and named(first["name"]) else rest
 
 
 OPENED = {"개소", "개관", "개원", "설치"}
