@@ -149,3 +149,16 @@ def test_new_places_and_teams_named_first_in_a_list() -> None:
     events = _events(text)
     assert ("2023-12", "OpeningEvent", "하늘 코딩방", "-") in events
     assert ("2024-02", "EstablishmentEvent", "데이터분석팀", "-") in events
+
+
+def test_the_body_a_sentence_or_list_item_is_about() -> None:
+    text = (
+        "2024.05.02 | 기자\n(재)양평콘텐츠진흥원 지역 협력 기관 현황\n"
+        "○ 가평데이터융합센터: 2021년 행정안전부가 '마을 데이터 거점'으로 지정했다.\n"
+        "○ 양평콘텐츠진흥원: 2019년 국토교통부로부터 '공간정보 거점'으로 선정됐다.\n"
+        "영월데이터진흥원은 2018년 문을 열었다. 진흥원은 2022년 '데이터 거점'으로 선정됐다.\n"
+    )
+    events = _events(text)
+    assert ("2021", "DesignationEvent", "가평데이터융합센터", "행정안전부") in events
+    assert ("2019", "SelectionEvent", "양평콘텐츠진흥원", "국토교통부") in events
+    assert ("2022", "SelectionEvent", "영월데이터진흥원", "-") in events

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from kg.ingest.agencies import GOVERNMENT_ENDS
 from kg.ingest.assemble import Assembly
 from kg.ingest.dates import Dated
 from kg.ingest.model import Found
@@ -195,3 +196,38 @@ def opened_name(assembly: Assembly, verb: str | None, head: str) -> str:
     name = re.sub(r"\([^()]*\)$", "", found[-1]["name"]).strip()
     known = assembly.find(name)
     return "" if known is not None and known.fields.get("agency") is True else name
+
+
+# "…센터는 2019년 …", "○ ○○센터: 2023년 …": the one the sentence or the list item is about.
+TOPIC = re.compile(
+    r"(?:^|\s)[‘'“\"]?(?P<name>[\w·]+?)[’'”\"]?(?:\([^()]*\))?(?:은|는|이|가)(?=\s|,)"
+)
+LABEL = re.compile(r"[\s○●◇◆■□▶▷•·\-]*(?P<name>[\w·]+)\s*:\s")
+SHORT = ("센터", "진흥원", "재단")
+
+
+def sentence_topic(assembly: Assembly, item: Dated, rest: str) -> Found | None:
+    """Another body than the focused agency when the sentence (or the list item) before the
+    date is about it: a short form (센터는) of another agency named before, or a named body
+    or unit that is no government ("○○센터는 …", "○ ○○센터: …")."""
+    agency = assembly.agency
+    said = {agency.ko, *agency.alt_ko, *SELF} if agency is not None else SELF
+    if any(name in rest for name in said):
+        return None  # the words before the verb name the agency itself
+    topics = [m["name"] for m in TOPIC.finditer(item.before)]
+    text = assembly.text
+    label = LABEL.match(text, text.rfind("\n", 0, item.start) + 1)
+    name = stem(topics[-1]) if topics else label["name"] if label else ""
+    if name in SHORT:  # 센터는: the agency of that kind named last before
+        kind = [a for a in assembly.agencies if a.ko.endswith(name)]
+        named_at = [(max(text.rfind(n, 0, item.start) for n in {a.ko, *a.alt_ko}), a) for a in kind]
+        best = max(named_at, key=lambda p: p[0], default=(-1, None))
+        return best[1] if best[0] >= 0 else None
+    if body_suffix(name) is None or name in SELF or name.endswith(GOVERNMENT_ENDS):
+        return None
+    known = assembly.find(name, ("organization", "unit"))
+    if known is not None:
+        return None if known.fields.get("kind") == "government" else known
+    if body_suffix(name) == "unit" and len(name) > 4:
+        return assembly.named("unit", name, "the body the sentence is about", "medium")
+    return None

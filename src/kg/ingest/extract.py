@@ -27,6 +27,7 @@ from kg.ingest.clauses import (
     governs,
     merger,
     opened_name,
+    sentence_topic,
     what_was_named,
 )
 from kg.ingest.dates import Dated, dated, find_verb
@@ -192,6 +193,8 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
     ceremony = CEREMONY.search(item.text) is not None  # 기념식을 열고: the agency held it
     about = assembly.agency if ceremony else assembly.about(entry, rest, kinds)
+    if not item.timeline and about is not None and about is assembly.agency:  # 센터는 2019년 …
+        about = sentence_topic(assembly, item, rest) or about
     built = BUILDING_CEREMONY.search(item.text) if ceremony else None
     if built:  # "'○○센터' 착공식을 열었다": about the building begun, not yet a unit
         about = assembly.named("project", built["name"], "a building begun", "medium")
