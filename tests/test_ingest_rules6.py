@@ -162,3 +162,23 @@ def test_the_body_a_sentence_or_list_item_is_about() -> None:
     assert ("2021", "DesignationEvent", "가평데이터융합센터", "행정안전부") in events
     assert ("2019", "SelectionEvent", "양평콘텐츠진흥원", "국토교통부") in events
     assert ("2022", "SelectionEvent", "영월데이터진흥원", "-") in events
+
+
+def _people(text: str) -> dict[str, str]:
+    found = extract(text, "x.txt")
+    return {p.ko: p.fields.get("title", "") for p in found.of("person")}
+
+
+def test_speaker_lines_of_minutes_and_self_introductions_name_people() -> None:
+    text = (
+        "제88회 양평군의회(임시회)\n경제복지위원회 회의록\n\n"
+        "○위원장 소하람  회의를 시작하겠습니다.\n"
+        "○양평콘텐츠진흥원장 연이든  양평콘텐츠진흥원장 연이든입니다. 보고드리겠습니다.\n"
+        "○제갈누리 위원  작년 실적은 어떻습니까?\n"
+        "○양평콘텐츠진흥원 사업지원팀장 표하윤  사업지원팀장 표하윤입니다.\n"
+    )
+    people = _people(text)
+    assert people == {"소하람": "위원장", "연이든": "원장", "제갈누리": "위원", "표하윤": "팀장"}
+    talk = "답: 데이터팀을 맡고 있는 황보새봄입니다. 일을 하는 팀장을 만났다. 새로 오신 원장님\n"
+    assert _people(talk) == {"황보새봄": "팀장"}  # 하는, 오신: no people
+    assert _people("2025.01.02 | by 봉다온 (writer)\n본문이다.\n") == {"봉다온": "필자"}
