@@ -182,3 +182,19 @@ def test_speaker_lines_of_minutes_and_self_introductions_name_people() -> None:
     talk = "답: 데이터팀을 맡고 있는 황보새봄입니다. 일을 하는 팀장을 만났다. 새로 오신 원장님\n"
     assert _people(talk) == {"황보새봄": "팀장"}  # 하는, 오신: no people
     assert _people("2025.01.02 | by 봉다온 (writer)\n본문이다.\n") == {"봉다온": "필자"}
+
+
+def test_a_paragraph_about_another_body_and_its_short_form() -> None:
+    text = (
+        "2024.12.20 | 기자\n(재)양평콘텐츠진흥원 한 해 결산\n\n"
+        "◆ 가평영상미디어센터 - 작은 곳의 큰 변화\n"
+        "가평영상미디어센터는 올해 가장 바빴다. 지난 5일 읍내 옛 별관으로 자리를 옮겼고, "
+        "2016년 가평군이 세운 센터의 수강생은 늘었다.\n"
+        "센터는 지난 10월 양평콘텐츠진흥원과 업무협약을 맺었다. "
+        "2023년 행정안전부는 진흥원을 '우수기관'으로 선정했다.\n"
+    )
+    events = _events(text)
+    assert ("2024-12-05", "RelocationEvent", "가평영상미디어센터", "-") in events
+    assert ("2016", "FoundingEvent", "가평영상미디어센터", "가평군청") in events
+    assert ("2024-10", "HistoryEvent", "가평영상미디어센터", "-") in events
+    assert ("2023", "SelectionEvent", "양평콘텐츠진흥원", "행정안전부") in events

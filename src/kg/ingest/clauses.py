@@ -207,27 +207,56 @@ SHORT = ("센터", "진흥원", "재단")
 
 
 def sentence_topic(assembly: Assembly, item: Dated, rest: str) -> Found | None:
-    """Another body than the focused agency when the sentence (or the list item) before the
-    date is about it: a short form (센터는) of another agency named before, or a named body
-    or unit that is no government ("○○센터는 …", "○ ○○센터: …")."""
+    """Another body than the focused agency when the sentence (or the list item, or the
+    paragraph that opens with it) is about it: a short form (센터는) of a body named before,
+    or a named body or unit that is no government ("○○센터는 …", "○ ○○센터: …")."""
     agency = assembly.agency
     said = {agency.ko, *agency.alt_ko, *SELF} if agency is not None else SELF
     if any(name in rest for name in said):
         return None  # the words before the verb name the agency itself
     topics = [m["name"] for m in TOPIC.finditer(item.before)]
     text = assembly.text
-    label = LABEL.match(text, text.rfind("\n", 0, item.start) + 1)
+    line_start = text.rfind("\n", 0, item.start) + 1
+    opening = PARAGRAPH_TOPIC.match(text, line_start) if line_start < item.start else None
+    label = LABEL.match(text, line_start) or opening
     name = stem(topics[-1]) if topics else label["name"] if label else ""
-    if name in SHORT:  # 센터는: the agency of that kind named last before
-        kind = [a for a in assembly.agencies if a.ko.endswith(name)]
-        named_at = [(max(text.rfind(n, 0, item.start) for n in {a.ko, *a.alt_ko}), a) for a in kind]
-        best = max(named_at, key=lambda p: p[0], default=(-1, None))
-        return best[1] if best[0] >= 0 else None
+    if name in SHORT:  # 센터는: the body of that kind named last before
+        return _short_form(assembly, name, item.start)
+    return _named_topic(assembly, name)
+
+
+def short_after(assembly: Assembly, tail: str, at: int) -> Found | None:
+    """ "2014년 ○○시가 세운 센터의 …": the body the verb's short object names (센터)."""
+    after = re.match(r"\s*(?P<short>센터|재단)(?:의|는|은|이|가|를|을|에|로)?(?=\s|$)", tail)
+    return _short_form(assembly, after["short"], at) if after else None
+
+
+# A paragraph that opens with its topic: "○○센터는 세 기관 가운데 …".
+PARAGRAPH_TOPIC = re.compile(r"[\s○●◇◆■□▶▷•·\-]*(?P<name>[\w·]+?)(?:은|는)\s")
+
+
+def _named_topic(assembly: Assembly, name: str) -> Found | None:
     if body_suffix(name) is None or name in SELF or name.endswith(GOVERNMENT_ENDS):
         return None
     known = assembly.find(name, ("organization", "unit"))
     if known is not None:
-        return None if known.fields.get("kind") == "government" else known
+        governing = "territory" in known.fields or known.ko.endswith(GOVERNMENT_ENDS)
+        return None if governing else known
     if body_suffix(name) == "unit" and len(name) > 4:
         return assembly.named("unit", name, "the body the sentence is about", "medium")
     return None
+
+
+def _short_form(assembly: Assembly, short: str, at: int) -> Found | None:
+    """The agency, else the regional body, ending with ``short`` named last before ``at``."""
+    from kg.ingest.agencies import province_of
+
+    text = assembly.text
+    kind = [a for a in assembly.agencies if a.ko.endswith(short)]
+    named_at = [(max(text.rfind(n, 0, at) for n in {a.ko, *a.alt_ko}), a) for a in kind]
+    best = max(named_at, key=lambda p: p[0], default=(-1, None))
+    if best[1] is not None and best[0] >= 0:
+        return best[1]
+    bodies = [m[1] for m in re.finditer(rf"([\w·]{{2,30}}{short})(?![\w·])", text[:at])]
+    regional = [b for b in bodies if province_of(b) is not None]
+    return _named_topic(assembly, regional[-1]) if regional else None

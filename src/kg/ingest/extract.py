@@ -28,6 +28,7 @@ from kg.ingest.clauses import (
     merger,
     opened_name,
     sentence_topic,
+    short_after,
     what_was_named,
 )
 from kg.ingest.dates import Dated, dated, find_verb
@@ -193,12 +194,14 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
     ceremony = CEREMONY.search(item.text) is not None  # 기념식을 열고: the agency held it
     about = assembly.agency if ceremony else assembly.about(entry, rest, kinds)
-    if not item.timeline and about is not None and about is assembly.agency:  # 센터는 2019년 …
-        about = sentence_topic(assembly, item, rest) or about
     built = BUILDING_CEREMONY.search(item.text) if ceremony else None
     if built:  # "'○○센터' 착공식을 열었다": about the building begun, not yet a unit
         about = assembly.named("project", built["name"], "a building begun", "medium")
     about = agreement(assembly, item.text[:v_end]) if verb == "협약" else about
+    if not item.timeline and about is not None and about is assembly.agency:  # 센터는 2019년 …
+        partner = re.sub(r"\S+(?:과|와)(?=\s|$)", "", rest) if verb == "협약" else rest
+        topic = sentence_topic(assembly, item, partner)  # not the partner of an agreement
+        about = short_after(assembly, tail, item.start) or topic or about
     funded = verb == "개소" and governs(actor) and "출연" in head  # 시가 출연해 문을 연
     if about is not None and about.kind == "unit" and (verb == "설립" or funded) and governs(actor):
         about.kind = "organization"  # 원주시가 세운 ○○지원센터: a body, not a unit

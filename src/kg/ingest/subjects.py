@@ -18,6 +18,8 @@ SELF = {"진흥원", "재단", "기관", "본원", "당원", "재단법인", "�
 # Verbs whose "…으로" names a role or a new name (거점으로 지정), not a means (출연으로 문을 연).
 MEANS_KEPT = ACTING_VERBS | {"명칭개정", "명칭변경", "이전", "통합"}
 FROM_BODY = re.compile(r"(?P<body>[\w·]+?)(?:으로부터|로부터|에서|이|가)\s")
+# "문화체육관광부는 진흥원을 …으로 선정": a ministry as the topic of what it grants.
+MINISTRY_IS = re.compile(r"(?:^|\s)(?P<body>[\w·]+(?:부|처|청))(?:은|는)\s(?=.*(?:을|를)\s)")
 TRAILING = re.compile(r"^\s*\((?P<inside>[^()]+)\)")
 PARTICLE_END = re.compile(r"(?:으로|로|을|를|이|가|은|는|에|의|과|와)?\s*[,.]?\s*$")
 # A verb form that links to the next verb (출연해, 내걸고, 거쳐, 바꾸며): no part of a name.
@@ -142,6 +144,10 @@ def _actor(
         if place:
             assembly.named("place", place[0], f"a {place[1]} in brackets", "medium", kind=place[1])
             assembly.notes.append(f"line {line}: ({inside}) read as a place, not as the actor")
+    ministry = MINISTRY_IS.search(head) if verb in ACTING_VERBS else None
+    if ministry and body_suffix(ministry["body"]) == "body":
+        rest = head[: ministry.start()] + " " + head[ministry.end() :]
+        return assembly.body(ministry["body"], "the ministry that grants it (…부는)"), rest
     for match in FROM_BODY.finditer(head + " "):
         body = match.group("body")
         if verb in RENAMING and match.group(0).rstrip().endswith("에서"):  # "A에서 B로": A is
