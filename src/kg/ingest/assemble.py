@@ -36,7 +36,7 @@ class Assembly:
 
     def date_line_quotes(self, relative: bool) -> list[str]:
         """The article's date line, quoted by an event whose date is read from it."""
-        from kg.ingest.dates import DATE_LINE
+        from kg.ingest.datelines import DATE_LINE
 
         lines = [line.strip() for line in self.text.splitlines() if DATE_LINE.match(line)]
         return lines[:1] if relative else []

@@ -260,3 +260,35 @@ def _short_form(assembly: Assembly, short: str, at: int) -> Found | None:
     bodies = [m[1] for m in re.finditer(rf"([\w·]{{2,30}}{short})(?![\w·])", text[:at])]
     regional = [b for b in bodies if province_of(b) is not None]
     return _named_topic(assembly, regional[-1]) if regional else None
+
+
+# "두 기관은 모두 2015년 … 선정됐다": one happening told once for the article's agencies.
+EACH = re.compile(
+    r"(?P<n>두|세|네)\s*(?:기관|곳|진흥원|재단|센터)(?:은|는|이|가)?\s*(?:모두|함께|나란히|동시에)"
+)
+
+
+def each_agency(assembly: Assembly, event: Found, before: str) -> None:
+    """The same event for every other agency when the subject counts them all."""
+    told = EACH.search(before)
+    count = {"두": 2, "세": 3, "네": 4}[told["n"]] if told else 0
+    about = event.fields.get("about")
+    if count != len(assembly.agencies) or about not in assembly.agencies:
+        return
+    for other in assembly.agencies:
+        if other is not about:
+            fields = {**event.fields, "about": other}
+            assembly.add(Found("event", event.ko, event.confidence, event.why + ", told for "
+                               "each agency", list(event.quotes), fields))  # fmt: skip
+
+
+def listed_agencies(assembly: Assembly, event: Found, head: str) -> None:
+    """ "A, B, C 등 3개 기관을 지정했다": the same event for each agency the clause lists."""
+    listed = [a for a in assembly.agencies if any(n in head for n in {a.ko, *a.alt_ko} if n)]
+    if len(listed) < 2 or event.fields.get("about") not in assembly.agencies:
+        return
+    event.fields["about"] = listed[0]
+    for other in listed[1:]:
+        fields = {**event.fields, "about": other}
+        assembly.add(Found("event", event.ko, event.confidence, event.why + ", one of the "
+                           "agencies listed", list(event.quotes), fields))  # fmt: skip

@@ -23,15 +23,18 @@ from kg.ingest.clauses import (
     _unit_topic,
     agreement,
     clause_actor,
+    each_agency,
     funder,
     governs,
+    listed_agencies,
     merger,
     opened_name,
     sentence_topic,
     short_after,
     what_was_named,
 )
-from kg.ingest.dates import Dated, dated, find_verb
+from kg.ingest.datelines import find_verb
+from kg.ingest.dates import Dated, dated
 from kg.ingest.footnotes import marked_date
 from kg.ingest.model import Extraction, Found, Repeat
 from kg.ingest.names import acting_government
@@ -233,45 +236,13 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     if noted and noted[0].startswith(item.date) and len(noted[0]) > len(item.date):
         _more_precise(event, about, *noted)
     _opened(assembly.add(event))
-    _each_agency(assembly, event, item.before + head)
-    _listed_agencies(assembly, event, head)
+    each_agency(assembly, event, item.before + head)
+    listed_agencies(assembly, event, head)
     if kind == "MergerEvent" and (merged or NEW_NAME.search(item.text)):  # …으로 새롭게 출범
         renamed = Found("event", event.ko, event.confidence, "a merger that gives the name",
                         list(event.quotes), {**event.fields, "event_kind": "RenamingEvent",
                                              "verb": "명칭변경"})  # fmt: skip
         assembly.add(renamed)
-
-
-# "두 기관은 모두 2015년 … 선정됐다": one happening told once for the article's agencies.
-EACH = re.compile(
-    r"(?P<n>두|세|네)\s*(?:기관|곳|진흥원|재단|센터)(?:은|는|이|가)?\s*(?:모두|함께|나란히|동시에)"
-)
-
-
-def _each_agency(assembly: Assembly, event: Found, before: str) -> None:
-    """The same event for every other agency when the subject counts them all."""
-    told = EACH.search(before)
-    count = {"두": 2, "세": 3, "네": 4}[told["n"]] if told else 0
-    about = event.fields.get("about")
-    if count != len(assembly.agencies) or about not in assembly.agencies:
-        return
-    for other in assembly.agencies:
-        if other is not about:
-            fields = {**event.fields, "about": other}
-            assembly.add(Found("event", event.ko, event.confidence, event.why + ", told for "
-                               "each agency", list(event.quotes), fields))  # fmt: skip
-
-
-def _listed_agencies(assembly: Assembly, event: Found, head: str) -> None:
-    """ "A, B, C 등 3개 기관을 지정했다": the same event for each agency the clause lists."""
-    listed = [a for a in assembly.agencies if any(n in head for n in {a.ko, *a.alt_ko} if n)]
-    if len(listed) < 2 or event.fields.get("about") not in assembly.agencies:
-        return
-    event.fields["about"] = listed[0]
-    for other in listed[1:]:
-        fields = {**event.fields, "about": other}
-        assembly.add(Found("event", event.ko, event.confidence, event.why + ", one of the "
-                           "agencies listed", list(event.quotes), fields))  # fmt: skip
 
 
 def _same_day(assembly: Assembly, date: str, quote: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.ingest.assemble import Assembly
+from kg.ingest.datelines import find_verb
 from kg.ingest.model import Found
 from kg.ingest.names import _place, acting_government, body_suffix, stem
 
@@ -176,8 +177,6 @@ GOVERNMENT_ACTED = {"설립", "지정", "선정", "인정", "인증", "등록"}
 def government_before(assembly: Assembly, before: str, topic: bool = False) -> Found | None:
     """The government named as the subject earlier in the sentence than the date
     ("포항시가 … 2009년 3월 설립한"), after any earlier verb of that sentence."""
-    from kg.ingest.dates import find_verb
-
     while True:  # only the words after the sentence's last event verb before the date
         verb, _, end = find_verb(before, last=True)
         if verb is None:
