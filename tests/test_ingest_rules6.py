@@ -198,15 +198,3 @@ def test_a_paragraph_about_another_body_and_its_short_form() -> None:
     assert ("2016", "FoundingEvent", "가평영상미디어센터", "가평군청") in events
     assert ("2024-10", "HistoryEvent", "가평영상미디어센터", "-") in events
     assert ("2023", "SelectionEvent", "양평콘텐츠진흥원", "행정안전부") in events
-
-
-def test_an_award_received_is_a_happening_given_by_its_giver() -> None:
-    text = (
-        "2024.06.03 | 기자\n"
-        "양평콘텐츠진흥원은 2022년 국토교통부 장관 표창을 받았고, 2023년 5월에는 "
-        "지역 혁신 대상을 수상했다. 피해 보상을 받았다는 소문은 사실이 아니다.\n"
-    )
-    assert _events(text) == [
-        ("2022", "HistoryEvent", "양평콘텐츠진흥원", "국토교통부"),
-        ("2023-05", "HistoryEvent", "양평콘텐츠진흥원", "-"),
-    ]

@@ -279,9 +279,6 @@ EVENT_PHRASES = {
     r"|(?:건물|청사|사옥)(?:을|를)\s*(?:\S+\s+){0,2}?옮(?:겼|겨)",  # 건물을 고쳐 옮겼다
     # A ceremony held (기공식을 가졌다, 기념식을 개최했다): a HistoryEvent of its holder.
     "개최": r"(?<=식)[’'”\"」』]?(?:을|를)\s*(?:가졌|가진|개최)",
-    # An award received (장관 표창을 받았다, 대상을 수상했다): a HistoryEvent, the giver its actor.
-    "수상": r"(?:표창|포상|대상|최우수상|우수상|장관상|대통령상|총리상)(?:을|를)?\s*"
-    r"(?:받(?:았|은|아|고)|수상)",
     # An evaluation's grade received (경영평가에서 '가' 등급을 받았다, a line's "…'A' 등급."):
     # a HistoryEvent.
     "평가": r"등급(?:을|를)\s*받(?:았|은|아|고|는\s*등)"

@@ -10,7 +10,7 @@ from kg.ingest.datelines import find_verb
 from kg.ingest.model import Found
 from kg.ingest.names import _place, acting_government, body_suffix, stem
 
-ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증", "평가", "수상"}  # a grade, an award
+ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증", "평가"}  # 평가: a grade received
 RENAMING = {"명칭개정", "명칭변경"}
 ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 GLOSS = re.compile(r"(?<=[^\s(])\((?![재사]\))[^()]{1,60}\)(?=[\s가-힣'’”\"」』,]|$)")
