@@ -182,6 +182,8 @@ def test_speaker_lines_of_minutes_and_self_introductions_name_people() -> None:
     talk = "답: 데이터팀을 맡고 있는 황보새봄입니다. 일을 하는 팀장을 만났다. 새로 오신 원장님\n"
     assert _people(talk) == {"황보새봄": "팀장"}  # 하는, 오신: no people
     assert _people("2025.01.02 | by 봉다온 (writer)\n본문이다.\n") == {"봉다온": "필자"}
+    heard = "올해 새로 오신 원장님은 봉다솜 원장님이라고 들었어요~\n"
+    assert _people(heard) == {"봉다솜": "원장"}
 
 
 def test_a_paragraph_about_another_body_and_its_short_form() -> None:
