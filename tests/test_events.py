@@ -7,6 +7,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.build.assemble import build_parts
+from kg.build.events import _last_year
 from kg.core.config import entity_iri
 from kg.core.errors import RecordError
 from kg.core.namespaces import DEF, PROV, SCHEMA
@@ -94,3 +95,19 @@ def test_a_parenthesised_actor_must_be_recorded(data_copy: Path) -> None:
     )
     with pytest.raises(RecordError, match="names '정보통신부' as acting body"):
         build_parts(data_copy / "records", data_copy / "sources")
+
+
+@pytest.mark.parametrize(
+    ("year", "quotes", "told"),
+    [
+        ("2024", ["지난해 5월 지정", "2025. 9. 18."], True),
+        ("2024", ["- last year 5월 — 도가 designate", "2025.09.18 | by 기자"], True),
+        ("2023", ["재작년 3월 이전", "2025년 2월 12일"], True),
+        ("2017", ["2016년 6월 열었고, 이듬해 지정"], True),
+        ("2023", ["last year 5월", "2025.09.18"], False),  # last year of 2025 is 2024
+    ],
+)
+def test_a_year_told_against_a_printed_one_is_printed(
+    year: str, quotes: list[str], told: bool
+) -> None:
+    assert _last_year(year, quotes) is told

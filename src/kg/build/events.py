@@ -169,7 +169,7 @@ def _free_event(index: Index, source: Source, record: Record) -> ResolvedEvent:
 
 
 # Years told against another printed: (the words, how many years the one printed is later).
-TOLD_YEARS = [(re.compile(r"지난해|(?<!재)작년"), 1), (re.compile(r"재작년"), 2),
+TOLD_YEARS = [(re.compile(r"지난해|(?<!재)작년|\b[Ll]ast year\b"), 1), (re.compile(r"재작년"), 2),
               (re.compile(r"이듬해|다음\s*해"), -1)]  # fmt: skip
 
 

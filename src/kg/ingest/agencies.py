@@ -31,7 +31,13 @@ LEAD = re.compile(
 )
 # A foundation's founding in a list: the agency under a former name, not another agency.
 FOUNDED_AS = re.compile(r"\((?:재|사)\)([\w·]+?)(?:으로|로)?\s*(?:설립|창립|출범)")
-GOVERNMENT_ENDS = ("부", "청", "처", "위원회", "공사", "공단", "협회")
+GOVERNMENT_ENDS = ("부", "청", "처", "위원회", "의회", "공사", "공단", "협회")
+
+
+def _government(name: str) -> bool:
+    """A ministry or office ("문화체육관광부(이하 문체부)는"): the one that tells of the agencies
+    in its press release, never one of them."""
+    return plain_name(name).endswith(GOVERNMENT_ENDS)
 
 
 def is_agency_name(name: str) -> bool:
@@ -39,14 +45,15 @@ def is_agency_name(name: str) -> bool:
     return body_suffix(core) == "body" and core.endswith(gz.AGENCY_SUFFIXES)
 
 
-def province_of(name: str) -> str | None:
-    """The 시·도 (the gazetteer's full name) a name starts with: 부산…, 전주… → 전라북도."""
+def province_of(name: str, text: str = "") -> str | None:
+    """The 시·도 (the gazetteer's full name) a name starts with: 부산…, 전주… → 전라북도; a
+    county whose name is also a word counts when ``text`` names it as a county (고창군)."""
     core = plain_name(name)
     names = [(full, full) for full in gz.PROVINCES]
     names += [(short, full) for full, shorts in gz.PROVINCES.items() for short in shorts]
     names += [(city, province) for city, province in gz.CITY_PROVINCE.items()]
     names += [(county, province) for county, province in gz.COUNTY_PROVINCE.items()
-              if county not in gz.COMMON_COUNTY_WORDS]  # fmt: skip
+              if county not in gz.COMMON_COUNTY_WORDS or county + "군" in text]  # fmt: skip
     for prefix, province in sorted(names, key=lambda p: -len(p[0])):
         if core.startswith(prefix) and len(core) > len(prefix) + 1:
             return province
@@ -75,14 +82,14 @@ def _headline_names(text: str) -> list[str]:
 
 def primary_names(text: str, entries: list[TimelineEntry]) -> tuple[list[str], re.Match | None]:
     """The names the profiled agency is printed with, first the most telling one."""
-    alias = ALIAS.search(text)
+    alias = next((a for a in ALIAS.finditer(text) if not _government(a["name"])), None)
     names = [alias.group("name")] if alias and body_suffix(alias.group("name")) else []
     names += [e.subject for e in entries if e.verb in gz.AGENCY_VERBS and body_suffix(e.subject)]
     formers = {plain_name(g) for m in FORMER.finditer(text) for g in m.groups() if g}
     marked = [n for n in _foundations(text) if plain_name(n) not in formers]  # not the merged
     names += [n for n in marked if is_agency_name(n)][:1] or marked[:1]
     names = [n for n in names if body_suffix(n) == "body"]
-    return (names or _headline_names(text)[:1] or _most_named(text)), alias
+    return (names or _headline_names(text)[:1] or _most_named(text) or _ours(text)), alias
 
 
 def _most_named(text: str) -> list[str]:
@@ -91,6 +98,18 @@ def _most_named(text: str) -> list[str]:
     named = [plain_name(t.stem) for t in tokens(text) if is_agency_name(t.stem)]
     best = max(set(named), key=lambda n: (named.count(n), -named.index(n)), default=None)
     return [best] if best is not None and named.count(best) > 1 else []
+
+
+def _ours(text: str) -> list[str]:
+    """ "우리 진흥원은 …" with the one agency of that kind named once (a speech signed
+    "○○진흥원장 홍길동"): the agency the text speaks for."""
+    ours = re.search(r"우리\s*(진흥원|재단|센터)", text)
+    if ours is None:
+        return []
+    named = {plain_name(t.stem) for t in tokens(text) if is_agency_name(t.stem)}
+    named |= {m[1] for m in re.finditer(r"([\w·]+?(?:진흥원|재단|센터))장(?=\s|$)", text)}
+    fitting = [n for n in named if n.endswith(ours[1]) and is_agency_name(n)]
+    return fitting if len(fitting) == 1 else []
 
 
 def _foundations(text: str) -> list[str]:
@@ -137,7 +156,7 @@ def find_agencies(text: str, entries: list[TimelineEntry]) -> list[Found]:
     leads = {plain_name(m["name"]) for m in LEAD.finditer(text) if body_suffix(m["name"])}
     for token in tokens(text):
         name = plain_name(token.stem)
-        regional = province_of(name) is not None or name in marked
+        regional = province_of(name, text) is not None or name in marked
         centre = body_suffix(name) == "unit" and (name in marked or name in leads)
         if name in known or not (is_agency_name(name) and regional or centre):
             continue  # (재)○○센터, or a brief's lead "◇ 충남 아산 = ○○센터는": an agency

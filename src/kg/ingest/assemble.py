@@ -41,8 +41,8 @@ class Assembly:
     def anchor_quotes(self, item: Dated, quote: str) -> list[str]:
         """What a relative date is told against, quoted beside the event's ``quote``: the
         sentence that prints the date before (같은 해, 이듬해), else the article's date line
-        (지난 1일, 재작년 3월) that :func:`~kg.ingest.dates.article_date` reads."""
-        from kg.ingest.dates import date_line
+        (지난 1일, 재작년 3월) that :func:`~kg.ingest.datelines.article_date` reads."""
+        from kg.ingest.datelines import date_line
 
         quotes: list[str] = []
         for span in item.anchor:

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import re
 
+from kg.core import numerals
+from kg.ingest.agencies import GOVERNMENT_ENDS
 from kg.ingest.assemble import Assembly
 from kg.ingest.dates import Dated
 from kg.ingest.model import Found
 from kg.ingest.names import _place, acting_government, body_suffix, stem
 from kg.ingest.subjects import (
+    ACTING_VERBS,
     GOVERNMENT_ACTED,
     SELF,
     _joint,
@@ -24,7 +27,7 @@ BUILT_BEFORE = re.compile(
     r"[‘'“\"]?(?P<name>[^‘’'“”\"\s][^‘’'“”\"]{1,38}?)[’'”\"]?(?:을|를)\s+"
     r"(?:만들어|만들고|짓고|지어|조성해|조성하고|구축해|구축하고|꾸며)\s+$"
 )
-COUNCIL = re.compile(r"([가-힣]{2,8}의회)(?:는|은|가|이|에서)\s")
+COUNCIL = re.compile(r"([가-힣]{2,8}의회)(?:는|은|가|이|에서|,)\s")
 # "…의 설립을 허가했다": the permission is the event (a HistoryEvent), not the founding.
 PERMITTED = re.compile(r"[가-힣]{0,2}?(?:을|를)\s*(?:허가|인가|승인)")
 QUOTED = re.compile(r"[‘'“\"「『]([^‘’'“”\"「」『』]{2,40})[’'”\"」』]")
@@ -49,6 +52,9 @@ def clause_actor(
         # (을/를), the topic before the date is who designates
         topic = permitted or verb in GOVERNMENT_ACTED and OBJECT.search(head) is not None
         actor = government_before(assembly, item.before, topic=topic)
+    ministry = MINISTRY_TOPIC.search(item.before) if actor is None else None
+    if ministry and verb in ACTING_VERBS and body_suffix(ministry["name"]) == "body":
+        actor = assembly.body(ministry["name"], "the ministry the sentence is about (…부는)")
     if actor is None and verb == "설립":
         actor = funder(assembly, head + " " + " ".join(FUNDED_AFTER.findall(tail[:30])))
     funded = FOUNDED_BY.search(head + " ") if actor is None and verb == "개소" else None
@@ -61,6 +67,8 @@ def clause_actor(
 
 
 OBJECT = re.compile(r"(?:^|\s)[^\s'‘\"“]+(?:을|를)\s")
+# "문화체육관광부(이하 문체부)는 3일, …를 지정했다": the ministry, the topic right before the date.
+MINISTRY_TOPIC = re.compile(r"(?P<name>[\w·]+(?:부|처|청))(?:\([^()]*\))?(?:은|는|이|가)\s*$")
 # "…시가 출연한 재단법인으로, …": the founder named earlier in the paragraph.
 FOUNDED_BY = re.compile(r"(?P<who>\S+(?:가|이))\s+(?:출연|출자)(?:한|해|하여|해서)\s")
 
@@ -170,3 +178,118 @@ COPULA = re.compile(r"(?:이었|였)(?:다|고|으며|는데)?$|이(?:다|며|�
 
 def governs(actor: Found | None) -> bool:
     return actor is not None and "territory" in actor.fields
+
+
+# A quoted name as the subject or object of an opening ("'○○ 라운지'가 …에 문을 열었다",
+# "'○○단지'를 조성해 문을 열었다", "'○○ Lab' open"); not a place where (…'에서, …'의).
+OPENED_NAME = re.compile(
+    r"[‘'“\"「『](?P<name>[^‘’'“”\"「」『』]{2,40})[’'”\"」』](?!\s*(?:에|의|와|과|로|으로|처럼))"
+)
+
+
+def opened_name(assembly: Assembly, verb: str | None, head: str) -> str:
+    """What was opened, named in quotes before an opening verb; "" when that is the agency."""
+    if verb not in ("개소", "개관", "개원"):
+        return ""
+    found = list(OPENED_NAME.finditer(head))
+    if not found:
+        return ""
+    name = re.sub(r"\([^()]*\)$", "", found[-1]["name"]).strip()
+    known = assembly.find(name)
+    return "" if known is not None and known.fields.get("agency") is True else name
+
+
+# "…센터는 2019년 …", "○ ○○센터: 2023년 …": the one the sentence or the list item is about.
+TOPIC = re.compile(
+    r"(?:^|\s)[‘'“\"]?(?P<name>[\w·]+?)[’'”\"]?(?:\([^()]*\))?(?:은|는|이|가)(?=\s|,)"
+)
+LABEL = re.compile(r"[\s○●◇◆■□▶▷•·\-]*(?P<name>[\w·]+)\s*:\s")
+SHORT = ("센터", "진흥원", "재단")
+
+
+def sentence_topic(assembly: Assembly, item: Dated, rest: str) -> Found | None:
+    """Another body than the focused agency when the sentence (or the list item, or the
+    paragraph that opens with it) is about it: a short form (센터는) of a body named before,
+    or a named body or unit that is no government ("○○센터는 …", "○ ○○센터: …")."""
+    agency = assembly.agency
+    said = {agency.ko, *agency.alt_ko, *SELF} if agency is not None else SELF
+    if any(name in rest for name in said):
+        return None  # the words before the verb name the agency itself
+    topics = [m["name"] for m in TOPIC.finditer(item.before)]
+    text = assembly.text
+    line_start = text.rfind("\n", 0, item.start) + 1
+    opening = PARAGRAPH_TOPIC.match(text, line_start) if line_start < item.start else None
+    label = LABEL.match(text, line_start) or opening
+    name = stem(topics[-1]) if topics else label["name"] if label else ""
+    if name in SHORT:  # 센터는: the body of that kind named last before
+        return _short_form(assembly, name, item.start)
+    return _named_topic(assembly, name)
+
+
+def short_after(assembly: Assembly, tail: str, at: int) -> Found | None:
+    """ "2014년 ○○시가 세운 센터의 …": the body the verb's short object names (센터)."""
+    after = re.match(r"\s*(?P<short>센터|재단)(?:의|는|은|이|가|를|을|에|로)?(?=\s|$)", tail)
+    return _short_form(assembly, after["short"], at) if after else None
+
+
+# A paragraph that opens with its topic: "○○센터는 세 기관 가운데 …".
+PARAGRAPH_TOPIC = re.compile(r"[\s○●◇◆■□▶▷•·\-]*(?P<name>[\w·]+?)(?:은|는)\s")
+
+
+def _named_topic(assembly: Assembly, name: str) -> Found | None:
+    if body_suffix(name) is None or name in SELF or name.endswith(GOVERNMENT_ENDS):
+        return None
+    known = assembly.find(name, ("organization", "unit"))
+    if known is not None:
+        governing = "territory" in known.fields or known.ko.endswith(GOVERNMENT_ENDS)
+        return None if governing else known
+    if body_suffix(name) == "unit" and len(name) > 4:
+        return assembly.named("unit", name, "the body the sentence is about", "medium")
+    return None
+
+
+def _short_form(assembly: Assembly, short: str, at: int) -> Found | None:
+    """The agency, else the regional body, ending with ``short`` named last before ``at``."""
+    from kg.ingest.agencies import province_of
+
+    text = assembly.text
+    kind = [a for a in assembly.agencies if a.ko.endswith(short)]
+    named_at = [(max(text.rfind(n, 0, at) for n in {a.ko, *a.alt_ko}), a) for a in kind]
+    best = max(named_at, key=lambda p: p[0], default=(-1, None))
+    if best[1] is not None and best[0] >= 0:
+        return best[1]
+    bodies = [m[1] for m in re.finditer(rf"([\w·]{{2,30}}{short})(?![\w·])", text[:at])]
+    regional = [b for b in bodies if province_of(b) is not None]
+    return _named_topic(assembly, regional[-1]) if regional else None
+
+
+# "두 기관은 모두 2015년 … 선정됐다": one happening told once for the article's agencies.
+EACH = re.compile(
+    r"(?P<n>두|세|네)\s*(?:기관|곳|진흥원|재단|센터)(?:은|는|이|가)?\s*(?:모두|함께|나란히|동시에)"
+)
+
+
+def each_agency(assembly: Assembly, event: Found, before: str) -> None:
+    """The same event for every other agency when the subject counts them all."""
+    told = EACH.search(before)
+    count = numerals.WORDS[told["n"]] if told else 0
+    about = event.fields.get("about")
+    if count != len(assembly.agencies) or about not in assembly.agencies:
+        return
+    for other in assembly.agencies:
+        if other is not about:
+            fields = {**event.fields, "about": other}
+            assembly.add(Found("event", event.ko, event.confidence, event.why + ", told for "
+                               "each agency", list(event.quotes), fields))  # fmt: skip
+
+
+def listed_agencies(assembly: Assembly, event: Found, head: str) -> None:
+    """ "A, B, C 등 3개 기관을 지정했다": the same event for each agency the clause lists."""
+    listed = [a for a in assembly.agencies if any(n in head for n in {a.ko, *a.alt_ko} if n)]
+    if len(listed) < 2 or event.fields.get("about") not in assembly.agencies:
+        return
+    event.fields["about"] = listed[0]
+    for other in listed[1:]:
+        fields = {**event.fields, "about": other}
+        assembly.add(Found("event", event.ko, event.confidence, event.why + ", one of the "
+                           "agencies listed", list(event.quotes), fields))  # fmt: skip

@@ -11,35 +11,23 @@ review note with its line number, never an error.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.ingest import gazetteer as gz
+from kg.ingest.datelines import (
+    ABSOLUTE,
+    BULLET,
+    IN_PROSE,
+    PARAGRAPH,
+    article_date,
+    find_verb,
+    is_date_line,
+)
 from kg.ingest.relative import RELATIVE, BadDate, resolve, to_date, told_before
 
-BULLET = re.compile(r"^[\s■□◆◇●○◎▶▷※*#•·ㆍ▪◦\-–—>|]*")
-ABSOLUTE = [  # longest forms first; y may be 'YY (apostrophe and two digits)
-    r"(?P<y>\d{4}|'\d{2})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일",
-    r"(?P<y>\d{4}|'\d{2})\s*\.\s*(?P<m>\d{1,2})\s*\.\s*(?P<d>\d{1,2})(?!\d)\s*\.?",
-    r"(?P<y>\d{4})\s*-\s*(?P<m>\d{1,2})\s*-\s*(?P<d>\d{1,2})(?!\d)",
-    r"(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/(?P<d>\d{1,2})(?!\d)",  # 2017/6/1
-    r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])(?![\d-])",  # 2023-06 (ISO)
-    r"(?P<y>\d{4}|'\d{2})\s*년\s*(?P<m>\d{1,2})\s*월",
-    r"(?P<y>\d{4}|'\d{2})\s*\.\s*(?P<m>\d{1,2})(?![\d,])\s*\.?",
-    r"(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])(?![\d/])",  # 2022/9
-    r"(?P<y>(?:19|20)\d{2})\s*년(?!도)",  # 2026년도: a fiscal year, no happening
-]
-LEADING = tuple(re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：])"])
-IN_PROSE = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(f"(?:{f})" for f in ABSOLUTE)))
-DATE_LINE = re.compile(
-    r"^(?!.*(?:설립|개소|개원|창립|출범|개관))"  # "설립일 | 2011년 5월 2일": a field, no dateline
-    r"\s*(?:(?:\[[^\]\n]{1,20}\]|[(【]?[^\d\n|]{0,20}[)】]?)\s*(?:[|/]\s*)?)?"  # [○○ 뉴스9]
-    r"(?:입력|기사입력|등록|발행|작성|보도일자?)?\s*[:：]?\s*"
-    r"(?P<y>\d{4})\s*[.\-/년]\s*(?P<m>\d{1,2})\s*[.\-/월]\s*(?P<d>\d{1,2})\s*일?\.?"
-    r"(?:\s*\(?[월화수목금토일]\)?)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:방송|송고|발행))?"
-    r"(?:\s*[|/]\s*[^\d\n]*|\s{2,}[^\d\n:：]*[:：][^\d\n]*)?\s*$"  # "| 기자", "  보도 : 즉시"
+LEADING = tuple(  # a year alone before a cell, a colon or a dash: "2022 — …", "2010 | …"
+    re.compile(form) for form in [*ABSOLUTE, r"(?P<y>(?:19|20)\d{2})(?=\s*[|:：—–]|\s+-\s)"]
 )
 # A heading of a person's career list: its dated lines are no events of the agency.
 CAREER = re.compile(
@@ -47,21 +35,11 @@ CAREER = re.compile(
 )
 # "…했다고 12일 밝혔다": the date of a news story's one event, printed after it.
 ANNOUNCED = re.compile(r"\s*(?:밝혔|전했|발표했|알렸)")
-# A sentence ending inside the line: prose that happens to start with a date.
-PARAGRAPH = re.compile(r"[다요]\.(?:\s+\S|\s*$)")
 # A table's year cell and the month (and day) that starts the next: "2008년 | 2월 14일 설립".
 MONTH_CELL = re.compile(r"^(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?\s*")
-VERB_END = (
-    r"(?=$|[^가-힣]|했|하였|한|하여|해|하고|하며|하는|됐|돼|되|된|을|를|식|받|에|다|고|습|으며"
-    r"|으니|으나|는데|지만|어요|아요|죠)"  # spoken: 세웠으니까, 뽑혔어요, 바꿨죠
-)
-# "개관 전이어서", "개원 20주년을 맞아": before it, or its anniversary; no happening then.
-NOT_THEN = r"(?!\s*(?:전(?:이|에|까지|부터|\s|$)|이전(?:에|부터|까지)|\d+\s*주년))"
-EVENT_PATTERNS = [(verb, re.compile(f"(?:{phrase}){NOT_THEN}{VERB_END}"))
-                  for verb, phrase in gz.EVENT_PHRASES.items()]  # fmt: skip
 # One verb told once for two dated clauses: "2018년 A로, 2022년 B로 각각 지정됐다".
 RESPECTIVELY = re.compile(r"각각\s*(?P<verb>\S+)")
-SENTENCE_END = re.compile(r"(?<=[다요])\.\s|[?!]\s|[.。]$")
+SENTENCE_END = re.compile(r"(?<=[다요])\.[⁰¹²³⁴⁵⁶⁷⁸⁹⁾]*\s|[?!]\s|[.。]$")  # 열었다.²⁾ 2023년
 
 
 @dataclass
@@ -83,75 +61,6 @@ class Dated:
     # Where the date it is told against is printed: the spans of the date before (같은 해)
     # and of what that one is told against; None stands for the article's date line.
     anchor: tuple[tuple[int, int] | None, ...] = ()
-
-
-# A header line that carries the day among other words: a masthead, a programme, a post's
-# "게시 2025.03.04 · …", "최종 수정일: 2025-08-19 | 담당: …"; no event verb in it.
-HEADER = re.compile(
-    r"^(?P<pre>[^\d\n]{0,60}?)(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*"
-    r"(?:[.\-/]|월)\s*(?P<d>\d{1,2})(?!\d)\s*일?\.?(?P<post>[^\n]{0,60})$"
-)
-# A periodical's issue: "행복당진 2025년 4월호" (its last day is the date told against).
-ISSUE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*년\s*(?P<m>\d{1,2})\s*월\s*호")
-
-
-def is_date_line(line: str) -> re.Match[str] | None:
-    """The date line of an article ("2024.5.20 | 기자"), or a header line with the day in
-    it and words around it but no event verb and no sentence."""
-    match = DATE_LINE.match(line)
-    if match is not None:
-        return match
-    header = HEADER.match(line.strip())
-    pre = BULLET.sub("", header["pre"]).strip() if header else ""
-    if header is None or not pre or pre.endswith("|"):
-        return None  # a timeline's line, or a date alone that heads what follows (a card)
-    if PARAGRAPH.search(line) or find_verb(line)[0] is not None or IN_PROSE.search(header["post"]):
-        return None
-    return header
-
-
-def article_date(text: str) -> str | None:
-    """The date the article is dated by: a line of its first or last three that is a date,
-    else the issue of a periodical ("2025년 4월호") in its first three (its last day)."""
-    dating = _dating(text)
-    return dating[0] if dating else None
-
-
-def date_line(text: str) -> str | None:
-    """The line :func:`article_date` reads the date from (stripped): the evidence of a
-    date told against it ("지난 1일", "재작년 3월")."""
-    dating = _dating(text)
-    return dating[1].strip() if dating else None
-
-
-def _dating(text: str) -> tuple[str, str] | None:
-    lines = [line for line in text.splitlines() if line.strip()]
-    for line in [*lines[:3], *lines[-3:]]:
-        match = is_date_line(line)
-        if match:
-            try:
-                return to_date(match["y"], match["m"], match["d"])[0], line
-            except BadDate:
-                continue
-    for line in lines[:3]:
-        issue = ISSUE.search(line)
-        if issue and 1 <= int(issue["m"]) <= 12:
-            last = calendar.monthrange(int(issue["y"]), int(issue["m"]))[1]
-            return f"{int(issue['y']):04d}-{int(issue['m']):02d}-{last:02d}", line
-    return None
-
-
-def find_verb(text: str, last: bool = False) -> tuple[str | None, int, int]:
-    """(canonical verb, start, end) of the first (or last) event phrase in ``text``."""
-    found = [(m.start(), m.end(), verb) for verb, pattern in EVENT_PATTERNS
-             for m in pattern.finditer(text)]  # fmt: skip
-    if not found:
-        return None, -1, -1
-    found.sort(key=lambda f: (f[0], -f[1]))
-    start, end, verb = found[-1] if last else found[0]
-    if last:  # the longest phrase ending there: "통합 출범" over "출범"
-        start, end, verb = min((f for f in found if f[1] == end), key=lambda f: f[0])
-    return verb, start, end
 
 
 def dated(text: str, notes: list[str]) -> Iterator[Dated]:
@@ -311,6 +220,7 @@ def _prose(
             if not any(s <= m.start() < e for s, e in taken)
         ]
         mentions.sort(key=lambda p: p[0].start())
+        mentions = [(m, r) for m, r in mentions if not _titled(sentence, m.start())]
         for i, (match, relative) in enumerate(mentions):
             stop = mentions[i + 1][0].start() if i + 1 < len(mentions) else len(sentence)
             clause = sentence[match.end() : stop]
@@ -323,6 +233,10 @@ def _prose(
             if shared and find_verb(shared["verb"])[0]:  # "2018년 A로, 2022년 B로 각각 지정"
                 clause = clause.rstrip(", ") + " " + shared["verb"]
                 verb, v_start, _ = find_verb(clause)
+            if verb is None and sentence[: match.start()].rstrip().endswith("("):
+                clause = sentence[: match.start()]  # a footnote's "조례」 제정(2018. 12. 27.)"
+                verb, v_start, _ = find_verb(clause)
+                v_start -= match.end()
             if verb is None and i == 0 and relative and ANNOUNCED.match(clause):
                 clause = sentence[: match.start()]  # "…에 선정됐다고 12일 밝혔다"
                 verb, v_start, _ = find_verb(clause)
@@ -343,6 +257,12 @@ def _prose(
                         at + match.end() + v_start, relative,
                         sentence[: match.start()],
                         relative and bool(match["thisday"]), anchor)  # fmt: skip
+
+
+def _titled(sentence: str, at: int) -> bool:
+    """A date that opens a quoted title ("'2026년 지역 거점' 공모"): a name, no happening."""
+    closing = re.match(r"[^'‘’\"“”「」『』]{2,40}['’」』]", sentence[at:])  # not a quotation
+    return sentence[:at].endswith(("'", "‘", "「", "『")) and closing is not None
 
 
 def _sentences(line: str) -> Iterator[tuple[int, str]]:

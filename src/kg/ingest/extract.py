@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 
 from kg.build.timeline import DEFAULT_VERBS, TimelineEntry, parse_timeline
-from kg.core import numerals
 from kg.core.errors import InputError, TimelineError
 from kg.core.files import read_text
 from kg.ingest.agencies import find_agencies, nearest
@@ -24,12 +23,19 @@ from kg.ingest.clauses import (
     _unit_topic,
     agreement,
     clause_actor,
+    each_agency,
     funder,
     governs,
+    listed_agencies,
     merger,
+    opened_name,
+    sentence_topic,
+    short_after,
     what_was_named,
 )
-from kg.ingest.dates import Dated, dated, find_verb
+from kg.ingest.datelines import find_verb
+from kg.ingest.dates import Dated, dated
+from kg.ingest.footnotes import marked_date
 from kg.ingest.model import Extraction, Found, Repeat
 from kg.ingest.names import acting_government
 from kg.ingest.subjects import (
@@ -185,6 +191,7 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     actor, rest = subject(assembly, verb, head, tail, item.line)
     actor, permitted = clause_actor(assembly, item, verb, head, tail, actor)
     rest = rest or what_was_named(item, verb, tail, text)
+    rest = opened_name(assembly, verb, head) or rest  # "'○○ 라운지'가 …에 문을 열었다"
     rest = (verb == "이전" and _unit_topic(item.before, True, text)) or rest  # 제작소는 … 옮겼다
     kinds = verbs.get(verb or "", [])
     entry = TimelineEntry(item.date, item.precision, item.text, rest, verb, None)
@@ -194,6 +201,10 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     if built:  # "'○○센터' 착공식을 열었다": about the building begun, not yet a unit
         about = assembly.named("project", built["name"], "a building begun", "medium")
     about = agreement(assembly, item.text[:v_end]) if verb == "협약" else about
+    if not item.timeline and about is not None and about is assembly.agency:  # 센터는 2019년 …
+        partner = re.sub(r"\S+(?:과|와)(?=\s|$)", "", rest) if verb == "협약" else rest
+        topic = sentence_topic(assembly, item, partner)  # not the partner of an agreement
+        about = short_after(assembly, tail, item.start) or topic or about
     funded = verb == "개소" and governs(actor) and "출연" in head  # 시가 출연해 문을 연
     if about is not None and about.kind == "unit" and (verb == "설립" or funded) and governs(actor):
         about.kind = "organization"  # 원주시가 세운 ○○지원센터: a body, not a unit
@@ -221,33 +232,17 @@ def dated_event(assembly: Assembly, item: Dated, verbs: dict[str, list[str]]) ->
     if verb is None:
         assembly.notes.append(f"line {item.line}: no known event verb in {item.text!r}: "
                               f"drafted as a generic HistoryEvent ({UNKNOWN_VERB})")  # fmt: skip
+    noted = marked_date(text, item.text)  # "…지정하였다.³⁾" and "3) 고시(2023. 1. 9.)"
+    if noted and noted[0].startswith(item.date) and len(noted[0]) > len(item.date):
+        _more_precise(event, about, *noted)
     _opened(assembly.add(event))
-    _each_agency(assembly, event, item.before + head)
+    each_agency(assembly, event, item.before + head)
+    listed_agencies(assembly, event, head)
     if kind == "MergerEvent" and (merged or NEW_NAME.search(item.text)):  # …으로 새롭게 출범
         renamed = Found("event", event.ko, event.confidence, "a merger that gives the name",
                         list(event.quotes), {**event.fields, "event_kind": "RenamingEvent",
                                              "verb": "명칭변경"})  # fmt: skip
         assembly.add(renamed)
-
-
-# "두 기관은 모두 2015년 … 선정됐다": one happening told once for the article's agencies.
-EACH = re.compile(
-    r"(?P<n>두|세|네)\s*(?:기관|곳|진흥원|재단|센터)(?:은|는|이|가)?\s*(?:모두|함께|나란히|동시에)"
-)
-
-
-def _each_agency(assembly: Assembly, event: Found, before: str) -> None:
-    """The same event for every other agency when the subject counts them all."""
-    told = EACH.search(before)
-    count = numerals.WORDS[told["n"]] if told else 0
-    about = event.fields.get("about")
-    if count != len(assembly.agencies) or about not in assembly.agencies:
-        return
-    for other in assembly.agencies:
-        if other is not about:
-            fields = {**event.fields, "about": other}
-            assembly.add(Found("event", event.ko, event.confidence, event.why + ", told for "
-                               "each agency", list(event.quotes), fields))  # fmt: skip
 
 
 def _same_day(assembly: Assembly, date: str, quote: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kg.ingest import gazetteer as gz
-from kg.ingest.dates import DATE_LINE
+from kg.ingest.datelines import DATE_LINE
 from kg.ingest.model import Found
 
 TOKEN = re.compile(r"(?:\((?:재|사)\))?[\w/&·+\-]+")

@@ -11,6 +11,7 @@ from kg.ingest import gazetteer as gz
 from kg.ingest import roles
 from kg.ingest.model import Found
 from kg.ingest.names import Token, _place, body_suffix, glued_unit, stem, tokens
+from kg.ingest.speakers import speakers
 
 
 def _person_name(word: str, strict: bool = True) -> bool:
@@ -21,6 +22,7 @@ def _person_name(word: str, strict: bool = True) -> bool:
         re.fullmatch(r"[가-힣]{2,4}", word) is not None
         and word.startswith(tuple(gz.SURNAMES))
         and not (strict and word.endswith(("다", "고", "며", "면", "게")))  # verb endings
+        and not (len(word) == 2 and word.endswith(("는", "던", "신")))  # 하는 팀장, 오신 원장님
         and not (strict and word.endswith("면서") or word in CONNECTIVES)  # 윤서, 민서: names
         and not word.endswith("에서")  # 기업에서: a particle
         and word not in gz.NOT_PERSON
@@ -54,6 +56,7 @@ def people(text: str) -> Iterator[Found]:
     yield from _bylines(text)
     yield from _slashed(text)
     yield from _former(text)
+    yield from speakers(text, _person_name, _titled)
     yield from roles.shaped(text, _person_name)
     yield from roles.unit_posts(text, _person_name, glued_unit)
     for i, token in enumerate(words):

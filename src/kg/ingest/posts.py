@@ -16,7 +16,8 @@ COUNCIL = re.compile(r"(?<![가-힣])[가-힣]{1,6}(?:특별자치시|특별자�
 
 # "순천시의회 경제관광위원회가", "국회 교육위원회": a committee of the legislature named before it.
 COMMITTEE = re.compile(
-    rf"(?P<body>(?<![가-힣])국회|{COUNCIL.pattern})\s(?P<committee>\w{{2,15}}위원회)"
+    rf"(?P<body>(?<![가-힣])국회|{COUNCIL.pattern})(?:\s(?:임시회|정례회|제\d+차|\(임시회\)))*"
+    rf"\s(?P<committee>\w{{2,15}}위원회)"  # "○○시의회 임시회 제2차 ○○위원회": a session's
 )
 
 

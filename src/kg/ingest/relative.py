@@ -30,7 +30,7 @@ def to_date(y: str, m: str | None, d: str | None) -> tuple[str, str]:
 
 # A month may be narrowed ("3월 초", "8월 말"): the month is what is kept.
 PART = r"(?:\s*(?:초순|초|중순|하순|말|께|경))?"
-END = r"(?=\s|,|에|\)|$)"
+END = r"(?=\s|,|에|엔|\)|$)"  # 엔: 에는 spoken
 RELATIVE = re.compile(
     r"(?P<same>같은\s*해|그\s*해|이듬해|다음\s*해|올해|올)\s*(?P<sm>\d{1,2})\s*월"
     r"(?:\s*(?P<sd>\d{1,2})\s*일)?"
@@ -54,7 +54,7 @@ RELATIVE = re.compile(
     + END  # 지난해에는 …가 선정했다: the year only
     + r"|(?<![\d])(?<!오는\s)(?<!오는)(?:지난\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d>\d{1,2})\s*일"
     + END
-    + r"|(?P<last>지난해|작년|재작년|지난)\s*(?P<lm>\d{1,2})\s*월"
+    + r"|(?P<last>지난해|작년|재작년|지난|[Ll]ast\s+year)\s*(?P<lm>\d{1,2})\s*월"
     + PART
     + END  # 지난 9월
     + r"|(?<![\d.년'])(?<!오는\s)(?<!내년\s)(?P<bm>\d{1,2})\s*월(?!\s*\d{1,2}\s*일)"
@@ -92,6 +92,7 @@ def resolve(
     if match["lm"] or match["bm"]:  # the month named; last year's if 지난해 or not yet come
         m = int(match["lm"] or match["bm"])
         back = {"지난해": 1, "작년": 1, "재작년": 2}.get(match["last"] or "", 0)
+        back = 1 if (match["last"] or "").lower().startswith("last") else back  # code switching
         y = year - (back or (1 if match["last"] and m >= month or m > month else 0))
         return to_date(str(y), str(m), None)
     d = int(match["d"] or match["ad"])

@@ -6,17 +6,21 @@ from __future__ import annotations
 import re
 
 from kg.ingest.assemble import Assembly
+from kg.ingest.datelines import find_verb
 from kg.ingest.model import Found
 from kg.ingest.names import _place, acting_government, body_suffix, stem
 
 ACTING_VERBS = {"지정", "선정", "등록", "인정", "인증", "평가"}  # 평가: a grade received
 RENAMING = {"명칭개정", "명칭변경"}
 ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
+GLOSS = re.compile(r"(?<=[^\s(])\((?![재사]\))[^()]{1,60}\)(?=[\s가-힣'’”\"」』,]|$)")
 # How an article names the agency it is about without its name.
 SELF = {"진흥원", "재단", "기관", "본원", "당원", "재단법인", "법인"}
 # Verbs whose "…으로" names a role or a new name (거점으로 지정), not a means (출연으로 문을 연).
 MEANS_KEPT = ACTING_VERBS | {"명칭개정", "명칭변경", "이전", "통합"}
 FROM_BODY = re.compile(r"(?P<body>[\w·]+?)(?:으로부터|로부터|에서|이|가)\s")
+# "문화체육관광부는 진흥원을 …으로 선정": a ministry as the topic of what it grants.
+MINISTRY_IS = re.compile(r"(?:^|\s)(?P<body>[\w·]+(?:부|처|청))(?:은|는)\s(?=.*(?:을|를)\s)")
 TRAILING = re.compile(r"^\s*\((?P<inside>[^()]+)\)")
 PARTICLE_END = re.compile(r"(?:으로|로|을|를|이|가|은|는|에|의|과|와)?\s*[,.]?\s*$")
 # A verb form that links to the next verb (출연해, 내걸고, 거쳐, 바꾸며): no part of a name.
@@ -37,12 +41,17 @@ def subject(
     """(acting body, what the event is about) from the words before the verb, without
     places and locatives ("청주 오송에"), the actor or the particles."""
     head = ACRONYM.sub("", head)  # 한국인터넷진흥원(KISA)으로부터: the body, not its acronym
+    head = GLOSS.sub("", head)  # 제주특별자치도(Jeju …)가: a gloss glued to a name, no part of it
     actor, head = _actor(assembly, head, tail, line, verb)
-    head = re.sub(  # 작년 말에는: the part of the year, no name
-        r"^(?:(?:말|초|초순|중순|하순)?(?:에는|에도|에)|부터|까지|경|께|말|초)(?=\s)",
+    if actor is not None:  # read without its gloss: "제주특별자치도가" is printed "…도(Jeju …)가"
+        actor.quotes = [q if q in assembly.text else stem(q) for q in actor.quotes]
+    head = re.sub(  # 작년 말에는: the part of the year, no name; "— ", "1) ": a list's marks
+        r"^(?:(?:말|초|초순|중순|하순)?(?:에는|에도|엔|에)|부터|까지|경|께|말|초)(?=\s)|^\s*(?:[—–:-]+|\d{1,2}\))\s*",
         "",
         head.strip(),
     )
+    cited = re.match(r"(?P<by>\S+),\s*(?=[「『])", head)  # a note's "○○의회, 「…조례」 제정"
+    head = head[cited.end() :] if cited and body_suffix(cited["by"]) == "body" else head
     words = [w.strip(",") for w in head.rstrip("( ").split() if w.strip(",")]
     if actor is None and verb in ACTING_VERBS and words:
         actor, words = _granting(assembly, words)
@@ -70,7 +79,9 @@ def subject(
         kept = kept[1:]  # 진흥원 서울사무소: the agency's own office
     if kept and all(stem(w).removesuffix("의") in SELF | {"새", "통합"} for w in kept):
         kept = []  # "새 재단의 설립": the agency itself, named by what it is
-    return actor, PARTICLE_END.sub("", HEAD_NOISE.sub("", " ".join(kept))).strip()
+    rest = PARTICLE_END.sub("", HEAD_NOISE.sub("", " ".join(kept))).strip()
+    first = re.match(r"(?P<name>[^,\s]+)\s+등(?:\s|$)", rest)  # "○○팀 등 2개 팀": the one named
+    return actor, first["name"] if first and named(first["name"]) else rest
 
 
 OPENED = {"개소", "개관", "개원", "설치"}
@@ -91,8 +102,9 @@ def _former(assembly: Assembly, word: str) -> bool:
 def _granting(assembly: Assembly, words: list[str]) -> tuple[Found | None, list[str]]:
     """The body that designates, selects or accredits, named without a particle before
     what it grants (과기정통부 인증 취득, 경상북도 '…' 선정) or with 의 (행정안전부의 '…')."""
-    if _government(words[0]):
-        return assembly.body(words[0], "the body that grants it"), words[1:]
+    bare = next((w for w in words if _government(w)), None)  # 처음으로 과기정통부 '…'에 선정
+    if bare is not None:
+        return assembly.body(bare, "the body that grants it"), [w for w in words if w is not bare]
     ministry = next((w for w in words if _of_government(w)), None)
     if ministry is not None:
         actor = assembly.body(ministry[:-1], "the body whose designation it is (…의)")
@@ -135,6 +147,10 @@ def _actor(
         if place:
             assembly.named("place", place[0], f"a {place[1]} in brackets", "medium", kind=place[1])
             assembly.notes.append(f"line {line}: ({inside}) read as a place, not as the actor")
+    ministry = MINISTRY_IS.search(head) if verb in ACTING_VERBS else None
+    if ministry and body_suffix(ministry["body"]) == "body":
+        rest = head[: ministry.start()] + " " + head[ministry.end() :]
+        return assembly.body(ministry["body"], "the ministry that grants it (…부는)"), rest
     for match in FROM_BODY.finditer(head + " "):
         body = match.group("body")
         if verb in RENAMING and match.group(0).rstrip().endswith("에서"):  # "A에서 B로": A is
@@ -146,7 +162,9 @@ def _actor(
         if body_or_acronym(body) and not _is_agency(assembly, body):
             return assembly.body(body, "the body an event comes from (…로부터)"), rest
         government = subject_government(match.group(0).strip(), GOVERNMENT_PARTICLES)
-        if re.search(r"우리\s*$", head[: match.start()]):  # 우리 시가: the newsletter's own city
+        bare = match.group(0).strip() in ("시가", "군이", "도가")  # 시가 출연하여: the city
+        bare = bare and (match.start() == 0 or head[match.start() - 1].isspace())
+        if bare or re.search(r"우리\s*$", head[: match.start()]):  # 우리 시가: its own city
             government = our_government(assembly, match.group(0).strip())
         if government is not None and not _joint(head[: match.start()]):
             return assembly.government(government), rest  # 창원시가 설립한, 경상남도로부터
@@ -161,8 +179,6 @@ GOVERNMENT_ACTED = {"설립", "지정", "선정", "인정", "인증", "등록"}
 def government_before(assembly: Assembly, before: str, topic: bool = False) -> Found | None:
     """The government named as the subject earlier in the sentence than the date
     ("포항시가 … 2009년 3월 설립한"), after any earlier verb of that sentence."""
-    from kg.ingest.dates import find_verb
-
     while True:  # only the words after the sentence's last event verb before the date
         verb, _, end = find_verb(before, last=True)
         if verb is None:
@@ -205,10 +221,11 @@ def our_government(assembly: Assembly, word: str) -> Found | None:
     kind = word[:1]
     if kind not in ("시", "군", "구", "도"):
         return None
+    homes = gz.COUNTY_PROVINCE if kind == "군" else gz.CITY_PROVINCE  # 군이: a county's
     for agency in assembly.agencies:
-        for city in sorted(gz.CITY_PROVINCE, key=len, reverse=True):
+        for city in sorted(homes, key=len, reverse=True):
             if agency.ko.startswith(city):  # 도는: the province of that city
-                name = gz.CITY_PROVINCE[city] if kind == "도" else city + kind
+                name = homes[city] if kind == "도" else city + kind
                 found = acting_government(name + "가", ("가",))
                 if found is None:
                     return None
