@@ -86,3 +86,17 @@ def test_the_kg_script_flushes_its_answer_and_exit_code(nquads: Path) -> None:
                              capture_output=True)  # fmt: skip
     assert refused.returncode == 2 and refused.stdout == b""
     assert refused.stderr.startswith(b"kg: error: the -e query: SPARQL Update is refused")
+
+
+def test_a_query_with_a_parameter_imports_nothing_heavy(nquads: Path) -> None:
+    """The one-shot path binds parameters without click, dataclasses, rdflib or pyshacl
+    (dataclasses alone costs a one-shot query ~10 ms to import)."""
+    code = (
+        "import sys\nfrom kg.cli import run\n"
+        f"sys.argv = ['kg', 'query', 'units-opened-in', '--param', 'year=2017', '--graph', "
+        f"{str(nquads)!r}, '--timeout', '0', '--format', 'csv']\nrun()"
+    )
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True)
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.decode().splitlines()}
+    assert done.returncode == 0 and b"unit" in done.stdout
+    assert not imported & {"click", "dataclasses", "rdflib", "pyshacl", "networkx"}
