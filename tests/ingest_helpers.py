@@ -22,3 +22,18 @@ def review_draft(draft: dict[str, Any]) -> dict[str, Any]:
                 if name in table and not table[name]:
                     table[name] = f"Reviewed {table['slug']}"
     return draft
+
+
+def event_tuples(text: str) -> list[tuple[str, str, str, str]]:
+    """The events extracted from ``text`` as (date, kind, about, actor), "-" where none."""
+    from kg.ingest.extract import extract
+
+    return [
+        (
+            e.fields["date"],
+            e.fields["event_kind"],
+            e.fields["about"].ko if e.fields.get("about") else "-",
+            e.fields["actor"].ko if "actor" in e.fields else "-",
+        )
+        for e in extract(text, "x.txt").of("event")
+    ]

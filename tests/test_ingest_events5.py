@@ -6,19 +6,7 @@ happenings. Every sentence here is new, written for the rule, not taken from an 
 from __future__ import annotations
 
 from kg.ingest.dates import article_date, dated
-from kg.ingest.extract import extract
-
-
-def _events(text: str) -> list[tuple[str, str, str, str]]:
-    return [
-        (
-            e.fields["date"],
-            e.fields["event_kind"],
-            e.fields["about"].ko if e.fields.get("about") else "-",
-            e.fields["actor"].ko if "actor" in e.fields else "-",
-        )
-        for e in extract(text, "x.txt").of("event")
-    ]
+from tests.ingest_helpers import event_tuples
 
 
 def test_a_date_alone_on_its_line_heads_the_short_lines_below_it() -> None:
@@ -30,7 +18,7 @@ def test_a_date_alone_on_its_line_heads_the_short_lines_below_it() -> None:
         "지난해 5월\n행정안전부가 지정한\n'데이터 거점'\n"
     )
     assert article_date(text) == "2024-10-02"
-    assert _events(text) == [
+    assert event_tuples(text) == [
         ("2012-04-09", "FoundingEvent", "다라진흥원", "-"),
         ("2016", "RenamingEvent", "다라진흥원", "-"),
         ("2016", "RelocationEvent", "다라진흥원", "-"),
@@ -76,7 +64,7 @@ def test_spoken_and_passive_verb_forms() -> None:
 
 def test_a_grade_received_is_a_history_event_of_the_body_that_graded() -> None:
     text = "(재)다라진흥원 소식\n진흥원은 2022년 행정안전부 경영평가에서 '우수' 등급을 받았다.\n"
-    assert _events(text) == [("2022", "HistoryEvent", "다라진흥원", "행정안전부")]
+    assert event_tuples(text) == [("2022", "HistoryEvent", "다라진흥원", "행정안전부")]
 
 
 def test_anniversaries_befores_and_plans_are_no_happenings() -> None:
@@ -96,7 +84,7 @@ def test_the_city_a_newsletter_calls_ours_and_a_topic_with_an_object_act() -> No
         "진흥원은 우리 시가 2016년 4월 출연해 세운 기관입니다. 충청남도는 2020년 3월 "
         "진흥원을 '해양 데이터 거점'으로 지정했습니다.\n"
     )
-    assert _events(text) == [
+    assert event_tuples(text) == [
         ("2016-04", "FoundingEvent", "보령해양데이터진흥원", "보령시청"),
         ("2020-03", "DesignationEvent", "보령해양데이터진흥원", "충청남도청"),
     ]
@@ -107,14 +95,14 @@ def test_the_founder_named_a_sentence_before_the_founding() -> None:
         "(재)아산미디어진흥원 안내\n"
         "아산시가 출연한 재단법인입니다. 2016-03-02 '아산영상센터'라는 이름으로 설립되었습니다.\n"
     )
-    assert _events(text) == [("2016-03-02", "FoundingEvent", "아산미디어진흥원", "아산시청")]
+    assert event_tuples(text) == [("2016-03-02", "FoundingEvent", "아산미디어진흥원", "아산시청")]
 
 
 def test_a_city_that_funds_an_opening_founds_a_body() -> None:
     text = (
         "(재)논산문화진흥원 이야기\n2009년 2월 논산시가 출연해 문을 연 '논산정보센터'가 시작이다.\n"
     )
-    assert [e[1::2] for e in _events(text)] == [("FoundingEvent", "논산시청")]
+    assert [e[1::2] for e in event_tuples(text)] == [("FoundingEvent", "논산시청")]
 
 
 def test_a_transcript_without_a_headline_body_profiles_the_agency_named_most() -> None:
@@ -123,7 +111,7 @@ def test_a_transcript_without_a_headline_body_profiles_the_agency_named_most() -
         "▷ 진행자: 천안게임진흥원 원장님 모셨습니다.\n"
         "▶ 원장: 천안게임진흥원은 2018년 3월에 문을 열었어요.\n"
     )
-    assert _events(text) == [("2018-03", "FoundingEvent", "천안게임진흥원", "-")]
+    assert event_tuples(text) == [("2018-03", "FoundingEvent", "천안게임진흥원", "-")]
 
 
 def test_ceremonies_held_and_buildings_begun() -> None:
@@ -132,7 +120,7 @@ def test_ceremonies_held_and_buildings_begun() -> None:
         "진흥원은 8일 본원에서 '창립 5주년 기념식'을 열었다.\n"
         "진흥원은 지난 1일 '가람 데이터타워' 기공식을 가졌다.\n"
     )
-    assert _events(text) == [
+    assert event_tuples(text) == [
         ("2023-09-08", "HistoryEvent", "가람진흥원", "-"),
         ("2023-09-01", "HistoryEvent", "가람 데이터타워", "-"),
     ]
@@ -140,7 +128,7 @@ def test_ceremonies_held_and_buildings_begun() -> None:
 
 def test_a_quoted_facility_before_its_bracketed_opening() -> None:
     text = "(재)가람진흥원 안내\n진흥원은 '가람 빛놀이마당'(2021-07 개관)을 운영합니다.\n"
-    assert _events(text) == [("2021-07", "OpeningEvent", "가람 빛놀이마당", "-")]
+    assert event_tuples(text) == [("2021-07", "OpeningEvent", "가람 빛놀이마당", "-")]
 
 
 def test_a_city_or_county_the_gazetteer_lacks_acts_as_a_subject() -> None:
@@ -148,7 +136,7 @@ def test_a_city_or_county_the_gazetteer_lacks_acts_as_a_subject() -> None:
         "(재)가람진흥원 안내\n진흥원은 2012년 5월 가람군이 설립했고 "
         "2014년 3월 새 청사로 본원을 옮겼다.\n"
     )
-    assert _events(text) == [
+    assert event_tuples(text) == [
         ("2012-05", "FoundingEvent", "가람진흥원", "가람군청"),
         ("2014-03", "RelocationEvent", "가람진흥원", "-"),
     ]
@@ -160,7 +148,7 @@ def test_one_verb_for_two_dated_clauses_and_one_event_for_each_agency_counted() 
         "진흥원은 2016년 행정안전부 '데이터 거점'으로, 2020-05 산업통상자원부 '실증 거점'으로 "
         "각각 지정되었다.\n"
     )
-    assert [e[0::3] for e in _events(text)] == [
+    assert [e[0::3] for e in event_tuples(text)] == [
         ("2016", "행정안전부"),
         ("2020-05", "산업통상자원부"),
     ]
@@ -168,7 +156,7 @@ def test_one_verb_for_two_dated_clauses_and_one_event_for_each_agency_counted() 
         "보령콘텐츠진흥원과 논산콘텐츠진흥원 비교\n"
         "두 기관은 모두 2017년 행정안전부로부터 '지역 거점'으로 선정됐다.\n"
     )
-    assert sorted(e[2] for e in _events(two)) == ["논산콘텐츠진흥원", "보령콘텐츠진흥원"]
+    assert sorted(e[2] for e in event_tuples(two)) == ["논산콘텐츠진흥원", "보령콘텐츠진흥원"]
 
 
 def test_the_name_an_agency_began_with_is_no_unit() -> None:
@@ -176,7 +164,7 @@ def test_the_name_an_agency_began_with_is_no_unit() -> None:
         "(재)가람진흥원 소개\n"
         "2014년 가람정보센터로 출발한 진흥원은 2019년 지금의 이름으로 바뀌었다.\n"
     )
-    assert _events(text) == [
+    assert event_tuples(text) == [
         ("2014", "FoundingEvent", "가람진흥원", "-"),
         ("2019", "RenamingEvent", "가람진흥원", "-"),
     ]
@@ -188,7 +176,7 @@ def test_a_bare_province_or_city_is_the_articles_own_and_a_years_end_is_no_name(
         "○ 도는 2021. 6. 진흥원을 '해양 거점'으로 지정하였습니다.\n"
         "○ 진흥원은 작년 말에는 행정안전부 경영평가에서 '우수' 등급을 받는 등 성과를 냈습니다.\n"
     )
-    assert _events(text) == [
+    assert event_tuples(text) == [
         ("2021-06", "DesignationEvent", "보령해양데이터진흥원", "충청남도청"),
         ("2023", "HistoryEvent", "보령해양데이터진흥원", "행정안전부"),
     ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from kg.ingest.dates import article_date, dated
 from kg.ingest.extract import extract
+from tests.ingest_helpers import event_tuples
 
 
 def test_slash_dates_in_prose_and_in_the_date_line() -> None:
@@ -33,24 +34,12 @@ def test_a_career_list_is_a_persons_history_not_the_agencys() -> None:
     assert len(extract(text, "x.txt").of("event")) == 2
 
 
-def _events(text: str) -> list[tuple[str, str, str, str]]:
-    return [
-        (
-            e.fields["date"],
-            e.fields["event_kind"],
-            e.fields["about"].ko,
-            e.fields["actor"].ko if "actor" in e.fields else "-",
-        )
-        for e in extract(text, "x.txt").of("event")
-    ]
-
-
 def test_a_topic_that_opened_is_the_facility_by_its_longest_name() -> None:
     text = (
         "다라진흥원은 2012년 5월 설립됐다. 실습은 다라VR전시관에서 한다.\n"
         "전시관은 2020년 3월 문을 열었다. 별관(연면적 900㎡)은 2022년 4월 개관했다.\n"
     )
-    assert _events(text)[1:] == [
+    assert event_tuples(text)[1:] == [
         ("2020-03", "OpeningEvent", "다라VR전시관", "-"),
         ("2022-04", "OpeningEvent", "별관", "-"),
     ]
@@ -63,7 +52,7 @@ def test_a_table_row_under_a_founding_column_is_a_founding_by_the_founder_column
         "| 가온정보진흥원 | 2011.04 | 광명시 | 20명 |\n"
         "| 라온콘텐츠진흥원 | 2018.10 | 과학기술정보통신부 | 9명 |\n"
     )
-    assert _events(text) == [
+    assert event_tuples(text) == [
         ("2011-04", "FoundingEvent", "가온정보진흥원", "광명시청"),
         ("2018-10", "FoundingEvent", "라온콘텐츠진흥원", "과학기술정보통신부"),
     ]
@@ -74,6 +63,6 @@ def test_a_facility_that_moved_and_a_founding_funded_by_a_city() -> None:
         "다라진흥원은 2013년 7월 광명시 출연 재단법인(당시 이름 '다라정보센터')으로 설립됐다.\n"
         "다라메이커랩은 2016년 문을 열었다. 메이커랩은 2021년 5월 새 건물로 옮겼다.\n"
     )
-    events = _events(text)
+    events = event_tuples(text)
     assert events[0] == ("2013-07", "FoundingEvent", "다라진흥원", "광명시청")
     assert events[-1] == ("2021-05", "RelocationEvent", "다라메이커랩", "-")

@@ -8,18 +8,7 @@ from __future__ import annotations
 
 from kg.ingest.dates import article_date
 from kg.ingest.extract import extract
-
-
-def _events(text: str) -> list[tuple[str, str, str, str]]:
-    return [
-        (
-            e.fields["date"],
-            e.fields["event_kind"],
-            e.fields["about"].ko if e.fields.get("about") else "-",
-            e.fields["actor"].ko if "actor" in e.fields else "-",
-        )
-        for e in extract(text, "x.txt").of("event")
-    ]
+from tests.ingest_helpers import event_tuples
 
 
 def test_labelled_date_fields_and_a_posts_time_stamp_date_the_text() -> None:
@@ -41,7 +30,7 @@ def test_hearsay_funded_made_and_code_switched_verbs() -> None:
         "찾아보니 하람진흥원은 2016년 3월에 하람시가 출연해서 만든 곳이고, "
         "2021년에 지금 이름으로 바뀌었대요.\n"
     )
-    assert _events(text) == [
+    assert event_tuples(text) == [
         ("2016-03", "FoundingEvent", "하람진흥원", "하람시청"),
         ("2021", "RenamingEvent", "하람진흥원", "-"),
     ]
@@ -51,14 +40,14 @@ def test_hearsay_funded_made_and_code_switched_verbs() -> None:
         "- 2023.02 — 'Moon Hub(문허브)' open, 좌석 40석\n"
         "- 2024 — 행정안전부 '마을 거점'으로 selected\n"
     )
-    assert _events(mixed) == [
+    assert event_tuples(mixed) == [
         ("2019-04", "FoundingEvent", "누리진흥원", "-"),
         ("2022-05", "RenamingEvent", "누리진흥원", "-"),
         ("2023-02", "OpeningEvent", "Moon Hub", "-"),
         ("2024", "SelectionEvent", "누리진흥원", "행정안전부"),
     ]
     # "open data", "Open API": an English phrase, no opening
-    assert _events("2024.08.01 | 필자\n누리진흥원은 2023년 open data 교육을 했다.\n") == []
+    assert event_tuples("2024.08.01 | 필자\n누리진흥원은 2023년 open data 교육을 했다.\n") == []
 
 
 def test_list_marks_glosses_and_a_ministry_anywhere_before_what_it_grants() -> None:
@@ -69,14 +58,14 @@ def test_list_marks_glosses_and_a_ministry_anywhere_before_what_it_grants() -> N
         "▶ 2024년 — 국토교통부 공모 평가에서 '우수' 등급.\n"
         "올해 1월엔 처음으로 과학기술정보통신부 '실증' 사업에 뽑혔어요.\n"
     )
-    assert _events(text) == [
+    assert event_tuples(text) == [
         ("2022-03", "SelectionEvent", "가온진흥원", "행정안전부"),
         ("2023", "DesignationEvent", "가온진흥원", "경기도청"),
         ("2024", "HistoryEvent", "가온진흥원", "국토교통부"),
         ("2024-01", "SelectionEvent", "가온진흥원", "과학기술정보통신부"),
     ]
     code_switched = "2024.09.09 | 필자\n가온진흥원은 last year 5월 '창업 거점'으로 selected.\n"
-    assert _events(code_switched) == [("2023-05", "SelectionEvent", "가온진흥원", "-")]
+    assert event_tuples(code_switched) == [("2023-05", "SelectionEvent", "가온진흥원", "-")]
 
 
 def test_an_opening_opens_the_quoted_name_it_tells_of() -> None:
@@ -85,7 +74,7 @@ def test_an_opening_opens_the_quoted_name_it_tells_of() -> None:
         "다온진흥원은 2021년 5월 동쪽 들판에 '다온 시험 농장'을 조성해 문을 열었다. "
         "작년 2월에는 우리 팀이 맡은 '다온 책 쉼터'가 서쪽 마을에 문을 열었고요.\n"
     )
-    assert _events(text) == [
+    assert event_tuples(text) == [
         ("2021-05", "OpeningEvent", "다온 시험 농장", "-"),
         ("2023-02", "OpeningEvent", "다온 책 쉼터", "-"),
     ]
@@ -98,13 +87,13 @@ def test_a_ministrys_press_release_designates_each_agency_it_lists() -> None:
         "양평콘텐츠진흥원, 영월데이터진흥원 등 2개 기관을 새로 지정했다고 밝혔다.\n"
         " ○ 영월데이터진흥원은 2019년 3월 문을 열었다.\n"
     )
-    events = _events(text)
+    events = event_tuples(text)
     assert ("2024-10-07", "DesignationEvent", "양평콘텐츠진흥원", "국토교통부") in events
     assert ("2024-10-07", "DesignationEvent", "영월데이터진흥원", "국토교통부") in events
     assert not [e for e in events if e[0] == "2025"]  # a year in a quoted title
     assert not [e for e in events if e[2] == "국토교통부"]  # the ministry is no agency
     spoken = '2024.10.08 | 기자\n원장은 "2016년 4월 설립한 양평콘텐츠진흥원"이라고 말했다.\n'
-    assert ("2016-04", "FoundingEvent", "양평콘텐츠진흥원", "-") in _events(spoken)
+    assert ("2016-04", "FoundingEvent", "양평콘텐츠진흥원", "-") in event_tuples(spoken)
 
 
 def test_a_bare_city_or_county_as_subject_is_the_agencys_own() -> None:
@@ -113,7 +102,7 @@ def test_a_bare_city_or_county_as_subject_is_the_agencys_own() -> None:
         " 1. 양평콘텐츠진흥원 출연금 동의안\n\n"
         "○양평콘텐츠진흥원장 아무개  진흥원은 2017년 3월 2일 군이 출연하여 설립되었습니다.\n"
     )
-    assert _events(text) == [("2017-03-02", "FoundingEvent", "양평콘텐츠진흥원", "양평군청")]
+    assert event_tuples(text) == [("2017-03-02", "FoundingEvent", "양평콘텐츠진흥원", "양평군청")]
 
 
 def test_a_speech_for_our_agency_signed_with_its_head() -> None:
@@ -121,7 +110,7 @@ def test_a_speech_for_our_agency_signed_with_its_head() -> None:
         "[신년사] 새해 인사\n\n우리 진흥원은 2019년 5월 경기도로부터 "
         "'데이터 거점'으로 지정되었습니다.\n\n2025년 1월 2일\n양평콘텐츠진흥원장 아무개\n"
     )
-    assert _events(text) == [("2019-05", "DesignationEvent", "양평콘텐츠진흥원", "경기도청")]
+    assert event_tuples(text) == [("2019-05", "DesignationEvent", "양평콘텐츠진흥원", "경기도청")]
 
 
 def test_footnotes_give_the_day_and_cite_an_enactment() -> None:
@@ -134,7 +123,7 @@ def test_footnotes_give_the_day_and_cite_an_enactment() -> None:
         "2) 경기도 고시 제2022-7호(2022. 6. 14.).\n"
         "3) 담당자 면담(2024. 3. 5.).\n"
     )
-    events = _events(text)
+    events = event_tuples(text)
     assert ("2022-06-14", "DesignationEvent", "양평콘텐츠진흥원", "경기도청") in events
     assert ("2017-11-20", "EnactmentEvent", "양평군 콘텐츠산업 진흥 조례", "양평군의회") in events
     assert len(events) == 3  # a note's interview date is no event
@@ -146,7 +135,7 @@ def test_new_places_and_teams_named_first_in_a_list() -> None:
         "작년 12월에 읍내에 새로 생긴 '하늘 코딩방'에서 했어요.\n"
         "▶ 올해 2월 — 데이터분석팀 등 2개 팀을 새로 만들어 직원이 늘었다.\n"
     )
-    events = _events(text)
+    events = event_tuples(text)
     assert ("2023-12", "OpeningEvent", "하늘 코딩방", "-") in events
     assert ("2024-02", "EstablishmentEvent", "데이터분석팀", "-") in events
 
@@ -158,7 +147,7 @@ def test_the_body_a_sentence_or_list_item_is_about() -> None:
         "○ 양평콘텐츠진흥원: 2019년 국토교통부로부터 '공간정보 거점'으로 선정됐다.\n"
         "영월데이터진흥원은 2018년 문을 열었다. 진흥원은 2022년 '데이터 거점'으로 선정됐다.\n"
     )
-    events = _events(text)
+    events = event_tuples(text)
     assert ("2021", "DesignationEvent", "가평데이터융합센터", "행정안전부") in events
     assert ("2019", "SelectionEvent", "양평콘텐츠진흥원", "국토교통부") in events
     assert ("2022", "SelectionEvent", "영월데이터진흥원", "-") in events
@@ -195,7 +184,7 @@ def test_a_paragraph_about_another_body_and_its_short_form() -> None:
         "센터는 지난 10월 양평콘텐츠진흥원과 업무협약을 맺었다. "
         "2023년 행정안전부는 진흥원을 '우수기관'으로 선정했다.\n"
     )
-    events = _events(text)
+    events = event_tuples(text)
     assert ("2024-12-05", "RelocationEvent", "가평영상미디어센터", "-") in events
     assert ("2016", "FoundingEvent", "가평영상미디어센터", "가평군청") in events
     assert ("2024-10", "HistoryEvent", "가평영상미디어센터", "-") in events
