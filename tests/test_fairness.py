@@ -208,6 +208,7 @@ def test_a_killed_worker_is_503_and_sigterm_leaves_no_process(served) -> None:
         time.sleep(0.1)
     replaced = _children(process.pid, workers_only=False)
     assert len(_alive(_children(process.pid))) == 3 and not set(replaced) & set(workers)
+    _until_idle(_children(process.pid))  # the replacements' start-up is no query at work
     in_flight = threading.Thread(target=ask, args=(MEDIUM, "198.51.100.2"))
     in_flight.start()
     _until_one_works(_children(process.pid))
@@ -233,19 +234,31 @@ def _settled_workers(pid: int) -> list[int]:
         time.sleep(0.1)
 
 
+def _used(pid: int) -> float:
+    """Seconds of processor ``pid`` has used."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _until_one_works(workers: list[int]) -> None:
     """Wait (5 s at most) until one of ``workers`` has used 0.05 s of processor (a query)."""
-
-    def used(pid: int) -> float:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-    before = {pid: used(pid) for pid in workers}
+    before = {pid: _used(pid) for pid in workers}
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
-        if any(used(pid) - before[pid] >= 0.05 for pid in workers):
+        if any(_used(pid) - before[pid] >= 0.05 for pid in workers):
             return
         time.sleep(0.01)
+
+
+def _until_idle(workers: list[int]) -> None:
+    """Wait (10 s at most) until none of ``workers`` uses processor for 0.3 s: a worker that
+    has just replaced another spends its first second importing, which is no query."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        before = {pid: _used(pid) for pid in workers}
+        time.sleep(0.3)
+        if all(_used(pid) == before[pid] for pid in workers):
+            return
 
 
 def _alive(pids: list[int]) -> list[str]:
