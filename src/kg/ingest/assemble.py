@@ -11,6 +11,7 @@ from kg.build.timeline import TimelineEntry
 from kg.ingest import agencies, localities, names
 from kg.ingest import figures as fig
 from kg.ingest import gazetteer as gz
+from kg.ingest.datelines import date_line
 from kg.ingest.model import Found
 from kg.ingest.posts import add_people
 
@@ -42,8 +43,6 @@ class Assembly:
         """What a relative date is told against, quoted beside the event's ``quote``: the
         sentence that prints the date before (같은 해, 이듬해), else the article's date line
         (지난 1일, 재작년 3월) that :func:`~kg.ingest.datelines.article_date` reads."""
-        from kg.ingest.datelines import date_line
-
         quotes: list[str] = []
         for span in item.anchor:
             told = date_line(self.text) if span is None else self.text[span[0] : span[1]].strip()

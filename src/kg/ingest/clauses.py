@@ -276,11 +276,8 @@ def each_agency(assembly: Assembly, event: Found, before: str) -> None:
     about = event.fields.get("about")
     if count != len(assembly.agencies) or about not in assembly.agencies:
         return
-    for other in assembly.agencies:
-        if other is not about:
-            fields = {**event.fields, "about": other}
-            assembly.add(Found("event", event.ko, event.confidence, event.why + ", told for "
-                               "each agency", list(event.quotes), fields))  # fmt: skip
+    others = [a for a in assembly.agencies if a is not about]
+    _told_for(assembly, event, others, "told for each agency")
 
 
 def listed_agencies(assembly: Assembly, event: Found, head: str) -> None:
@@ -289,7 +286,12 @@ def listed_agencies(assembly: Assembly, event: Found, head: str) -> None:
     if len(listed) < 2 or event.fields.get("about") not in assembly.agencies:
         return
     event.fields["about"] = listed[0]
-    for other in listed[1:]:
+    _told_for(assembly, event, listed[1:], "one of the agencies listed")
+
+
+def _told_for(assembly: Assembly, event: Found, others: list[Found], why: str) -> None:
+    """The same event, told once, about each of ``others`` too (``why`` says so in its note)."""
+    for other in others:
         fields = {**event.fields, "about": other}
-        assembly.add(Found("event", event.ko, event.confidence, event.why + ", one of the "
-                           "agencies listed", list(event.quotes), fields))  # fmt: skip
+        assembly.add(Found("event", event.ko, event.confidence, f"{event.why}, {why}",
+                           list(event.quotes), fields))  # fmt: skip

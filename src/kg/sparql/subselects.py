@@ -64,7 +64,8 @@ def subquery_groups(text: str) -> list[tuple[int, set[str]]]:
                 found.append(open_.pop())
         elif current and depth == current.depth:
             _read(current, kind, token)
-    return [(s.opens_at, _reached(s)) for s in found if s.opens_at > 0 and _reached(s)]
+    reached = [(s.opens_at, _reached(s)) for s in found if s.opens_at > 0]
+    return [(at, names) for at, names in reached if names]
 
 
 def _reached(subquery: Subquery | None) -> set[str]:
