@@ -17,6 +17,7 @@ from kg.build.ontology import event_verbs
 from kg.build.records import Index
 from kg.build.sources import Record, Source
 from kg.build.timeline import TimelineEntry, parse_timeline
+from kg.core import yearwords
 from kg.core.errors import RecordError
 from kg.core.namespaces import DEF, SCHEMA
 
@@ -168,16 +169,13 @@ def _free_event(index: Index, source: Source, record: Record) -> ResolvedEvent:
     return resolved
 
 
-# Years told against another printed: (the words, how many years the one printed is later).
-TOLD_YEARS = [(re.compile(r"지난해|(?<!재)작년|\b[Ll]ast year\b"), 1), (re.compile(r"재작년"), 2),
-              (re.compile(r"이듬해|다음\s*해"), -1)]  # fmt: skip
-
-
 def _last_year(year: str, quotes: list[str]) -> bool:
     """ "지난해 4월" quoted with the article's date line "2025. 11. 14.": the year before
     a year printed, told as last year; so too 재작년 (two years before) and 이듬해 (the
-    year after: "2016년 6월 … 열었고, 이듬해 … 지정")."""
+    year after: "2016년 6월 … 열었고, 이듬해 … 지정"). The words: :mod:`kg.core.yearwords`."""
     return any(
-        any(told.search(q) for q in quotes) and any(str(int(year) + later) in q for q in quotes)
-        for told, later in TOLD_YEARS
+        str(int(year) - years) in printed
+        for quote in quotes
+        for _, years in yearwords.told_in(quote)
+        for printed in quotes
     )

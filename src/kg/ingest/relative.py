@@ -7,6 +7,8 @@ import calendar
 import datetime
 import re
 
+from kg.core import yearwords
+
 
 class BadDate(ValueError):
     """A date that looks like one but does not exist (2019. 13. 40)."""
@@ -84,15 +86,14 @@ def resolve(
         if match["ad"] is None:
             return _days_before(today, back)
     if match["lastyear"]:  # 지난해, 작년, 재작년: the year only
-        return str(year - (2 if match["lastyear"] == "재작년" else 1)), "year"
+        return str(year + yearwords.shift(match["lastyear"])), "year"
     if match["lastmonth"]:  # 지난달, 이달
         return to_date(str(year if month > 1 else year - 1), str(month - 1 or 12), None)
     if match["pd"]:  # 지난달 25일
         return to_date(str(year if month > 1 else year - 1), str(month - 1 or 12), match["pd"])
     if match["lm"] or match["bm"]:  # the month named; last year's if 지난해 or not yet come
         m = int(match["lm"] or match["bm"])
-        back = {"지난해": 1, "작년": 1, "재작년": 2}.get(match["last"] or "", 0)
-        back = 1 if (match["last"] or "").lower().startswith("last") else back  # code switching
+        back = -yearwords.shift(match["last"] or "")  # 지난해, 재작년, last year
         y = year - (back or (1 if match["last"] and m >= month or m > month else 0))
         return to_date(str(y), str(m), None)
     d = int(match["d"] or match["ad"])
@@ -116,7 +117,7 @@ def _after_before(match: re.Match[str], years: list[str]) -> tuple[str, str] | N
         return None
     last = years[-1]
     if told:  # 같은 해, 이듬해: the year before's
-        later = 1 if (match["same"] or match["sameyear"]).startswith(("이듬", "다음")) else 0
+        later = yearwords.shift(match["same"] or match["sameyear"])
         return to_date(str(int(last[:4]) + later), match["sm"], match["sd"])
     if match["samemonth"] is not None:  # 같은 달 (5일)
         return to_date(last[:4], last[5:7], match["smd"]) if len(last) >= 7 else None
