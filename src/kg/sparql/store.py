@@ -145,7 +145,7 @@ def _fill(nquads: Path, folder: Path) -> None:
     index_path, fmt = folder / INDEX_FILE, rdf_format(nquads)
     folder.mkdir(parents=True)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        loading = pool.submit(load_store, nquads, folder)
+        loading = pool.submit(_load_compacted, nquads, folder)
         indexed = None
         if fmt in STREAMED:
             try:
@@ -159,3 +159,15 @@ def _fill(nquads: Path, folder: Path) -> None:
         indexed = build_index(store, index_path)
     indexed.db.close()
     del store  # closes the database before the folder moves
+
+
+def _load_compacted(nquads: Path, folder: Path) -> ox.Store:
+    """The graph bulk-loaded into ``folder``, then compacted (``optimize``).
+
+    The bulk loader leaves many sorted files whose ranges overlap, and a lookup searches
+    each of them: queries that look up many terms ran 1.4-2x slower at 10^6 triples and
+    1.3-3.5x slower at 10^7 than after the compaction, which costs ~3 s and ~46 s once.
+    """
+    store = load_store(nquads, folder)
+    store.optimize()
+    return store
