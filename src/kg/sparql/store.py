@@ -93,7 +93,8 @@ def prepare_store(nquads: Path, store_path: Path) -> None:
 
 def _version(nquads: Path) -> str:
     info = nquads.stat()
-    return f"{nquads.resolve()}\n{info.st_size}\n{info.st_mtime_ns}\nlabels.sqlite\n"
+    # the last lines say what the store holds beside the graph: an older store is rebuilt
+    return f"{nquads.resolve()}\n{info.st_size}\n{info.st_mtime_ns}\nlabels.sqlite\ncompacted\n"
 
 
 def _stamp(store_path: Path) -> str | None:
