@@ -8,7 +8,9 @@ For each scale: `kg synth --scale N` (kept in dist/bench/), the persistent store
 from it (`--store`, timed, with the peak RSS of the process that builds it), then each
 bundled query twice: in-process on the opened store (the query and its CSV only), and
 as a whole `kg query NAME --store S` process (start, open, query, output), parameters
-bound as `kg query` binds them. Then `kg validate --engine fast` on the file. Each
+bound as `kg query` binds them, and beside it the floor: a `python -c` process that opens
+the same store with pyoxigraph and writes the CSV of the same prepared text (parameters
+already bound; nothing else). Then `kg validate --engine fast` on the file. Each
 figure is printed next to its target; a query past QUERY_TIMEOUT (default 60 s) is
 reported as a timeout. Not part of `make test`; one run per scale.
 """
@@ -21,6 +23,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -117,6 +120,45 @@ def inprocess_child(nquads: str, store: str) -> None:
             print(json.dumps({"query": label, "seconds": seconds}), flush=True)
 
 
+FLOOR = (  # the same prepared text on the same store, with nothing of ours around it
+    "import sys, pyoxigraph as ox; s = ox.Store.read_only(sys.argv[1]); "
+    "r = s.query(open(sys.argv[2], encoding='utf-8').read(), use_default_graph_as_union=True); "
+    "r.serialize(sys.stdout.buffer, ox.RdfFormat.N_TRIPLES if isinstance(r, ox.QueryTriples) "
+    "else ox.QueryResultsFormat.CSV)"
+)
+
+
+def prepare_child(nquads: str, store: str, folder: str) -> None:
+    """Each run's text as `kg query` prepares it, in ``folder`` (the floor's input)."""
+    from kg.sparql.catalogue import load_catalogue
+    from kg.sparql.params import parse_assignments
+    from kg.sparql.query import prepare
+    from kg.sparql.store import open_store
+
+    opened = open_store(Path(nquads), Path(store))
+    for i, (name, query) in enumerate(load_catalogue().items()):
+        for j, (label, args) in enumerate(runs(name)):
+            if query.index:  # a name search: the label index answers it, not SPARQL
+                continue
+            path = Path(folder) / f"{i}-{j}.rq"
+            path.write_text(prepare(query, parse_assignments(tuple(args[1::2])), opened), "utf-8")
+            print(json.dumps({"query": label, "file": str(path)}), flush=True)
+
+
+def floor_process(text_file: str | None, store: Path) -> float | str:
+    if text_file is None:
+        return "—"
+    start = time.perf_counter()
+    try:
+        done = subprocess.run([sys.executable, "-c", FLOOR, str(store), text_file],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              timeout=QUERY_TIMEOUT)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return f">{QUERY_TIMEOUT:g}"
+    seconds = time.perf_counter() - start
+    return seconds if done.returncode == 0 else f"error: {done.stderr.decode()[-60:]}"
+
+
 # --- the parent -------------------------------------------------------------------------
 def whole_process(name: str, args: list[str], nquads: Path, store: Path) -> float | str:
     cmd = [kg_command(), "query", name, *args, "--graph", str(nquads)]
@@ -178,13 +220,17 @@ def bench_scale(n: int) -> None:
         inproc = {r["query"]: r["seconds"] for r in found}
     else:
         inproc = {label: "—" for name in load_catalogue() for label, _ in runs(name)}
-    for name in load_catalogue():
-        for label, args in runs(name):
-            whole = whole_process(name, args, nquads, store)
-            _say(
-                f"{n:>9}  query {label:<40}  in-process {_f(inproc[label], t_in)}"
-                f"   whole --store {_f(whole, t_whole)}"
-            )
+    with tempfile.TemporaryDirectory() as folder:
+        prepared = child_lines("--prepare", str(nquads), str(store), folder)
+        texts = {r["query"]: r["file"] for r in prepared}
+        for name in load_catalogue():
+            for label, args in runs(name):
+                whole = whole_process(name, args, nquads, store)
+                floor = floor_process(texts.get(label), store)
+                _say(
+                    f"{n:>9}  query {label:<40}  in-process {_f(inproc[label], t_in)}"
+                    f"   whole --store {_f(whole, t_whole)}   floor {_f(floor)}"
+                )
     checked = child_lines("--validate", str(nquads))[0]
     _say(
         f"{n:>9}  kg validate --engine fast                  {_f(checked['seconds'], t_validate)}"
@@ -211,6 +257,8 @@ if __name__ == "__main__":
         build_child(*sys.argv[2:4])
     elif sys.argv[1:2] == ["--inprocess"]:
         inprocess_child(*sys.argv[2:4])
+    elif sys.argv[1:2] == ["--prepare"]:
+        prepare_child(*sys.argv[2:5])
     elif sys.argv[1:2] == ["--validate"]:
         validate_child(sys.argv[2])
     else:
