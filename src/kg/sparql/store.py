@@ -167,7 +167,7 @@ def _load_compacted(nquads: Path, folder: Path) -> ox.Store:
 
     The bulk loader leaves many sorted files whose ranges overlap, and a lookup searches
     each of them: queries that look up many terms ran 1.4-2x slower at 10^6 triples and
-    1.3-3.5x slower at 10^7 than after the compaction, which costs ~3 s and ~46 s once.
+    1.3-3.5x slower at 10^7 than after the compaction, which costs ~3 s and ~24 s once.
     """
     store = load_store(nquads, folder)
     store.optimize()
