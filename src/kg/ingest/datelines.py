@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 
 from kg.ingest import gazetteer as gz
 from kg.ingest.relative import BadDate, to_date
@@ -104,22 +105,27 @@ def date_line(text: str) -> str | None:
     return dating[1].strip() if dating else None
 
 
-def _dating(text: str) -> tuple[str, str] | None:
-    lines = [line for line in text.splitlines() if line.strip()]
-    for line in [*lines[:3], *lines[-3:]]:
-        match = is_date_line(line)
+def _first_date(
+    lines: list[str], find: Callable[[str], re.Match[str] | None]
+) -> tuple[str, str] | None:
+    """(ISO date, line) of the first line where ``find`` matches a date that exists."""
+    for line in lines:
+        match = find(line)
         if match:
             try:
                 return to_date(match["y"], match["m"], match["d"])[0], line
             except BadDate:
                 continue
-    for line in lines[:8]:
-        labelled = LABELLED.search(line) if find_verb(line)[0] is None else None
-        if labelled:
-            try:
-                return to_date(labelled["y"], labelled["m"], labelled["d"])[0], line
-            except BadDate:
-                continue
+    return None
+
+
+def _dating(text: str) -> tuple[str, str] | None:
+    lines = [line for line in text.splitlines() if line.strip()]
+    dated = _first_date([*lines[:3], *lines[-3:]], is_date_line) or _first_date(
+        lines[:8], lambda line: LABELLED.search(line) if find_verb(line)[0] is None else None
+    )
+    if dated:
+        return dated
     for line in lines[:3]:
         issue = ISSUE.search(line)
         if issue and 1 <= int(issue["m"]) <= 12:
